@@ -1,0 +1,222 @@
+/**
+ * Rows the server syncs down to the client (DESIGN §5). The server stores them, the client replicates them
+ * read-only; both validate them with these schemas. Dates are ISO `YYYY-MM-DD` (Kazakhstan local date),
+ * instants ISO-8601 UTC.
+ */
+import { z } from 'zod';
+import {
+  contractStatusSchema,
+  directionStatusSchema,
+  documentReviewStatusSchema,
+  organisationKindSchema,
+  specialQueueStatusSchema,
+  staffRoleSchema,
+} from './statuses';
+import {
+  archiveReasonSchema,
+  contractRejectReasonSchema,
+  correctionTypeSchema,
+  documentKindSchema,
+  flagReasonSchema,
+  specialQueueRejectReasonSchema,
+  teachingLanguageSchema,
+} from './catalogue-ids';
+
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+export const instantSchema = z.string().datetime({ offset: true });
+export const iinSchema = z.string().regex(/^\d{12}$/, 'expected 12 digits');
+export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex SHA-256');
+export const idSchema = z.string().min(1).max(64);
+
+export const organisationSchema = z.object({
+  id: idSchema,
+  kind: organisationKindSchema,
+  bin: iinSchema,
+  nameKk: z.string(),
+  nameRu: z.string(),
+  address: z.string(),
+  headFullName: z.string(),
+  region: z.string(),
+  locality: z.string(),
+  version: z.number().int(),
+});
+export type Organisation = z.infer<typeof organisationSchema>;
+
+export const staffSchema = z.object({
+  id: idSchema,
+  orgId: idSchema,
+  iin: iinSchema,
+  fullName: z.string(),
+  position: z.string(),
+  roles: z.array(staffRoleSchema).min(1),
+  version: z.number().int(),
+});
+export type Staff = z.infer<typeof staffSchema>;
+
+export const personSchema = z.object({
+  fullName: z.string().min(1),
+  iin: iinSchema,
+});
+
+export const childSchema = personSchema.extend({
+  birthDate: isoDateSchema,
+  sex: z.enum(['male', 'female']),
+});
+export type Child = z.infer<typeof childSchema>;
+
+export const parentSchema = personSchema.extend({
+  idDocumentNumber: z.string(),
+  address: z.string(),
+  phone: z.string(),
+  workplace: z.string(),
+  position: z.string(),
+});
+export type Parent = z.infer<typeof parentSchema>;
+
+export const bankDetailsSchema = z.object({
+  iban: z.string(),
+  bic: z.string(),
+  bankName: z.string(),
+});
+
+export const directionSchema = z.object({
+  id: idSchema,
+  orgId: idSchema,
+  number: z.string(),
+  status: directionStatusSchema,
+  child: childSchema,
+  parentFullName: z.string(),
+  parentIin: iinSchema,
+  parentPhone: z.string(),
+  isVoucher: z.boolean(),
+  issuedOn: isoDateSchema,
+  offerDueOn: isoDateSchema,
+  version: z.number().int(),
+});
+export type Direction = z.infer<typeof directionSchema>;
+
+export const signatureInfoSchema = z.object({
+  cms: z.string(), // base64 DER of the CMS SignedData
+  signerIin: iinSchema,
+  signerFullName: z.string(),
+  signerBin: iinSchema.nullable(),
+  certSerial: z.string(),
+  signedAt: instantSchema,
+});
+export type SignatureInfo = z.infer<typeof signatureInfoSchema>;
+
+export const contractSchema = z.object({
+  id: idSchema,
+  number: z.string(),
+  orgId: idSchema,
+  directionId: idSchema.nullable(),
+  status: contractStatusSchema,
+  version: z.number().int(),
+  /** How many times the contract was returned for rework (≤ MAX_REWORK_ATTEMPTS). */
+  reworkCount: z.number().int().nonnegative(),
+  /** Submission round: 1 on first submission, +1 on each resubmission. */
+  round: z.number().int().nonnegative(),
+  isVoucher: z.boolean(),
+  child: childSchema,
+  parent: parentSchema,
+  bank: bankDetailsSchema.nullable(),
+  group: z.string(),
+  teachingLanguage: teachingLanguageSchema,
+  startDate: isoDateSchema,
+  offeredOn: isoDateSchema,
+  submittedAt: instantSchema.nullable(),
+  /** Working-day deadline of the party that must act now (parent: sign; kindergarten: review). */
+  dueOn: isoDateSchema.nullable(),
+  templateVersion: z.string(),
+  /** SHA-256 of the contract PDF the parent signed; the head signs the same bytes. */
+  pdfSha256: sha256Schema.nullable(),
+  parentSignature: signatureInfoSchema.nullable(),
+  headSignature: signatureInfoSchema.nullable(),
+  signedAt: instantSchema.nullable(),
+  rejectReason: contractRejectReasonSchema.nullable(),
+  rejectComment: z.string().nullable(),
+  archivedOn: isoDateSchema.nullable(),
+  archiveReason: archiveReasonSchema.nullable(),
+  updatedAt: instantSchema,
+});
+export type Contract = z.infer<typeof contractSchema>;
+
+export const contractDocumentSchema = z.object({
+  id: idSchema,
+  contractId: idSchema,
+  kind: documentKindSchema,
+  /** The submission round in which this file was uploaded. */
+  round: z.number().int().positive(),
+  /** False once a later round replaced this file. */
+  current: z.boolean(),
+  fileName: z.string(),
+  mime: z.enum(['image/jpeg', 'application/pdf']),
+  size: z.number().int().positive(),
+  sha256: sha256Schema,
+  reviewStatus: documentReviewStatusSchema,
+  flagReason: flagReasonSchema.nullable(),
+  flagComment: z.string().nullable(),
+  reviewedByIin: iinSchema.nullable(),
+  reviewedAt: instantSchema.nullable(),
+  version: z.number().int(),
+});
+export type ContractDocument = z.infer<typeof contractDocumentSchema>;
+
+export const historyEventSchema = z.object({
+  id: idSchema,
+  subjectType: z.enum(['contract', 'special_queue']),
+  subjectId: idSchema,
+  at: instantSchema,
+  kind: z.string(),
+  actorName: z.string(),
+  round: z.number().int().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  version: z.number().int(),
+});
+export type HistoryEvent = z.infer<typeof historyEventSchema>;
+
+export const specialQueueApplicationSchema = z.object({
+  id: idSchema,
+  number: z.string(),
+  pmpkOrgId: idSchema,
+  status: specialQueueStatusSchema,
+  version: z.number().int(),
+  child: childSchema,
+  parentFullName: z.string(),
+  parentIin: iinSchema,
+  parentPhone: z.string(),
+  correctionType: correctionTypeSchema,
+  confirmedCorrectionType: correctionTypeSchema.nullable(),
+  conclusionNumber: z.string(),
+  conclusionDate: isoDateSchema,
+  conclusionSha256: sha256Schema,
+  conclusionMime: z.enum(['image/jpeg', 'application/pdf']),
+  conclusionSize: z.number().int().positive(),
+  locality: z.string(),
+  kindergartens: z.array(z.string()).min(1),
+  teachingLanguage: teachingLanguageSchema,
+  submittedAt: instantSchema,
+  parentSignature: signatureInfoSchema.nullable(),
+  queuePlace: z.number().int().positive().nullable(),
+  decidedByFullName: z.string().nullable(),
+  decidedAt: instantSchema.nullable(),
+  rejectReason: specialQueueRejectReasonSchema.nullable(),
+  rejectComment: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type SpecialQueueApplication = z.infer<typeof specialQueueApplicationSchema>;
+
+/** Every synced entity, by the name used in the sync protocol. */
+export const entitySchemas = {
+  organisation: organisationSchema,
+  staff: staffSchema,
+  direction: directionSchema,
+  contract: contractSchema,
+  contractDocument: contractDocumentSchema,
+  historyEvent: historyEventSchema,
+  specialQueueApplication: specialQueueApplicationSchema,
+} as const;
+export type EntityName = keyof typeof entitySchemas;
+export const entityNames = Object.keys(entitySchemas) as EntityName[];
+export const entityNameSchema = z.enum(entityNames as [EntityName, ...EntityName[]]);
+export type EntityRow<E extends EntityName> = z.infer<(typeof entitySchemas)[E]>;
