@@ -1,0 +1,217 @@
+/**
+ * Local (client) database schema. Synced tables are written only by the sync engine; the UI's pending state is the
+ * outbox overlay. Feature tables are added here and a migration is generated with `npm run db:generate`.
+ */
+import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** Small key/value store for user preferences (language, …). */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/** Append-only log of what the user did on this machine (decisions, logins); no document contents. */
+export const auditLog = sqliteTable('audit_log', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  at: text('at').notNull(),
+  actorIin: text('actor_iin'),
+  action: text('action').notNull(),
+  subject: text('subject'),
+  details: text('details', { mode: 'json' }),
+});
+
+/*
+ * ── Replica of the user's scope (written only by the sync engine) ──────────────────────────────────────────────
+ * Every synced table keeps the indexed columns the lists filter and sort on, plus `data`: the full row exactly as
+ * validated by domain/entities.ts. The indexed columns are derived from `data` by electron/backend/sync/replica-tables.ts.
+ */
+
+export const organisations = sqliteTable('organisations', {
+  id: text('id').primaryKey(),
+  kind: text('kind').notNull(),
+  bin: text('bin').notNull(),
+  version: integer('version').notNull(),
+  data: text('data').notNull(),
+});
+
+export const staff = sqliteTable(
+  'staff',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull(),
+    iin: text('iin').notNull(),
+    version: integer('version').notNull(),
+    data: text('data').notNull(),
+  },
+  (t) => [index('staff_org_idx').on(t.orgId), index('staff_iin_idx').on(t.iin)],
+);
+
+export const directions = sqliteTable(
+  'directions',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull(),
+    number: text('number').notNull(),
+    status: text('status').notNull(),
+    childIin: text('child_iin').notNull(),
+    childName: text('child_name').notNull(),
+    parentName: text('parent_name').notNull(),
+    offerDueOn: text('offer_due_on').notNull(),
+    version: integer('version').notNull(),
+    data: text('data').notNull(),
+  },
+  (t) => [index('directions_org_status_idx').on(t.orgId, t.status, t.offerDueOn)],
+);
+
+export const contracts = sqliteTable(
+  'contracts',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull(),
+    number: text('number').notNull(),
+    status: text('status').notNull(),
+    childIin: text('child_iin').notNull(),
+    childName: text('child_name').notNull(),
+    parentIin: text('parent_iin').notNull(),
+    parentName: text('parent_name').notNull(),
+    submittedAt: text('submitted_at'),
+    dueOn: text('due_on'),
+    reworkCount: integer('rework_count').notNull(),
+    version: integer('version').notNull(),
+    data: text('data').notNull(),
+  },
+  (t) => [
+    index('contracts_org_status_idx').on(t.orgId, t.status, t.dueOn),
+    index('contracts_submitted_idx').on(t.submittedAt),
+    index('contracts_child_iin_idx').on(t.childIin),
+  ],
+);
+
+export const contractDocuments = sqliteTable(
+  'contract_documents',
+  {
+    id: text('id').primaryKey(),
+    contractId: text('contract_id').notNull(),
+    kind: text('kind').notNull(),
+    round: integer('round').notNull(),
+    current: integer('current').notNull(),
+    sha256: text('sha256').notNull(),
+    reviewStatus: text('review_status').notNull(),
+    version: integer('version').notNull(),
+    data: text('data').notNull(),
+  },
+  (t) => [index('contract_documents_contract_idx').on(t.contractId, t.current), index('contract_documents_sha_idx').on(t.sha256)],
+);
+
+export const historyEvents = sqliteTable(
+  'history_events',
+  {
+    id: text('id').primaryKey(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    at: text('at').notNull(),
+    version: integer('version').notNull(),
+    data: text('data').notNull(),
+  },
+  (t) => [index('history_events_subject_idx').on(t.subjectType, t.subjectId, t.at)],
+);
+
+export const specialQueueApplications = sqliteTable(
+  'special_queue_applications',
+  {
+    id: text('id').primaryKey(),
+    pmpkOrgId: text('pmpk_org_id').notNull(),
+    number: text('number').notNull(),
+    status: text('status').notNull(),
+    childIin: text('child_iin').notNull(),
+    childName: text('child_name').notNull(),
+    parentIin: text('parent_iin').notNull(),
+    parentName: text('parent_name').notNull(),
+    submittedAt: text('submitted_at').notNull(),
+    conclusionSha256: text('conclusion_sha256').notNull(),
+    version: integer('version').notNull(),
+    data: text('data').notNull(),
+  },
+  (t) => [
+    index('special_queue_org_status_idx').on(t.pmpkOrgId, t.status, t.submittedAt),
+    index('special_queue_child_iin_idx').on(t.childIin),
+  ],
+);
+
+/** Bootstrap rows land here first; they replace the replica in one transaction once `_meta` counts match. */
+export const bootstrapStaging = sqliteTable('bootstrap_staging', {
+  seq: integer('seq').primaryKey({ autoIncrement: false }),
+  entity: text('entity').notNull(),
+  id: text('id').notNull(),
+  version: integer('version').notNull(),
+  data: text('data').notNull(),
+});
+
+/** One row (id = 1): the sync cursor, this installation's client id and the session. */
+export const syncState = sqliteTable('sync_state', {
+  id: integer('id').primaryKey(),
+  clientId: text('client_id').notNull(),
+  /** Server change sequence applied so far; null until the first bootstrap finished. */
+  cursor: integer('cursor'),
+  /** Set by a `resetRequired` answer or a user switch: the next sync re-bootstraps (the outbox is kept). */
+  needsBootstrap: integer('needs_bootstrap').notNull().default(1),
+  token: text('token'),
+  tokenExpiresAt: text('token_expires_at'),
+  user: text('user'),
+  lastSyncedAt: text('last_synced_at'),
+});
+
+/** Decisions waiting for (or answered by) the server, in the order the user made them. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    clientSeq: integer('client_seq').primaryKey({ autoIncrement: true }),
+    mutationId: text('mutation_id').notNull().unique(),
+    name: text('name').notNull(),
+    args: text('args').notNull(),
+    targetEntity: text('target_entity').notNull(),
+    targetId: text('target_id').notNull(),
+    baseVersion: integer('base_version').notNull(),
+    createdAt: text('created_at').notNull(),
+    /** pending → applied (→ retired) | rejected | conflict */
+    status: text('status').notNull().default('pending'),
+    /** 1 once a pull reported the result, i.e. the server's change log already holds the effect. */
+    confirmed: integer('confirmed').notNull().default(0),
+    attempts: integer('attempts').notNull().default(0),
+    resultCode: text('result_code'),
+    resultMessage: text('result_message'),
+    /** For conflicts: the entity as the server has it now (JSON). */
+    current: text('current'),
+    answeredAt: text('answered_at'),
+  },
+  (t) => [index('outbox_status_idx').on(t.status), index('outbox_target_idx').on(t.targetEntity, t.targetId)],
+);
+
+/** Persistent download queue of documents (content-addressed). */
+export const blobJobs = sqliteTable('blob_jobs', {
+  sha256: text('sha256').primaryKey(),
+  size: integer('size').notNull(),
+  mime: text('mime').notNull(),
+  /** Lower runs first: 0 = the user is looking at it, 10 = prefetch. */
+  priority: integer('priority').notNull().default(10),
+  attempts: integer('attempts').notNull().default(0),
+  retryAfter: integer('retry_after').notNull().default(0),
+  lastError: text('last_error'),
+  /** Random AES-256-CTR key of the encrypted `.part` file, so a download can resume without plaintext on disk. */
+  partKey: blob('part_key', { mode: 'buffer' }).notNull(),
+});
+
+/** Documents held locally: each file encrypted with its own AES-256-GCM key, kept only here (the DB is encrypted). */
+export const blobs = sqliteTable(
+  'blobs',
+  {
+    sha256: text('sha256').primaryKey(),
+    size: integer('size').notNull(),
+    mime: text('mime').notNull(),
+    key: blob('key', { mode: 'buffer' }).notNull(),
+    nonce: blob('nonce', { mode: 'buffer' }).notNull(),
+    storedAt: text('stored_at').notNull(),
+    lastOpenedAt: text('last_opened_at'),
+  },
+  (t) => [index('blobs_last_opened_idx').on(t.lastOpenedAt)],
+);

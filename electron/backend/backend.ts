@@ -1,0 +1,47 @@
+/**
+ * The backend as a plain object: open the DB, wire the handlers, expose `call` and events. It runs inside a worker
+ * thread in the app (worker-entry.ts) and directly under Node in tests; it never imports electron.
+ */
+import path from 'node:path';
+import { openDatabase } from '../../db/open';
+import type { Envelope } from '../../domain/envelope';
+import { appHandlers } from './api/app-handlers';
+import { createDispatcher, type Handlers } from './api/dispatch';
+import { backendConfigSchema, type BackendConfig } from './config';
+import type { BackendContext } from './context';
+import { EventBus, type EventListener } from './events';
+import { createLogger, type Logger } from './logger';
+
+export interface Backend {
+  call(method: unknown, args: unknown): Promise<Envelope<unknown>>;
+  onEvent(listener: EventListener): () => void;
+  /** Stops background work (sync, downloads) and closes the DB cleanly. */
+  close(): Promise<void>;
+}
+
+export async function createBackend(rawConfig: BackendConfig, log?: Logger): Promise<Backend> {
+  const config = backendConfigSchema.parse(rawConfig);
+  const logger = log ?? createLogger({ file: path.join(config.dataDir, 'logs', 'backend.log') });
+  const db = openDatabase({
+    file: path.join(config.dataDir, 'qabyl.db'),
+    key: Uint8Array.from(Buffer.from(config.dbKeyHex, 'hex')),
+    migrationsFolder: config.migrationsFolder,
+    onBackup: (file) => logger.info('database backed up before migration', { file: path.basename(file) }),
+  });
+  if (db.recoveredFromUncleanShutdown) logger.warn('previous run did not close the database; quick_check passed');
+  const events = new EventBus();
+  const ctx: BackendContext = { config, db, events, log: logger };
+
+  const handlers: Handlers = {
+    ...appHandlers(ctx),
+  };
+  const dispatch = createDispatcher(handlers, logger);
+
+  return {
+    call: dispatch,
+    onEvent: (listener) => events.on(listener),
+    async close() {
+      db.close();
+    },
+  };
+}

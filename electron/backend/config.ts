@@ -1,0 +1,21 @@
+/** What the backend needs from its host (Electron main or the dev:web launcher). No Electron objects here. */
+import { z } from 'zod';
+
+export const backendConfigSchema = z.object({
+  appVersion: z.string(),
+  mode: z.enum(['demo', 'production']),
+  dataDir: z.string().min(1),
+  /** Raw 32-byte DB key as hex: Electron unwraps it with safeStorage, dev uses a 0600 key file. */
+  dbKeyHex: z.string().regex(/^[0-9a-f]{64}$/),
+  migrationsFolder: z.string(),
+  resourcesDir: z.string(),
+  serverUrl: z.string().url(),
+  ncalayer: z.object({
+    url: z.string(),
+    /** PEM of the CA that signed NCALayer's local TLS certificate (the emulator's test CA in demo/tests). */
+    tlsCaPem: z.string().nullable(),
+  }),
+  /** PEM certificates of the trusted NCA roots (test roots only in demo/tests). */
+  trustedRootsPem: z.array(z.string()),
+});
+export type BackendConfig = z.infer<typeof backendConfigSchema>;

@@ -1,0 +1,12 @@
+import type { OpenedDatabase } from '../../db/open';
+import type { BackendConfig } from './config';
+import type { EventBus } from './events';
+import type { Logger } from './logger';
+
+/** What every backend service and handler gets: config, the open DB, the event bus, the logger. */
+export interface BackendContext {
+  config: BackendConfig;
+  db: OpenedDatabase;
+  events: EventBus;
+  log: Logger;
+}

@@ -1,0 +1,34 @@
+import type { ru } from './ru';
+
+export const en: typeof ru = {
+  appName: 'Qabyl',
+  nav: {
+    contracts: 'Contracts',
+    specialQueue: 'Special queue',
+    attention: 'Needs attention',
+    settings: 'Settings',
+    about: 'About',
+    main: 'Main navigation',
+  },
+  demoBanner: 'Demo mode: the data and signatures are test ones; do not use them for real decisions.',
+  settings: { title: 'Settings', language: 'Interface language', saved: 'Settings saved' },
+  about: {
+    title: 'About',
+    description: 'Qabyl is the workplace of kindergarten staff and PMPK specialists: reviewing electronic contracts and special-queue applications.',
+    appVersion: 'App version',
+    dbSchemaVersion: 'Database schema version',
+    dataDir: 'Data folder',
+    protocolVersion: 'Sync protocol version',
+    mode: 'Mode',
+    server: 'Server',
+    modes: { demo: 'Demo', production: 'Production' },
+  },
+  sync: { footer: 'Sync', backendOffline: 'No connection to the app backend — reconnecting…' },
+  errors: {
+    generic: 'The action failed: {{message}}',
+    BACKEND_UNAVAILABLE: 'The app backend is unavailable. Wait a few seconds and try again.',
+    TIMEOUT: 'The app did not answer in time. Try again.',
+  },
+  placeholder: 'This section is being prepared.',
+  language: { kk: 'Қазақша', ru: 'Русский', en: 'English' },
+};
