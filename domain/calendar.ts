@@ -1,0 +1,138 @@
+/**
+ * Kazakhstan working-day calendar (five-day week). Dates are ISO `YYYY-MM-DD` local dates in Kazakhstan
+ * (single time zone UTC+5). Holidays and decrees are data (domain/calendar-data.ts); this module applies the
+ * rules of the holiday law to them:
+ *  - a holiday on Saturday or Sunday moves the day off to the next working day (each weekend holiday moves
+ *    separately: Nauryz 2026 Sat 21 + Sun 22 → Tue 24 + Wed 25), except Orthodox Christmas and Kurban Ait;
+ *  - government transfers make a weekday a day off and a weekend day a working day.
+ * Years outside the data reuse the fixed-date holidays of the nearest covered year (no Kurban Ait, no decrees):
+ * an approximation, so callers can show a warning through `isCalendarYearCovered`.
+ */
+import { calendarYears, holidaysWithoutCarryOver, movableHolidays, type CalendarYear } from './calendar-data';
+
+const DAY_MS = 86_400_000;
+const KAZAKHSTAN_UTC_OFFSET_MS = 5 * 3_600_000;
+const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const coveredYears = Object.keys(calendarYears).map(Number).sort((a, b) => a - b);
+
+/** Days since 1970-01-01 of a valid ISO date; throws RangeError on anything else (e.g. 2026-02-30). */
+function toDayNumber(iso: string): number {
+  const m = isoDatePattern.exec(iso);
+  if (!m) throw new RangeError(`expected an ISO date YYYY-MM-DD, got "${iso}"`);
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(year, month - 1, day);
+  if (new Date(ms).getUTCDate() !== day || month < 1 || month > 12) throw new RangeError(`no such date: "${iso}"`);
+  return ms / DAY_MS;
+}
+
+function fromDayNumber(dayNumber: number): string {
+  return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+}
+
+function isWeekend(dayNumber: number): boolean {
+  const weekday = new Date(dayNumber * DAY_MS).getUTCDay();
+  return weekday === 0 || weekday === 6;
+}
+
+export function isCalendarYearCovered(year: number): boolean {
+  return year in calendarYears;
+}
+
+function calendarFor(year: number): CalendarYear {
+  const data = calendarYears[year];
+  if (data) return data;
+  const nearest = year > coveredYears[coveredYears.length - 1]! ? coveredYears[coveredYears.length - 1]! : coveredYears[0]!;
+  const source = calendarYears[nearest]!;
+  return {
+    holidays: source.holidays
+      .filter((entry) => !movableHolidays.has(entry.holiday))
+      .map((entry) => ({ ...entry, date: `${year}${entry.date.slice(4)}` })),
+    transfers: [],
+  };
+}
+
+// Day numbers of non-working weekdays and of working weekend days, filled lazily per year.
+const daysOff = new Set<number>();
+const workingWeekendDays = new Set<number>();
+const loadedYears = new Set<number>();
+
+function loadYear(year: number): void {
+  if (loadedYears.has(year)) return;
+  loadedYears.add(year);
+  const { holidays, transfers } = calendarFor(year);
+  const holidayDays = new Set(holidays.map((entry) => toDayNumber(entry.date)));
+  for (const day of holidayDays) daysOff.add(day);
+  const carriedTo = new Set<number>();
+  const byDate = [...holidays].sort((a, b) => (a.date < b.date ? -1 : 1));
+  for (const entry of byDate) {
+    const day = toDayNumber(entry.date);
+    if (!isWeekend(day) || holidaysWithoutCarryOver.has(entry.holiday)) continue;
+    let target = day + 1;
+    while (isWeekend(target) || holidayDays.has(target) || carriedTo.has(target)) target += 1;
+    carriedTo.add(target);
+    daysOff.add(target);
+  }
+  for (const transfer of transfers) {
+    daysOff.add(toDayNumber(transfer.dayOff));
+    workingWeekendDays.add(toDayNumber(transfer.workingDay));
+  }
+}
+
+function isWorkingDayNumber(dayNumber: number): boolean {
+  const year = new Date(dayNumber * DAY_MS).getUTCFullYear();
+  // A carried-over day may fall into the next year, so the previous year is loaded too.
+  loadYear(year - 1);
+  loadYear(year);
+  if (workingWeekendDays.has(dayNumber)) return true;
+  return !isWeekend(dayNumber) && !daysOff.has(dayNumber);
+}
+
+export function isWorkingDay(isoDate: string): boolean {
+  return isWorkingDayNumber(toDayNumber(isoDate));
+}
+
+/**
+ * The date `n` working days after `isoDate` (the event day itself is not counted); `n = 0` returns the date
+ * unchanged. The result of `n ≥ 1` is always a working day.
+ */
+export function addWorkingDays(isoDate: string, n: number): string {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
+  let day = toDayNumber(isoDate);
+  for (let left = n; left > 0; ) {
+    day += 1;
+    if (isWorkingDayNumber(day)) left -= 1;
+  }
+  return fromDayNumber(day);
+}
+
+/**
+ * Working days in the half-open interval (a, b]; negative when b is before a. Inverse of addWorkingDays:
+ * `workingDaysBetween(a, addWorkingDays(a, n)) === n`.
+ */
+export function workingDaysBetween(a: string, b: string): number {
+  const from = toDayNumber(a);
+  const to = toDayNumber(b);
+  const [low, high, sign] = from <= to ? [from, to, 1] : [to, from, -1];
+  let count = 0;
+  for (let day = low + 1; day <= high; day += 1) if (isWorkingDayNumber(day)) count += 1;
+  return sign * count;
+}
+
+/**
+ * Working days left until a due date, as shown in lists: 0 means due today (or on the next working day when
+ * today is a day off), negative values count the working days overdue.
+ */
+export function workingDaysLeft(today: string, due: string): number {
+  return workingDaysBetween(today, due);
+}
+
+/** Today's date in Kazakhstan (UTC+5, no daylight saving) at the instant `now`. */
+export function todayInKazakhstan(now: Date): string {
+  return new Date(now.getTime() + KAZAKHSTAN_UTC_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Adds calendar days to an ISO date (for rules counted in calendar days and for tests). */
+export function addCalendarDays(isoDate: string, n: number): string {
+  return fromDayNumber(toDayNumber(isoDate) + n);
+}

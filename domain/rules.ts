@@ -1,0 +1,65 @@
+/**
+ * Business rules of the flows (DESIGN §2, seeds 000 and 001) as named constants, and the deadlines derived
+ * from them in Kazakhstan working days. Deadlines take the ISO date of the triggering event and return the ISO
+ * due date; the event day itself is not counted.
+ */
+import { addWorkingDays } from './calendar';
+
+/** A parent may resubmit after «Доработать» at most this many times; afterwards only sign or reject remain. */
+export const MAX_REWORK_ATTEMPTS = 2;
+/** The parent signs the contract within this many working days of the offer. */
+export const PARENT_SIGN_WORKING_DAYS = 7;
+/** The kindergarten sends the contract offer within this many working days of the direction. */
+export const OFFER_WORKING_DAYS = 5;
+/** A voucher holder confirms interest within this many working days of the voucher notification. */
+export const VOUCHER_CONFIRM_WORKING_DAYS = 2;
+/** After confirming, the voucher holder enrolls (chooses a kindergarten, signs the contract) within … */
+export const VOUCHER_ENROLL_WORKING_DAYS = 5;
+/** … plus this one-time extension offered on the last day. */
+export const VOUCHER_ENROLL_EXTENSION_WORKING_DAYS = 2;
+
+/** Each attached document: 2 MiB at most. */
+export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+/** The portals ask for JPEG; PDF is accepted too. */
+export const ALLOWED_DOCUMENT_MIMES = ['image/jpeg', 'application/pdf'] as const;
+export type DocumentMime = (typeof ALLOWED_DOCUMENT_MIMES)[number];
+
+export function isAllowedDocumentMime(mime: string): mime is DocumentMime {
+  return (ALLOWED_DOCUMENT_MIMES as readonly string[]).includes(mime);
+}
+
+export type DocumentFileProblem = 'EMPTY_FILE' | 'FILE_TOO_LARGE' | 'UNSUPPORTED_FILE_TYPE';
+
+/** Why an attached file is not acceptable, or null when it is. */
+export function documentFileProblem(file: { mime: string; size: number }): DocumentFileProblem | null {
+  if (!isAllowedDocumentMime(file.mime)) return 'UNSUPPORTED_FILE_TYPE';
+  if (file.size <= 0) return 'EMPTY_FILE';
+  if (file.size > MAX_DOCUMENT_BYTES) return 'FILE_TOO_LARGE';
+  return null;
+}
+
+/** Last day for the kindergarten to send the offer for a direction issued on `issuedOn`. */
+export function offerDueOn(issuedOn: string): string {
+  return addWorkingDays(issuedOn, OFFER_WORKING_DAYS);
+}
+
+/** Last day for the parent to sign a contract offered (or returned for rework) on `offeredOn`. */
+export function parentSignDueOn(offeredOn: string): string {
+  return addWorkingDays(offeredOn, PARENT_SIGN_WORKING_DAYS);
+}
+
+/** Last day to confirm interest in a voucher notified on `notifiedOn`. */
+export function voucherConfirmDueOn(notifiedOn: string): string {
+  return addWorkingDays(notifiedOn, VOUCHER_CONFIRM_WORKING_DAYS);
+}
+
+/** Last day to enroll with a voucher confirmed on `confirmedOn`, with or without the 2-day extension. */
+export function voucherEnrollDueOn(confirmedOn: string, extended: boolean): string {
+  const days = VOUCHER_ENROLL_WORKING_DAYS + (extended ? VOUCHER_ENROLL_EXTENSION_WORKING_DAYS : 0);
+  return addWorkingDays(confirmedOn, days);
+}
+
+/** How many rework attempts the parent still has after `reworkCount` returns. */
+export function reworkAttemptsLeft(reworkCount: number): number {
+  return Math.max(0, MAX_REWORK_ATTEMPTS - reworkCount);
+}
