@@ -113,10 +113,10 @@ export function addWorkingDays(isoDate: string, n: number): string {
 export function workingDaysBetween(a: string, b: string): number {
   const from = toDayNumber(a);
   const to = toDayNumber(b);
-  const [low, high, sign] = from <= to ? [from, to, 1] : [to, from, -1];
+  const [low, high] = from <= to ? [from, to] : [to, from];
   let count = 0;
   for (let day = low + 1; day <= high; day += 1) if (isWorkingDayNumber(day)) count += 1;
-  return sign * count;
+  return from <= to ? count : 0 - count; // 0 - 0 is +0, unlike -1 * 0
 }
 
 /**

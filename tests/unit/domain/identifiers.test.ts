@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  isValidBic,
+  isValidBin,
+  isValidIin,
+  isValidKzIban,
+  makeBin,
+  makeIin,
+  makeKzIban,
+  normalizeKzPhone,
+  parseIin,
+} from '../../../domain/identifiers';
+
+// Published valid numbers (reference/domain.md §4 and the parent-portal seeds).
+const publishedIins = ['061211600012', '880515300120', '950101400012', '180513601180', '821217401078'];
+const publishedBins = ['940140000385', '990140004654'];
+
+/** Oracle: the first pass of the check-digit algorithm, written from the published specification. */
+function firstPassRemainder(value: string): number {
+  let sum = 0;
+  for (let i = 0; i < 11; i += 1) sum += Number(value[i]) * (i + 1);
+  return sum % 11;
+}
+
+function withDigit(value: string, position: number, digit: number): string {
+  return `${value.slice(0, position)}${digit}${value.slice(position + 1)}`;
+}
+
+describe('IIN and BIN check digits', () => {
+  it('accepts published valid IINs and BINs', () => {
+    for (const iin of publishedIins) expect(isValidIin(iin)).toBe(true);
+    for (const bin of publishedBins) expect(isValidBin(bin)).toBe(true);
+  });
+
+  it('rejects every change of the check digit', () => {
+    for (const value of [...publishedIins, ...publishedBins]) {
+      for (let digit = 0; digit <= 9; digit += 1) {
+        if (String(digit) === value[11]) continue;
+        expect(isValidIin(withDigit(value, 11, digit))).toBe(false);
+      }
+    }
+  });
+
+  it('rejects a one-digit change of positions 1–10 whenever both numbers are decided by the first pass', () => {
+    const iin = fc
+      .tuple(fc.date({ min: new Date('1950-01-01'), max: new Date('2025-12-31'), noInvalidDate: true }), fc.constantFrom('male' as const, 'female' as const), fc.integer({ min: 0, max: 9999 }))
+      .map(([date, sex, serial]) => makeIin(date.toISOString().slice(0, 10), sex, serial))
+      .filter((value): value is string => value !== null);
+    fc.assert(
+      fc.property(iin, fc.integer({ min: 0, max: 9 }), fc.integer({ min: 1, max: 9 }), (value, position, delta) => {
+        const changed = withDigit(value, position, (Number(value[position]) + delta) % 10);
+        fc.pre(firstPassRemainder(value) !== 10 && firstPassRemainder(changed) !== 10);
+        expect(isValidIin(changed)).toBe(false);
+      }),
+    );
+  });
+
+  it('follows the official algorithm, including its blind spot: the 11th digit has weight 11 ≡ 0 in the first pass', () => {
+    expect(isValidIin('880515300100')).toBe(true); // 880515300120 with the 11th digit changed
+    expect(isValidIin('880515300170')).toBe(true);
+    // 061211600012 is decided by the second pass (weight 2 at the 11th digit), so there the change is caught
+    expect(isValidIin('061211600002')).toBe(false);
+  });
+
+  it('treats a remainder of 10 in both passes as invalid: makeIin gives null and no check digit is accepted', () => {
+    const impossible = Array.from({ length: 10_000 }, (_, serial) => serial).find((serial) => makeIin('2019-04-01', 'male', serial) === null);
+    expect(impossible).toBeDefined();
+    const prefix = `1904015${String(impossible).padStart(4, '0')}`;
+    for (let digit = 0; digit <= 9; digit += 1) expect(isValidIin(`${prefix}${digit}`)).toBe(false);
+  });
+
+  it('rejects wrong length and non-digits', () => {
+    for (const value of ['', '88051530012', '8805153001200', '88051530012a', ' 880515300120']) expect(isValidIin(value)).toBe(false);
+  });
+
+  it('makeIin and makeBin produce valid numbers with the requested structure', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1900-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }),
+        fc.constantFrom('male' as const, 'female' as const),
+        fc.integer({ min: 0, max: 9999 }),
+        (date, sex, serial) => {
+          const birthDate = date.toISOString().slice(0, 10);
+          const iin = makeIin(birthDate, sex, serial);
+          fc.pre(iin !== null);
+          expect(isValidIin(iin!)).toBe(true);
+          expect(parseIin(iin!)).toEqual({ birthDate, sex });
+        },
+      ),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99_999 }), (serial) => {
+        const bin = makeBin('2019-04', 'resident', 'head_office', serial);
+        fc.pre(bin !== null);
+        expect(bin!.slice(0, 6)).toBe('190440');
+        expect(isValidBin(bin!)).toBe(true);
+      }),
+    );
+  });
+
+  it('BIN needs an entity type 4–6 and a unit type 0–3', () => {
+    expect(isValidIin('880515300120')).toBe(true);
+    expect(isValidBin('880515300120')).toBe(false); // an IIN: the 5th digit is a day
+    expect(makeBin('2020-01', 'non_resident', 'branch', 1)?.slice(4, 6)).toBe('51');
+  });
+});
+
+describe('parseIin gives soft hints only', () => {
+  it('reads birth date and sex from the digits', () => {
+    expect(parseIin('180513601180')).toEqual({ birthDate: '2018-05-13', sex: 'female' });
+    expect(parseIin('880515300120')).toEqual({ birthDate: '1988-05-15', sex: 'male' });
+  });
+
+  it('keeps an IIN whose digits do not form a date valid', () => {
+    const iin = Array.from({ length: 100 }, (_, serial) => makeIin('2019-04-01', 'male', serial))
+      .filter((value): value is string => value !== null)
+      .map((value) => `1913${value.slice(4, 11)}`)
+      .map((prefix) => Array.from({ length: 10 }, (_, d) => `${prefix}${d}`).find(isValidIin))
+      .find((value) => value !== undefined);
+    expect(iin).toBeDefined();
+    expect(isValidIin(iin!)).toBe(true);
+    expect(parseIin(iin!)).toEqual({ birthDate: null, sex: 'male' });
+  });
+
+  it('returns null for an invalid IIN', () => {
+    expect(parseIin('880515300121')).toBeNull();
+  });
+});
+
+describe('KZ IBAN and BIC', () => {
+  it('accepts published IBANs, with spaces and lower case too', () => {
+    for (const iban of ['KZ86125KZT5004100100', 'KZ81722S000002577808', 'KZ978562203105747338']) expect(isValidKzIban(iban)).toBe(true);
+    expect(isValidKzIban('kz86 125K ZT50 0410 0100')).toBe(true);
+  });
+
+  it('rejects a changed character, wrong length or another country', () => {
+    expect(isValidKzIban('KZ86125KZT5004100101')).toBe(false);
+    expect(isValidKzIban('KZ86125KZT500410010')).toBe(false);
+    expect(isValidKzIban('DE89370400440532013000')).toBe(false);
+  });
+
+  it('makeKzIban builds valid IBANs and MOD-97 catches every single-character change', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^\d{3}$/),
+        fc.stringMatching(/^[A-Z0-9]{13}$/),
+        fc.integer({ min: 2, max: 19 }),
+        fc.constantFrom(...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'),
+        (bank, account, position, replacement) => {
+          const iban = makeKzIban(bank, account);
+          expect(isValidKzIban(iban)).toBe(true);
+          fc.pre(iban[position] !== replacement);
+          expect(isValidKzIban(`${iban.slice(0, position)}${replacement}${iban.slice(position + 1)}`)).toBe(false);
+        },
+      ),
+    );
+  });
+
+  it('BIC: 4 letters + KZ + 2 characters (+ optional branch)', () => {
+    for (const bic of ['CASPKZKA', 'HSBKKZKX', 'hsbkkzkx', 'CASPKZKAXXX']) expect(isValidBic(bic)).toBe(true);
+    for (const bic of ['CASPRUKA', 'CASPKZK', '044525225', 'CASPKZKAXX']) expect(isValidBic(bic)).toBe(false);
+  });
+});
+
+describe('normalizeKzPhone', () => {
+  it('normalises the usual ways of typing a number to +7XXXXXXXXXX', () => {
+    for (const input of ['+7(771)238-29-72', '8 771 238 29 72', '87712382972', '7712382972', '+7 771 238 2972', '77712382972']) {
+      expect(normalizeKzPhone(input)).toBe('+77712382972');
+    }
+    expect(normalizeKzPhone('8 (727) 339-72-22')).toBe('+77273397222');
+  });
+
+  it('rejects Russian numbers, wrong lengths and letters', () => {
+    for (const input of ['+7 912 123 45 67', '8771238297', '877123829722', '+7 771 ABC 29 72', '']) expect(normalizeKzPhone(input)).toBeNull();
+  });
+});
