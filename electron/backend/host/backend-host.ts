@@ -34,15 +34,25 @@ export class BackendHost {
   private nextId = 1;
   private restarts = 0;
   private stopping = false;
+  /** A start-up refusal (wrong key, newer DB) is not a crash: restarting would only repeat it. */
+  private fatal = false;
   private readyPromise: Promise<void> | null = null;
+  private eventListeners = new Set<(event: string, payload: unknown) => void>();
 
   constructor(private readonly options: BackendHostOptions) {}
 
   /** Starts the worker; resolves when the backend has opened its DB, rejects if it cannot start. */
   start(): Promise<void> {
     this.stopping = false;
+    this.fatal = false;
     this.options.onStatus?.({ state: 'starting' });
-    const worker = new Worker(this.options.workerFile, { workerData: this.options.config });
+    const worker = String(this.options.workerFile).endsWith('.ts')
+      ? // Under plain Node (dev, tests) the entry is TypeScript: register tsx's loader inside the thread first.
+        new Worker(
+          `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(String(this.options.workerFile))}); })`,
+          { eval: true, workerData: this.options.config },
+        )
+      : new Worker(this.options.workerFile, { workerData: this.options.config });
     this.worker = worker;
     this.readyPromise = new Promise<void>((resolve, reject) => {
       worker.on('message', (message: WorkerToHost) => {
@@ -62,8 +72,10 @@ export class BackendHost {
           }
           case 'event':
             this.options.onEvent?.(message.event, message.payload);
+            for (const l of this.eventListeners) l(message.event, message.payload);
             break;
           case 'fatal':
+            this.fatal = true;
             this.options.onStatus?.({ state: 'failed', code: message.code, message: message.message });
             reject(Object.assign(new Error(message.message), { code: message.code }));
             break;
@@ -89,6 +101,7 @@ export class BackendHost {
       this.options.onStatus?.({ state: 'stopped' });
       return;
     }
+    if (this.fatal) return;
     const max = this.options.maxRestarts ?? 5;
     if (this.restarts >= max) {
       this.options.onStatus?.({ state: 'failed', code: 'BACKEND_CRASH_LOOP', message: `The backend exited ${this.restarts} times.` });
@@ -112,6 +125,12 @@ export class BackendHost {
       this.pending.set(id, { resolve, timer });
       worker.postMessage({ type: 'call', id, method, args } satisfies HostToWorker);
     });
+  }
+
+  /** Subscribes to backend events; returns the unsubscribe function. */
+  onEvent(listener: (event: string, payload: unknown) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
   }
 
   /** Asks the backend to finish its work and close the DB; terminates it if it does not within `graceMs`. */

@@ -1,0 +1,66 @@
+/**
+ * `npm run dev:web [-- --port N] [--static] [--data-dir DIR] [--fresh] [--server-url URL] [--token T] [--as KEY]`
+ * Runs the backend under Node (in its worker thread) and the renderer in a browser through the WebSocket bridge.
+ * By default it starts the demo services (reference server with the demo seed + NCALayer emulator) embedded.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadOrCreateKeyFile } from '../db/key-file';
+import { BackendHost } from '../electron/backend/host/backend-host';
+import { intArg, parseArgs } from './cli-args';
+import { startDemoServices } from './demo-services';
+import { startWebServer } from './web-server';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = parseArgs(process.argv.slice(2));
+const port = intArg(args, 'port', 5199);
+const dataDir = path.resolve(String(args.get('data-dir') ?? path.join(os.tmpdir(), `qabyl-dev-web-${port}`)));
+if (args.has('fresh')) fs.rmSync(dataDir, { recursive: true, force: true });
+const token = typeof args.get('token') === 'string' ? String(args.get('token')) : randomBytes(24).toString('hex');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+
+const demo = args.has('server-url')
+  ? null
+  : await startDemoServices({ dataDir: path.join(dataDir, 'demo'), staffKey: typeof args.get('as') === 'string' ? String(args.get('as')) : undefined });
+
+const key = loadOrCreateKeyFile(path.join(dataDir, 'db.key'), (m) => console.warn(`[dev:web] ${m}`));
+const host = new BackendHost({
+  workerFile: new URL('../electron/backend/worker-entry.ts', import.meta.url),
+  config: {
+    appVersion: pkg.version,
+    mode: demo ? 'demo' : 'production',
+    dataDir,
+    dbKeyHex: Buffer.from(key).toString('hex'),
+    migrationsFolder: path.join(root, 'db', 'migrations'),
+    resourcesDir: path.join(root, 'resources'),
+    serverUrl: demo ? demo.serverUrl : String(args.get('server-url')),
+    ncalayer: demo ? demo.ncalayer : { url: 'wss://127.0.0.1:13579', tlsCaPem: null },
+    trustedRootsPem: demo ? demo.trustedRootsPem : [],
+  },
+  onStatus: (s) => s.state !== 'ready' && console.log(`[dev:web] backend ${s.state}${'message' in s ? `: ${s.message}` : ''}`),
+});
+await host.start();
+
+const web = await startWebServer({
+  port,
+  token,
+  target: host,
+  staticDir: args.has('static') ? path.join(root, 'out', 'renderer') : undefined,
+});
+console.log(`Qabyl dev:web is running: ${web.url}`);
+if (demo) console.log(`Demo server: ${demo.serverUrl}   NCALayer emulator: ${demo.ncalayer.url}`);
+
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  await web.close();
+  await host.stop();
+  await demo?.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());
