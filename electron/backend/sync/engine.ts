@@ -1,0 +1,358 @@
+/**
+ * The sync engine: one cycle at a time (bootstrap if needed → push the outbox → pull to the head), triggered on
+ * start, by `syncNow`, on focus, by pokes, after a decision (debounced) and every minute; failures back off with
+ * full jitter. Everything time- or network-related is injectable so tests can drive it through a fault proxy.
+ */
+import type Database from 'better-sqlite3';
+import type { SyncStatus } from '../../../domain/api/sync';
+import type { MutationName } from '../../../domain/mutations';
+import { DEFAULT_PULL_LIMIT, MAX_PUSH_BATCH, type SessionUser } from '../../../domain/sync-protocol';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import { runBootstrap } from './bootstrap';
+import { Outbox, type OutboxRow } from './outbox';
+import { defaultPokeSocketFactory, PokeListener, type PokeSocketFactory } from './pokes';
+import { Replica } from './replica';
+import { replicaTables } from './replica-tables';
+import { SyncHttp, SyncHttpError, type FetchLike } from './sync-http';
+import { SyncStateStore } from './sync-state';
+
+export interface SyncEngineOptions {
+  sqlite: Database.Database;
+  serverUrl: string;
+  appVersion: string;
+  fetch?: FetchLike;
+  /** null: no poke socket (tests that drive pulls themselves). */
+  pokeSocketFactory?: PokeSocketFactory | null;
+  now?: () => Date;
+  random?: () => number;
+  backoff?: Partial<Omit<BackoffOptions, 'random'>>;
+  pullIntervalMs?: number;
+  pushDebounceMs?: number;
+  requestTimeoutMs?: number;
+  pullLimit?: number;
+  onDataChanged?: (tables: string[]) => void;
+  onStatus?: (status: SyncStatus) => void;
+  /** Called after the replica changed (prefetch documents of new work). */
+  onReplicaChanged?: () => void;
+  downloads?: () => { done: number; total: number | null };
+  log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+}
+
+export type CycleOutcome = { ok: true } | { ok: false; kind: SyncHttpError['kind'] | 'internal'; message: string };
+
+export class SyncEngine {
+  readonly outbox: Outbox;
+  readonly replica: Replica;
+  readonly state: SyncStateStore;
+  private readonly http: SyncHttp;
+  private readonly pokes: PokeListener | null;
+  private readonly now: () => Date;
+  private readonly backoff: BackoffOptions;
+  private chain: Promise<unknown> = Promise.resolve();
+  private wanted = false;
+  private loop: Promise<void> | null = null;
+  private started = false;
+  private timers = new Set<NodeJS.Timeout>();
+  private retryTimer: NodeJS.Timeout | null = null;
+  private debounceTimer: NodeJS.Timeout | null = null;
+  private failures = 0;
+  private live = {
+    online: false,
+    phase: 'idle' as SyncStatus['phase'],
+    bootstrap: null as SyncStatus['bootstrap'],
+    needsLogin: false,
+    updateRequired: false,
+    minAppVersion: null as string | null,
+    lastError: null as string | null,
+    nextRetryAt: null as string | null,
+  };
+  private lastStatusJson = '';
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff, random: options.random ?? Math.random };
+    this.state = new SyncStateStore(options.sqlite);
+    this.outbox = new Outbox(options.sqlite, this.now);
+    this.replica = new Replica(options.sqlite);
+    this.http = new SyncHttp({
+      serverUrl: options.serverUrl,
+      appVersion: options.appVersion,
+      fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+      clientId: () => this.state.read().clientId,
+      token: () => this.state.read().token,
+      requestTimeoutMs: options.requestTimeoutMs ?? 15_000,
+    });
+    const factory = options.pokeSocketFactory === undefined ? defaultPokeSocketFactory : options.pokeSocketFactory;
+    this.pokes = factory
+      ? new PokeListener({
+          serverUrl: options.serverUrl,
+          token: () => this.state.read().token,
+          clientId: () => this.state.read().clientId,
+          factory,
+          backoff: this.backoff,
+          onPoke: () => this.requestSync(),
+          onConnected: () => this.publishStatus(),
+        })
+      : null;
+    this.live.needsLogin = this.state.read().token === null;
+  }
+
+  /** Starts background work: a first sync, the poke socket and the one-minute pull. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.pokes?.start();
+    const interval = setInterval(() => this.requestSync(), this.options.pullIntervalMs ?? 60_000);
+    interval.unref?.();
+    this.timers.add(interval);
+    this.requestSync();
+  }
+
+  /** Stops timers and the socket and waits for the running cycle. */
+  async stop(): Promise<void> {
+    this.started = false;
+    this.pokes?.stop();
+    for (const t of this.timers) clearInterval(t);
+    this.timers.clear();
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.debounceTimer) clearTimeout(this.debounceTimer);
+    this.wanted = false;
+    await this.loop;
+    await this.chain.catch(() => undefined);
+  }
+
+  status(): SyncStatus {
+    const state = this.state.read();
+    const counts = this.outbox.counts();
+    return {
+      ...this.live,
+      lastSyncedAt: state.lastSyncedAt,
+      pending: counts.pending,
+      attention: counts.attention,
+      downloads: this.options.downloads?.() ?? { done: 0, total: 0 },
+    };
+  }
+
+  /** Re-sends the status event if anything in it changed. */
+  publishStatus(): void {
+    const status = this.status();
+    const json = JSON.stringify(status);
+    if (json === this.lastStatusJson) return;
+    this.lastStatusJson = json;
+    this.options.onStatus?.(status);
+  }
+
+  // ── Session ────────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** Logs in with a CMS over the server's nonce (NCALayer signs it); keeps the token in the encrypted DB. */
+  async loginWithSignature(signNonce: (nonce: string) => Promise<string>): Promise<SessionUser> {
+    const { nonce } = await this.http.challenge();
+    const cms = await signNonce(nonce);
+    const session = await this.http.login(nonce, cms);
+    this.state.saveSession(session.token, session.expiresAt, session.user);
+    this.options.sqlite
+      .prepare('INSERT INTO audit_log (at, actor_iin, action, subject, details) VALUES (?, ?, ?, ?, ?)')
+      .run(this.now().toISOString(), session.user.iin, 'session.login', null, null);
+    this.live.needsLogin = false;
+    this.failures = 0;
+    if (this.started) this.pokes?.restart();
+    this.publishStatus();
+    this.requestSync();
+    return session.user;
+  }
+
+  user(): SessionUser | null {
+    return this.state.read().user;
+  }
+
+  // ── Decisions ──────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** One local transaction (outbox + audit); visible at once as pending; pushed shortly after. */
+  enqueueDecision(name: MutationName, args: unknown, baseVersion: number): OutboxRow {
+    const row = this.outbox.enqueue(name, args, baseVersion, this.state.read().user?.iin ?? null);
+    this.options.onDataChanged?.(['outbox']);
+    this.publishStatus();
+    if (this.started) this.schedulePush();
+    return row;
+  }
+
+  discardAttention(clientSeq: number): void {
+    this.outbox.discard(clientSeq, this.state.read().user?.iin ?? null);
+    this.options.onDataChanged?.(['outbox']);
+    this.publishStatus();
+  }
+
+  private schedulePush(): void {
+    if (this.debounceTimer) clearTimeout(this.debounceTimer);
+    this.debounceTimer = setTimeout(() => this.requestSync(), this.options.pushDebounceMs ?? 300);
+  }
+
+  // ── Cycles ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** Asks for a cycle soon; several requests while one runs collapse into one more cycle. */
+  requestSync(): void {
+    this.wanted = true;
+    if (this.loop) return;
+    this.loop = (async () => {
+      while (this.wanted) {
+        this.wanted = false;
+        await this.syncNow();
+      }
+    })().finally(() => {
+      this.loop = null;
+    });
+  }
+
+  focus(): void {
+    this.requestSync();
+  }
+
+  /** One full cycle now: bootstrap if needed, push everything, pull to the head. */
+  syncNow(): Promise<CycleOutcome> {
+    return this.exclusive(async () => {
+      if (this.state.read().needsBootstrap) await this.bootstrapStep();
+      await this.pushStep();
+      await this.pullStep();
+    });
+  }
+
+  /** Only pushes (tests interleave pushes and pulls explicitly). */
+  push(): Promise<CycleOutcome> {
+    return this.exclusive(() => this.pushStep());
+  }
+
+  /** Only pulls (re-bootstrapping first if needed). */
+  pull(): Promise<CycleOutcome> {
+    return this.exclusive(async () => {
+      if (this.state.read().needsBootstrap) await this.bootstrapStep();
+      await this.pullStep();
+    });
+  }
+
+  private exclusive(work: () => Promise<void>): Promise<CycleOutcome> {
+    const run = async (): Promise<CycleOutcome> => {
+      if (this.state.read().token === null) {
+        this.live.needsLogin = true;
+        this.publishStatus();
+        return { ok: false, kind: 'unauthorized', message: 'not logged in' };
+      }
+      try {
+        await work();
+        this.succeeded();
+        return { ok: true };
+      } catch (error) {
+        return this.failed(error);
+      } finally {
+        this.live.phase = 'idle';
+        this.live.bootstrap = null;
+        this.publishStatus();
+      }
+    };
+    const result = this.chain.then(run, run);
+    this.chain = result;
+    return result;
+  }
+
+  private succeeded(): void {
+    this.failures = 0;
+    Object.assign(this.live, { online: true, needsLogin: false, updateRequired: false, minAppVersion: null, lastError: null, nextRetryAt: null });
+  }
+
+  private failed(error: unknown): CycleOutcome {
+    const kind = error instanceof SyncHttpError ? error.kind : 'internal';
+    const message = error instanceof Error ? error.message : String(error);
+    this.live.lastError = message;
+    this.live.online = error instanceof SyncHttpError && error.status !== null;
+    if (kind === 'unauthorized') {
+      // The queue is kept; the user logs in again and the sender resumes.
+      this.live.needsLogin = true;
+      this.state.clearToken();
+      this.pokes?.stop();
+    } else if (kind === 'updateRequired') {
+      this.live.updateRequired = true;
+      this.live.minAppVersion = error instanceof SyncHttpError ? error.minAppVersion : null;
+    } else {
+      this.options.log?.('warn', 'sync cycle failed; retrying', { kind, message });
+      this.scheduleRetry();
+    }
+    return { ok: false, kind, message };
+  }
+
+  private scheduleRetry(): void {
+    if (!this.started) return;
+    const delay = backoffDelay(this.failures++, this.backoff);
+    this.live.nextRetryAt = new Date(this.now().getTime() + delay).toISOString();
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.requestSync();
+    }, delay);
+  }
+
+  private async bootstrapStep(): Promise<void> {
+    this.live.phase = 'bootstrapping';
+    this.live.bootstrap = { done: 0, total: null };
+    this.publishStatus();
+    await runBootstrap({
+      sqlite: this.options.sqlite,
+      http: this.http,
+      outbox: this.outbox,
+      state: this.state,
+      now: this.now,
+      onProgress: (done, total) => {
+        this.live.bootstrap = { done, total };
+        this.publishStatus();
+      },
+    });
+    this.options.onDataChanged?.([...Object.values(replicaTables).map((t) => t.table), 'outbox']);
+    this.options.onReplicaChanged?.();
+  }
+
+  private async pushStep(): Promise<void> {
+    for (;;) {
+      const batch = this.outbox.nextBatch(MAX_PUSH_BATCH);
+      if (batch.length === 0) return;
+      this.live.phase = 'pushing';
+      this.publishStatus();
+      this.outbox.markAttempt(batch.map((m) => m.clientSeq));
+      const answer = await this.http.push({ clientId: this.state.read().clientId, mutations: batch });
+      const changed = this.outbox.recordResults(answer.results);
+      this.options.onDataChanged?.(['outbox']);
+      this.publishStatus();
+      if (changed === 0) throw new SyncHttpError('invalid', `the server answered none of the ${batch.length} decisions sent`);
+    }
+  }
+
+  private async pullStep(): Promise<void> {
+    this.live.phase = 'pulling';
+    this.publishStatus();
+    this.outbox.confirmAnswered();
+    for (;;) {
+      const cursor = this.state.read().cursor ?? 0;
+      const page = await this.http.pull(cursor, this.options.pullLimit ?? DEFAULT_PULL_LIMIT);
+      if ('resetRequired' in page) {
+        this.options.log?.('info', 'server asked for a re-bootstrap', { reason: page.resetRequired });
+        this.state.requireBootstrap();
+        await this.bootstrapStep();
+        this.live.phase = 'pulling';
+        continue;
+      }
+      const tables = new Set<string>(['outbox']);
+      this.options.sqlite.transaction(() => {
+        for (const change of page.changes) {
+          this.replica.apply(change);
+          tables.add(replicaTables[change.entity].table);
+        }
+        // A push whose answer was lost learns its result here, without resending.
+        this.outbox.recordResults(page.mutations);
+        this.outbox.confirm(page.mutations);
+        this.outbox.retireApplied(!page.hasMore);
+        this.state.setCursor(page.cursor, this.now().toISOString());
+      })();
+      this.options.onDataChanged?.([...tables]);
+      if (page.changes.length > 0) this.options.onReplicaChanged?.();
+      this.publishStatus();
+      if (!page.hasMore) return;
+    }
+  }
+}

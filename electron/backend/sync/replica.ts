@@ -1,0 +1,56 @@
+/** Writes server rows into the local replica: validated, idempotent, never letting an older version win. */
+import type Database from 'better-sqlite3';
+import { AppError } from '../../../domain/envelope';
+import { entityNames, entitySchemas, type EntityName } from '../../../domain/entities';
+import type { Change } from '../../../domain/sync-protocol';
+import { deleteSql, replicaTables, upsertSql } from './replica-tables';
+
+/** Validates a server row against the shared schema; returns the JSON stored in `data`. */
+export function validatedRowJson(entity: EntityName, data: unknown): string {
+  const parsed = entitySchemas[entity].safeParse(data);
+  if (!parsed.success) {
+    throw new AppError('SYNC_INVALID_ROW', `The server sent an invalid ${entity}: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`);
+  }
+  return JSON.stringify(parsed.data);
+}
+
+export class Replica {
+  private readonly upserts: Record<EntityName, Database.Statement>;
+  private readonly deletes: Record<EntityName, Database.Statement>;
+
+  constructor(private readonly sqlite: Database.Database) {
+    const prepareAll = (make: (e: EntityName) => string) =>
+      Object.fromEntries(entityNames.map((e) => [e, sqlite.prepare(make(e))])) as Record<EntityName, Database.Statement>;
+    this.upserts = prepareAll((e) => upsertSql(replicaTables[e]));
+    this.deletes = prepareAll((e) => deleteSql(replicaTables[e]));
+  }
+
+  /** Applies one change; the caller wraps a page of them in a transaction. */
+  apply(change: Change): void {
+    if (change.op === 'delete') {
+      this.deletes[change.entity].run(change.id);
+      return;
+    }
+    this.upserts[change.entity].run(change.id, change.version, validatedRowJson(change.entity, change.data));
+  }
+
+  version(entity: EntityName, id: string): number | null {
+    const row = this.sqlite.prepare(`SELECT version FROM ${replicaTables[entity].table} WHERE id = ?`).get(id) as { version: number } | undefined;
+    return row?.version ?? null;
+  }
+
+  row(entity: EntityName, id: string): unknown {
+    const row = this.sqlite.prepare(`SELECT data FROM ${replicaTables[entity].table} WHERE id = ?`).get(id) as { data: string } | undefined;
+    return row ? (JSON.parse(row.data) as unknown) : null;
+  }
+
+  /** Every row of every synced table as `entity → id → {version, data}`; used to compare with the server in tests. */
+  snapshot(): Record<string, Record<string, { version: number; data: unknown }>> {
+    const out: Record<string, Record<string, { version: number; data: unknown }>> = {};
+    for (const e of entityNames) {
+      const rows = this.sqlite.prepare(`SELECT id, version, data FROM ${replicaTables[e].table}`).all() as Array<{ id: string; version: number; data: string }>;
+      out[e] = Object.fromEntries(rows.map((r) => [r.id, { version: r.version, data: JSON.parse(r.data) as unknown }]));
+    }
+    return out;
+  }
+}
