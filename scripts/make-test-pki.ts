@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as pkijs from 'pkijs';
 import { derToPem } from '../domain/pki/bytes';
-import { isValidKzId } from '../tests/fixtures/pki/check-digit';
+import { isValidBin, isValidIin } from '../domain/identifiers';
 import { OID, POLICY_OIDS, ROLE_OIDS } from '../domain/pki/oids';
 import { generateRsaKeyPair, issueCertificate, type DnPart } from '../tests/fixtures/pki/build-cert';
 import {
@@ -133,10 +133,10 @@ async function makeTls(ca: Issuer, prefix: string): Promise<void> {
 
 async function main(): Promise<void> {
   for (const person of TEST_IDENTITIES) {
-    if (!isValidKzId(person.iin)) throw new Error(`${person.key}: IIN ${person.iin} has a wrong check digit`);
+    if (!isValidIin(person.iin)) throw new Error(`${person.key}: IIN ${person.iin} has a wrong check digit`);
   }
   for (const org of TEST_ORGANISATIONS) {
-    if (!isValidKzId(org.bin)) throw new Error(`${org.key}: BIN ${org.bin} has a wrong check digit`);
+    if (!isValidBin(org.bin)) throw new Error(`${org.key}: BIN ${org.bin} has a wrong check digit`);
   }
   rmSync(outDir + '/keys', { recursive: true, force: true });
   rmSync(outDir + '/negative', { recursive: true, force: true });
