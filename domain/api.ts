@@ -6,9 +6,11 @@
 import { z } from 'zod';
 import { appMethods } from './api/app';
 import { apiEvents } from './api/events';
+import { syncMethods } from './api/sync';
 
 export const apiMethods = {
   ...appMethods,
+  ...syncMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;

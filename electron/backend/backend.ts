@@ -11,6 +11,8 @@ import { backendConfigSchema, type BackendConfig } from './config';
 import type { BackendContext } from './context';
 import { EventBus, type EventListener } from './events';
 import { createLogger, type Logger } from './logger';
+import { syncHandlers } from './api/sync-handlers';
+import { SyncService } from './sync/sync-service';
 
 export interface Backend {
   call(method: unknown, args: unknown): Promise<Envelope<unknown>>;
@@ -30,17 +32,29 @@ export async function createBackend(rawConfig: BackendConfig, log?: Logger): Pro
   });
   if (db.recoveredFromUncleanShutdown) logger.warn('previous run did not close the database; quick_check passed');
   const events = new EventBus();
-  const ctx: BackendContext = { config, db, events, log: logger };
+  const sync = new SyncService({
+    sqlite: db.sqlite,
+    dataDir: config.dataDir,
+    serverUrl: config.serverUrl,
+    appVersion: config.appVersion,
+    onDataChanged: (tables) => events.emit('data.changed', { tables }),
+    onStatus: (status) => events.emit('sync.status', status),
+    log: (level, message, fields) => logger[level](message, fields),
+  });
+  const ctx: BackendContext = { config, db, events, log: logger, sync };
 
   const handlers: Handlers = {
     ...appHandlers(ctx),
+    ...syncHandlers(sync),
   };
   const dispatch = createDispatcher(handlers, logger);
+  sync.start();
 
   return {
     call: dispatch,
     onEvent: (listener) => events.on(listener),
     async close() {
+      await sync.stop();
       db.close();
     },
   };

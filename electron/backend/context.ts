@@ -2,6 +2,7 @@ import type { OpenedDatabase } from '../../db/open';
 import type { BackendConfig } from './config';
 import type { EventBus } from './events';
 import type { Logger } from './logger';
+import type { SyncService } from './sync/sync-service';
 
 /** What every backend service and handler gets: config, the open DB, the event bus, the logger. */
 export interface BackendContext {
@@ -9,4 +10,6 @@ export interface BackendContext {
   db: OpenedDatabase;
   events: EventBus;
   log: Logger;
+  /** Sync engine (outbox: `sync.engine.enqueueDecision`, login: `sync.engine.loginWithSignature`) and documents. */
+  sync: SyncService;
 }

@@ -44,7 +44,7 @@ export class SyncEngine {
   readonly outbox: Outbox;
   readonly replica: Replica;
   readonly state: SyncStateStore;
-  private readonly http: SyncHttp;
+  readonly http: SyncHttp;
   private readonly pokes: PokeListener | null;
   private readonly now: () => Date;
   private readonly backoff: BackoffOptions;

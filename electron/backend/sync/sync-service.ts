@@ -1,0 +1,78 @@
+/**
+ * The sync engine plus the encrypted document store and its download queue: what the backend creates once and
+ * the API handlers, the NCALayer login and the `doc://` protocol use.
+ */
+import path from 'node:path';
+import { AppError } from '../../../domain/envelope';
+import { BlobDownloader } from '../blobs/downloader';
+import { BlobStore } from '../blobs/blob-store';
+import { knownDocument, openWorkDocuments } from '../blobs/open-work';
+import { SyncEngine, type SyncEngineOptions } from './engine';
+
+export interface SyncServiceOptions extends Omit<SyncEngineOptions, 'downloads' | 'onReplicaChanged'> {
+  dataDir: string;
+  /** Documents beyond this are evicted least-recently-opened first (open work never). */
+  blobBudgetBytes?: number;
+  freeBytes?: (dir: string) => number;
+}
+
+const DEFAULT_BLOB_BUDGET = 2 * 1024 ** 3;
+
+export class SyncService {
+  readonly engine: SyncEngine;
+  readonly store: BlobStore;
+  readonly downloader: BlobDownloader;
+
+  constructor(private readonly options: SyncServiceOptions) {
+    const now = options.now ?? (() => new Date());
+    this.engine = new SyncEngine({
+      ...options,
+      downloads: () => this.downloader.progress(),
+      onReplicaChanged: () => this.prefetch(),
+    });
+    this.store = new BlobStore(options.sqlite, path.join(options.dataDir, 'blobs'), now, (sha256) => this.requestDocument(sha256));
+    this.downloader = new BlobDownloader({
+      sqlite: options.sqlite,
+      store: this.store,
+      http: this.engine.http,
+      now,
+      backoff: { baseMs: options.backoff?.baseMs ?? 2_000, capMs: options.backoff?.capMs ?? 5 * 60_000, random: options.random ?? Math.random },
+      freeBytes: options.freeBytes,
+      onProgress: () => this.engine.publishStatus(),
+      log: options.log,
+    });
+  }
+
+  start(): void {
+    this.engine.start();
+    this.prefetch();
+  }
+
+  async stop(): Promise<void> {
+    await this.engine.stop();
+    await this.downloader.stop();
+  }
+
+  /** Queues every document of open work and trims the store to its budget. */
+  prefetch(): void {
+    const wanted = openWorkDocuments(this.options.sqlite);
+    this.downloader.enqueue(wanted);
+    this.store.evict(this.options.blobBudgetBytes ?? DEFAULT_BLOB_BUDGET, new Set(wanted.map((w) => w.sha256)));
+  }
+
+  /** Puts a document at the head of the queue (the user wants to see it). */
+  requestDocument(sha256: string): void {
+    const known = knownDocument(this.options.sqlite, sha256);
+    if (known) this.downloader.enqueue([{ ...known, priority: 0 }]);
+  }
+
+  /** Verified plaintext of a document for `doc://` and `documents.get`; never a path, never unverified bytes. */
+  readDocument(sha256: string): { bytes: Uint8Array; mime: string } {
+    if (!this.store.has(sha256)) {
+      this.requestDocument(sha256);
+      if (!knownDocument(this.options.sqlite, sha256)) throw new AppError('DOCUMENT_UNKNOWN', 'No such document in your data.');
+      throw new AppError('DOCUMENT_NOT_DOWNLOADED', 'The document is still downloading.');
+    }
+    return this.store.read(sha256);
+  }
+}
