@@ -1,0 +1,26 @@
+// Runs `openssl cms -verify` on a signature: the independent second opinion every test signature must pass.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PKI_DIR } from '../../fixtures/pki/load';
+import { PKI_LAYOUT } from '../../fixtures/pki/layout';
+
+export function opensslVerifies(cmsDer: Uint8Array, content: Uint8Array | null): boolean {
+  const dir = mkdtempSync(join(tmpdir(), 'qabyl-cms-'));
+  try {
+    writeFileSync(join(dir, 'sig.der'), cmsDer);
+    const args = ['cms', '-verify', '-binary', '-inform', 'DER', '-in', join(dir, 'sig.der'),
+      '-CAfile', join(PKI_DIR, PKI_LAYOUT.root), '-purpose', 'any', '-out', join(dir, 'out.bin')];
+    if (content) {
+      writeFileSync(join(dir, 'doc.bin'), content);
+      args.push('-content', join(dir, 'doc.bin'));
+    }
+    execFileSync('openssl', args, { stdio: 'pipe' });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
