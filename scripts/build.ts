@@ -1,0 +1,69 @@
+/**
+ * `npm run build`: bundles the Electron app into out/ without needing the Electron binary.
+ *   out/main/index.cjs     main process (CJS; electron, electron-updater and the native module stay external)
+ *   out/preload/index.cjs  preload (CJS: a sandboxed preload cannot load ES modules or node_modules)
+ *   out/backend/worker.mjs backend worker (ESM for top-level await; all JS dependencies bundled, pkijs included,
+ *                          so it runs from app.asar.unpacked; only better-sqlite3 is loaded from node_modules)
+ *   out/demo/index.mjs     demo services for `npm start` (unpackaged runs only)
+ *   out/renderer/          the renderer, by `vite build` with the renderer's vite.config.ts
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type BuildOptions } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const at = (...parts: string[]) => path.join(root, ...parts);
+
+// ESM bundles that contain CommonJS dependencies need a real `require` for Node built-ins and the native module.
+const esmRequireBanner = "import { createRequire as __qabylCreateRequire } from 'node:module'; const require = __qabylCreateRequire(import.meta.url);";
+
+const common: BuildOptions = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', legalComments: 'none' };
+
+const bundles: Array<{ name: string; options: BuildOptions; optional?: boolean }> = [
+  {
+    name: 'main',
+    options: { ...common, entryPoints: [at('electron/main/index.ts')], outfile: at('out/main/index.cjs'), format: 'cjs', external: ['electron', 'electron-updater', 'better-sqlite3'] },
+  },
+  {
+    name: 'preload',
+    options: { ...common, entryPoints: [at('electron/preload/index.ts')], outfile: at('out/preload/index.cjs'), format: 'cjs', external: ['electron'] },
+  },
+  {
+    name: 'backend worker',
+    options: {
+      ...common,
+      entryPoints: [at('electron/backend/worker-entry.ts')],
+      outfile: at('out/backend/worker.mjs'),
+      format: 'esm',
+      external: ['better-sqlite3'],
+      banner: { js: esmRequireBanner },
+    },
+  },
+  {
+    name: 'demo services',
+    optional: true,
+    options: {
+      ...common,
+      entryPoints: [at('scripts/demo-services.ts')],
+      outfile: at('out/demo/index.mjs'),
+      format: 'esm',
+      packages: 'external',
+      banner: { js: esmRequireBanner },
+    },
+  },
+];
+
+fs.rmSync(at('out'), { recursive: true, force: true });
+for (const bundle of bundles) {
+  const entry = (bundle.options.entryPoints as string[])[0] as string;
+  if (bundle.optional && !fs.existsSync(entry)) {
+    console.log(`[build] ${bundle.name}: ${path.relative(root, entry)} does not exist yet, skipped`);
+    continue;
+  }
+  await build(bundle.options);
+  console.log(`[build] ${bundle.name} → ${path.relative(root, bundle.options.outfile as string)}`);
+}
+execFileSync(process.execPath, [at('node_modules/vite/bin/vite.js'), 'build', '--config', at('vite.config.ts'), '--logLevel', 'warn'], { stdio: 'inherit', cwd: root });
+console.log('[build] renderer → out/renderer');
