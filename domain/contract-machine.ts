@@ -10,6 +10,7 @@
  *   any open state ─parentWithdrew→ withdrawn;  offer_sent | awaiting_parent | rework_requested ─expire→ expired
  */
 import { z } from 'zod';
+import type { Contract, ContractDocument } from './entities';
 import type { ContractStatus, DocumentReviewStatus } from './statuses';
 import { MAX_REWORK_ATTEMPTS } from './rules';
 
@@ -86,6 +87,19 @@ const allowedFrom: Readonly<Record<ContractEventType, readonly ContractStatus[]>
   expire: ['offer_sent', 'awaiting_parent', 'rework_requested'],
   archive: ['signed'],
 };
+
+/** The machine's view of a synced contract and its documents (files replaced in a later round are ignored). */
+export function contractStateOf(
+  contract: Pick<Contract, 'status' | 'reworkCount' | 'round'>,
+  documents: readonly Pick<ContractDocument, 'id' | 'reviewStatus' | 'current'>[],
+): ContractState {
+  return {
+    status: contract.status,
+    reworkCount: contract.reworkCount,
+    round: contract.round,
+    documents: documents.filter((d) => d.current).map((d) => ({ id: d.id, reviewStatus: d.reviewStatus })),
+  };
+}
 
 /** The state a new offer starts in. */
 export function initialContractState(): ContractState {

@@ -5,14 +5,12 @@
  */
 import type { ContractRefusal } from './contract-machine';
 import type { Language, Localized } from './i18n-languages';
-import { languages } from './i18n-languages';
 import type { SpecialQueueRefusal } from './special-queue-machine';
 import type { ContractStatus, DirectionStatus, DocumentReviewStatus, SpecialQueueStatus } from './statuses';
 
 /** Builds the Localized record of a text function (e.g. to store a notification in every language). */
 export function inAllLanguages(text: (lang: Language) => string): Localized {
-  const [kk, ru, en] = languages.map(text) as [string, string, string];
-  return { kk, ru, en };
+  return { kk: text('kk'), ru: text('ru'), en: text('en') };
 }
 
 /** Staff-facing contract status labels. */

@@ -6,6 +6,7 @@ import {
   canReturnForRework,
   canReviewDocuments,
   canSign,
+  contractStateOf,
   contractTabOf,
   initialContractState,
   transitionContract,
@@ -98,6 +99,15 @@ describe('contract machine: flows of the seeds', () => {
     expect(transitionContract(submitted, { type: 'expire' })).toEqual({ ok: false, refusal: { code: 'INVALID_TRANSITION', status: 'submitted', event: 'expire' } });
     const rejected = run([{ type: 'reject' }], submitted);
     expect(transitionContract(rejected, { type: 'sign' })).toMatchObject({ ok: false, refusal: { code: 'INVALID_TRANSITION' } });
+  });
+
+  it('reads the machine state from synced rows, ignoring replaced files', () => {
+    const state = contractStateOf({ status: 'resubmitted', reworkCount: 1, round: 2 }, [
+      { id: 'birth', reviewStatus: 'flagged', current: false },
+      { id: 'birth2', reviewStatus: 'approved', current: true },
+    ]);
+    expect(state.documents).toEqual([{ id: 'birth2', reviewStatus: 'approved' }]);
+    expect(canSign(state)).toBe(true);
   });
 
   it('maps statuses to the tabs В обработке / Подписанные / Архив', () => {
