@@ -1,0 +1,61 @@
+/**
+ * A sync engine in its own process, driven over IPC, so crash tests can SIGKILL it at any instant.
+ * Bundled by child-engine.ts with esbuild (CommonJS, better-sqlite3 external) for a fast start.
+ */
+import { openDatabase } from '../../../../db/open';
+import { SyncEngine } from '../../../../electron/backend/sync/engine';
+import type { MutationName } from '../../../../domain/mutations';
+import type { SessionUser } from '../../../../domain/sync-protocol';
+
+interface ChildConfig {
+  dbFile: string;
+  keyHex: string;
+  migrationsFolder: string;
+  serverUrl: string;
+  pullLimit: number;
+}
+
+export type ChildCommand =
+  | { op: 'session'; token: string; expiresAt: string; user: SessionUser }
+  | { op: 'enqueue'; name: MutationName; args: Record<string, unknown>; baseVersion: number }
+  | { op: 'sync' | 'push' | 'pull' | 'snapshot' | 'requireBootstrap' };
+
+const config = JSON.parse(process.argv[2]!) as ChildConfig;
+const db = openDatabase({ file: config.dbFile, key: Uint8Array.from(Buffer.from(config.keyHex, 'hex')), migrationsFolder: config.migrationsFolder });
+const engine = new SyncEngine({
+  sqlite: db.sqlite,
+  serverUrl: config.serverUrl,
+  appVersion: '0.1.0',
+  pokeSocketFactory: null,
+  requestTimeoutMs: 3_000,
+  pullLimit: config.pullLimit,
+});
+
+async function handle(command: ChildCommand): Promise<unknown> {
+  switch (command.op) {
+    case 'session':
+      engine.state.saveSession(command.token, command.expiresAt, command.user);
+      return null;
+    case 'enqueue':
+      return engine.enqueueDecision(command.name, command.args, command.baseVersion);
+    case 'sync':
+      return engine.syncNow();
+    case 'push':
+      return engine.push();
+    case 'pull':
+      return engine.pull();
+    case 'requireBootstrap':
+      engine.state.requireBootstrap();
+      return null;
+    case 'snapshot':
+      return { replica: engine.replica.snapshot(), outbox: engine.outbox.all(), state: engine.state.read() };
+  }
+}
+
+process.on('message', (message: { id: number; command: ChildCommand }) => {
+  void handle(message.command).then(
+    (result) => process.send?.({ id: message.id, ok: true, result }),
+    (error: unknown) => process.send?.({ id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) }),
+  );
+});
+process.send?.({ ready: true });
