@@ -1,0 +1,39 @@
+/** Login challenges and bearer sessions. Only a hash of each token is stored. */
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, lt } from 'drizzle-orm';
+import { challenges, sessions } from '../db/schema';
+import type { Queryable } from '../db/connect';
+
+export const CHALLENGE_TTL_SECONDS = 300;
+
+const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export async function issueChallenge(db: Queryable, now: Date): Promise<{ nonce: string; expiresAt: string }> {
+  const nonce = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + CHALLENGE_TTL_SECONDS * 1000).toISOString();
+  await db.delete(challenges).where(lt(challenges.expiresAt, now.toISOString()));
+  await db.insert(challenges).values({ nonce, expiresAt });
+  return { nonce, expiresAt };
+}
+
+/** Uses up a challenge: true when it existed and had not expired. A nonce works once. */
+export async function consumeChallenge(db: Queryable, nonce: string, now: Date): Promise<boolean> {
+  const deleted = await db.delete(challenges).where(eq(challenges.nonce, nonce)).returning();
+  const row = deleted[0];
+  return !!row && new Date(row.expiresAt).getTime() > now.getTime();
+}
+
+export async function issueSession(db: Queryable, userIin: string, now: Date, ttlSeconds: number) {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + ttlSeconds * 1000).toISOString();
+  await db.insert(sessions).values({ tokenHash: hashToken(token), userIin, expiresAt });
+  return { token, expiresAt };
+}
+
+export async function sessionUserIin(db: Queryable, token: string, now: Date): Promise<string | null> {
+  const rows = await db
+    .select({ userIin: sessions.userIin })
+    .from(sessions)
+    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now.toISOString())));
+  return rows[0]?.userIin ?? null;
+}

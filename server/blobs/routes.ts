@@ -1,0 +1,62 @@
+/** GET /v1/blobs/:sha256 (scoped, Range, ETag) and PUT /v1/blobs/:sha256 (re-hashed, refused on mismatch). */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { sha256Schema } from '../../domain/entities';
+import { MAX_DOCUMENT_BYTES } from '../../domain/rules';
+import { authenticate } from '../auth/guard';
+import type { ServerContext } from '../context';
+import { HttpError, notFound, parseRequest } from '../http/errors';
+import { putBlob, readScopedBlob, sha256OfBytes } from './store';
+
+const paramsSchema = z.object({ sha256: sha256Schema }).strict();
+const rangeSchema = z.string().regex(/^bytes=(\d*)-(\d*)$/);
+const putHeadersSchema = z.object({ 'content-type': z.enum(['image/jpeg', 'application/pdf']) });
+
+/** Contract PDFs exceed the 2 MB document limit; uploads stay bounded all the same. */
+export const MAX_BLOB_BYTES = 4 * MAX_DOCUMENT_BYTES;
+
+function parseRange(header: string, size: number): { start: number; end: number } | null {
+  const match = rangeSchema.safeParse(header);
+  if (!match.success) return null;
+  const [, from, to] = /^bytes=(\d*)-(\d*)$/.exec(match.data)!;
+  if (from === '' && to === '') return null;
+  const start = from === '' ? Math.max(0, size - Number(to)) : Number(from);
+  const end = from === '' || to === '' ? size - 1 : Math.min(Number(to), size - 1);
+  return start <= end && start < size ? { start, end } : null;
+}
+
+export function registerBlobRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.get('/v1/blobs/:sha256', async (request, reply) => {
+    const user = await authenticate(ctx, request);
+    const { sha256 } = parseRequest(paramsSchema, request.params, 'path');
+    const blob = await readScopedBlob(ctx.db, sha256, user.orgIds);
+    if (!blob) throw notFound();
+    const etag = `"${sha256}"`;
+    reply.header('etag', etag).header('accept-ranges', 'bytes').header('cache-control', 'private, max-age=31536000, immutable');
+    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    reply.type(blob.mime);
+    const range = request.headers.range;
+    if (range !== undefined) {
+      const span = parseRange(range, blob.bytes.length);
+      if (!span) {
+        return reply.code(416).header('content-range', `bytes */${blob.bytes.length}`).type('application/json').send({
+          error: { code: 'RANGE_NOT_SATISFIABLE', message: 'The requested range is outside the file' },
+        });
+      }
+      reply.code(206).header('content-range', `bytes ${span.start}-${span.end}/${blob.bytes.length}`);
+      return reply.send(Buffer.from(blob.bytes.subarray(span.start, span.end + 1)));
+    }
+    return reply.send(Buffer.from(blob.bytes));
+  });
+
+  app.put('/v1/blobs/:sha256', { bodyLimit: MAX_BLOB_BYTES }, async (request, reply) => {
+    const user = await authenticate(ctx, request);
+    const { sha256 } = parseRequest(paramsSchema, request.params, 'path');
+    const { 'content-type': mime } = parseRequest(putHeadersSchema, request.headers, 'headers');
+    if (!(request.body instanceof Buffer) || request.body.length === 0) throw new HttpError(400, 'EMPTY_BODY', 'The file is empty');
+    const bytes = new Uint8Array(request.body);
+    if (sha256OfBytes(bytes) !== sha256) throw new HttpError(422, 'HASH_MISMATCH', 'The uploaded bytes do not hash to the SHA-256 in the path');
+    await putBlob(ctx.db, bytes, mime, user.orgIds);
+    return reply.code(201).send({ sha256, size: bytes.length });
+  });
+}

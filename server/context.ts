@@ -1,0 +1,15 @@
+/** Everything a request handler needs, created once per server. */
+import type { ServerDb } from './db/connect';
+import type { CmsVerifier } from './auth/cms-verifier';
+import type { EventHub } from './events/hub';
+
+export interface ServerContext {
+  db: ServerDb;
+  verifier: CmsVerifier;
+  events: EventHub;
+  /** Injected so tests can move time (token and challenge expiry, deadlines). */
+  now: () => Date;
+  demo: boolean;
+  minAppVersion: string;
+  tokenTtlSeconds: number;
+}

@@ -1,0 +1,107 @@
+/**
+ * Central server storage (PostgreSQL via drizzle; PGlite embeds the same engine). Synced entities are stored as
+ * zod-validated JSON documents keyed by (entity, id) with the organisation that scopes them, so one generic change
+ * log serves every entity. The change log keeps only the latest change per row ("latest op per row").
+ */
+import { bigint, boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+export const entities = pgTable(
+  'entities',
+  {
+    entity: text('entity').notNull(),
+    id: text('id').notNull(),
+    /** The organisation whose staff may see the row (kindergarten or PMPK). */
+    orgId: text('org_id').notNull(),
+    version: integer('version').notNull(),
+    data: jsonb('data').notNull(),
+    deleted: boolean('deleted').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.entity, t.id] }), index('entities_org_idx').on(t.orgId, t.entity)],
+);
+
+export const changes = pgTable(
+  'changes',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    entity: text('entity').notNull(),
+    id: text('id').notNull(),
+    orgId: text('org_id').notNull(),
+    op: text('op', { enum: ['upsert', 'delete'] }).notNull(),
+    version: integer('version').notNull(),
+  },
+  (t) => [uniqueIndex('changes_row_idx').on(t.entity, t.id), index('changes_org_seq_idx').on(t.orgId, t.seq)],
+);
+
+/** Single-row bookkeeping: the oldest cursor still served (older → resetRequired: cursorExpired). */
+export const syncMeta = pgTable('sync_meta', {
+  key: text('key').primaryKey(),
+  value: bigint('value', { mode: 'number' }).notNull(),
+});
+
+export const clients = pgTable('clients', {
+  clientId: text('client_id').primaryKey(),
+  userIin: text('user_iin').notNull(),
+  /** The organisations the client's data covers; a different scope at pull time requires a re-bootstrap. */
+  scopeKey: text('scope_key').notNull(),
+  lastClientSeq: integer('last_client_seq').notNull(),
+});
+
+export const mutationResults = pgTable(
+  'mutation_results',
+  {
+    clientId: text('client_id').notNull(),
+    clientSeq: integer('client_seq').notNull(),
+    mutationId: text('mutation_id').notNull(),
+    name: text('name').notNull(),
+    status: text('status', { enum: ['applied', 'rejected', 'conflict'] }).notNull(),
+    code: text('code'),
+    message: text('message'),
+    current: jsonb('current'),
+    /** Position in the global sequence, so pull can report results the client has not seen yet. */
+    resultSeq: bigint('result_seq', { mode: 'number' }).notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'string' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.clientId, t.clientSeq] }), uniqueIndex('mutation_results_id_idx').on(t.clientId, t.mutationId)],
+);
+
+export const challenges = pgTable('challenges', {
+  nonce: text('nonce').primaryKey(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
+});
+
+export const sessions = pgTable('sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  userIin: text('user_iin').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
+});
+
+export const blobs = pgTable('blobs', {
+  sha256: text('sha256').primaryKey(),
+  mime: text('mime').notNull(),
+  size: integer('size').notNull(),
+  bytes: bytea('bytes').notNull(),
+});
+
+/** Which organisations' staff may download a blob (a blob can be shared by several rows). */
+export const blobRefs = pgTable('blob_refs', {
+  sha256: text('sha256').notNull(),
+  orgId: text('org_id').notNull(),
+}, (t) => [primaryKey({ columns: [t.sha256, t.orgId] })]);
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    parentIin: text('parent_iin').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    kind: text('kind').notNull(),
+    textKk: text('text_kk').notNull(),
+    textRu: text('text_ru').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('notifications_parent_idx').on(t.parentIin, t.seq)],
+);

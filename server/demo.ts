@@ -1,0 +1,42 @@
+/** Wires the demo mode: test roots, the seed (with its disk cache) and the parent simulator. */
+import { readFile } from 'node:fs/promises';
+import { loadContractFonts, DEFAULT_FONTS_DIR } from '../electron/backend/pdf/fonts';
+import { trustedTestRootsPem } from '../tests/fixtures/pki/load';
+import path from 'node:path';
+import { pkiVerifier } from './auth/pki-verifier';
+import type { StartServerOptions } from './index';
+import { ParentSimulator } from './dev/parent-simulator';
+import { SeedCache } from './seed/cache';
+import { seedDemo } from './seed/demo-seed';
+import { DocumentImageFactory } from './seed/document-images';
+import { ParentKeyring } from './seed/parent-keys';
+import { TextPainter } from './seed/raster-text';
+
+export interface DemoOptions {
+  /** Contracts of each kindergarten (the first one shows ≥ 200 in every status by default). */
+  contractsPerKindergarten?: number[];
+  applications?: number;
+  /** Where generated PDFs and scans are cached between runs; null = no cache. */
+  cacheDir?: string | null;
+}
+
+export async function demoServerOptions(options: DemoOptions = {}): Promise<Pick<StartServerOptions, 'verifier' | 'demo'>> {
+  const fonts = await loadContractFonts();
+  const fontBytes = new Uint8Array(await readFile(path.join(DEFAULT_FONTS_DIR, 'DejaVuSans.ttf')));
+  const tools = { keyring: new ParentKeyring(), fonts, cache: new SeedCache(options.cacheDir ?? null) };
+  const images = new DocumentImageFactory(TextPainter.fromTtf(fontBytes));
+  return {
+    verifier: pkiVerifier(trustedTestRootsPem()),
+    demo: {
+      seed: (db, now) =>
+        seedDemo(db, now, {
+          contractsPerKindergarten: options.contractsPerKindergarten ?? [220, 30, 20],
+          applications: options.applications ?? 60,
+          tools,
+          images,
+          fontBytes,
+        }),
+      simulator: (ctx) => new ParentSimulator(ctx, tools, images),
+    },
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * What a parent does on the portal, applied directly to the server's rows: submit a contract (documents, the
+ * contract PDF, the parent's detached CMS over it), resubmit replacing flagged documents, withdraw.
+ * Used by the demo seed and the parent simulator; decisions go through the same domain contract machine.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DocumentKind } from '../../domain/catalogue-ids';
+import { contractPdfData, renderContractPdf, type ContractFonts } from '../../domain/contract-pdf';
+import { transitionContract, type ContractEvent } from '../../domain/contract-machine';
+import type { Contract, ContractDocument, Organisation, Parent } from '../../domain/entities';
+import { contractRefusalMessage } from '../../domain/texts';
+import { addWorkingDays, todayInKazakhstan } from '../../domain/calendar';
+import { HttpError } from '../http/errors';
+import { putBlob } from '../blobs/store';
+import type { ServerTx } from '../db/connect';
+import { getRow, putRow, type StoredRow } from '../store/entity-store';
+import { contractState, currentDocuments } from '../mutations/contract-state';
+import { writeHistory } from '../mutations/common';
+import type { ParentKeyring } from '../seed/parent-keys';
+import type { SeedCache } from '../seed/cache';
+
+/** Working days the kindergarten has to review a submission (shown as the deadline in the inbox). */
+export const REVIEW_WORKING_DAYS = 3;
+
+export interface UploadedDocument {
+  kind: DocumentKind;
+  fileName: string;
+  mime: 'image/jpeg' | 'application/pdf';
+  bytes: Uint8Array;
+}
+
+export interface ParentTools {
+  keyring: ParentKeyring;
+  fonts: ContractFonts;
+  cache: SeedCache;
+}
+
+function apply(contract: Contract, documents: ContractDocument[], event: ContractEvent) {
+  const result = transitionContract(contractState(contract, documents), event);
+  if (!result.ok) throw new HttpError(409, result.refusal.code, contractRefusalMessage(result.refusal, 'en'));
+  return result.state;
+}
+
+async function storeDocument(tx: ServerTx, contract: Contract, round: number, doc: UploadedDocument): Promise<Omit<ContractDocument, 'version'>> {
+  const sha256 = await putBlob(tx, doc.bytes, doc.mime, [contract.orgId]);
+  return {
+    id: randomUUID(),
+    contractId: contract.id,
+    kind: doc.kind,
+    round,
+    current: true,
+    fileName: doc.fileName,
+    mime: doc.mime,
+    size: doc.bytes.length,
+    sha256,
+    reviewStatus: 'pending',
+    flagReason: null,
+    flagComment: null,
+    reviewedByIin: null,
+    reviewedAt: null,
+  };
+}
+
+/** Renders the contract PDF for the contract's current data, stores it and has the parent sign it. */
+async function signPdf(tx: ServerTx, tools: ParentTools, contract: Contract, now: Date) {
+  const org = await getRow(tx, 'organisation', contract.orgId);
+  if (!org) throw new HttpError(500, 'INTERNAL', 'contract without organisation');
+  const data = contractPdfData({ ...contract, version: 0 }, org.data as Organisation);
+  const pdf = await tools.cache.get({ pdf: data }, () => renderContractPdf(data, tools.fonts));
+  const pdfSha256 = await putBlob(tx, pdf, 'application/pdf', [contract.orgId]);
+  const signed = await tools.keyring.sign(contract.parent.iin, pdf, true, now);
+  if (!signed) throw new HttpError(422, 'NO_PARENT_KEY', 'The demo has no test key for this parent');
+  const parentSignature = {
+    cms: signed.cms,
+    signerIin: contract.parent.iin,
+    signerFullName: contract.parent.fullName,
+    signerBin: null,
+    certSerial: signed.key.alias || 'test',
+    signedAt: now.toISOString(),
+  };
+  return { pdfSha256, parentSignature };
+}
+
+export async function parentSubmit(
+  tx: ServerTx,
+  tools: ParentTools,
+  row: StoredRow<'contract'>,
+  parent: Parent,
+  uploads: readonly UploadedDocument[],
+  now: Date,
+): Promise<Contract> {
+  const contract = { ...row.data, parent };
+  const docs = await Promise.all(uploads.map((u) => storeDocument(tx, contract, row.data.round + 1, u)));
+  const next = apply(contract, [], { type: 'parentSubmitted', documentIds: docs.map((d) => d.id) });
+  for (const doc of docs) await putRow(tx, 'contractDocument', row.orgId, doc);
+  const signature = await signPdf(tx, tools, contract, now);
+  const today = todayInKazakhstan(now);
+  const saved = await putRow(tx, 'contract', row.orgId, {
+    ...contract,
+    ...signature,
+    status: next.status,
+    round: next.round,
+    submittedAt: now.toISOString(),
+    dueOn: addWorkingDays(today, REVIEW_WORKING_DAYS),
+    updatedAt: now.toISOString(),
+  });
+  await writeHistory({ tx, now, touchedOrgs: new Set() }, row.orgId, {
+    subjectType: 'contract', subjectId: row.id, kind: 'submitted', actorName: parent.fullName, round: next.round, details: { documents: docs.length },
+  });
+  return saved.data;
+}
+
+/** Replaces the flagged documents (each by the upload of the same kind) and signs again. */
+export async function parentResubmit(
+  tx: ServerTx,
+  tools: ParentTools,
+  row: StoredRow<'contract'>,
+  replacementFor: (doc: ContractDocument) => UploadedDocument,
+  now: Date,
+): Promise<Contract> {
+  const documents = await currentDocuments(tx, row.id);
+  const flagged = documents.filter((d) => d.reviewStatus === 'flagged');
+  const round = row.data.round + 1;
+  const replacements = await Promise.all(flagged.map(async (d) => ({ old: d, fresh: await storeDocument(tx, row.data, round, replacementFor(d)) })));
+  const next = apply(row.data, documents, {
+    type: 'parentResubmitted',
+    replacements: replacements.map((r) => ({ documentId: r.old.id, newDocumentId: r.fresh.id })),
+  });
+  for (const r of replacements) {
+    await putRow(tx, 'contractDocument', row.orgId, { ...r.old, current: false });
+    await putRow(tx, 'contractDocument', row.orgId, r.fresh);
+  }
+  const signature = await signPdf(tx, tools, row.data, now);
+  const saved = await putRow(tx, 'contract', row.orgId, {
+    ...row.data,
+    ...signature,
+    status: next.status,
+    round: next.round,
+    submittedAt: now.toISOString(),
+    dueOn: addWorkingDays(todayInKazakhstan(now), REVIEW_WORKING_DAYS),
+    updatedAt: now.toISOString(),
+  });
+  await writeHistory({ tx, now, touchedOrgs: new Set() }, row.orgId, {
+    subjectType: 'contract', subjectId: row.id, kind: 'resubmitted', actorName: row.data.parent.fullName, round: next.round,
+    details: { replaced: replacements.map((r) => r.old.kind) },
+  });
+  return saved.data;
+}
+
+export async function parentWithdraw(tx: ServerTx, row: StoredRow<'contract'>, now: Date): Promise<Contract> {
+  const documents = await currentDocuments(tx, row.id);
+  const next = apply(row.data, documents, { type: 'parentWithdrew' });
+  const saved = await putRow(tx, 'contract', row.orgId, { ...row.data, status: next.status, dueOn: null, updatedAt: now.toISOString() });
+  await writeHistory({ tx, now, touchedOrgs: new Set() }, row.orgId, {
+    subjectType: 'contract', subjectId: row.id, kind: 'withdrawn', actorName: row.data.parent.fullName, round: row.data.round, details: {},
+  });
+  return saved.data;
+}

@@ -1,0 +1,30 @@
+/** Demo-only routes: the parent simulator and a read of a contract's server state. No auth: never in production. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { iinSchema, idSchema } from '../../domain/entities';
+import type { ServerContext } from '../context';
+import { parseRequest } from '../http/errors';
+import type { ParentSimulator } from './parent-simulator';
+
+const contractParams = z.object({ id: idSchema }).strict();
+const submitBody = z
+  .object({
+    idDocumentNumber: z.string().max(20).optional(),
+    address: z.string().max(300).optional(),
+    phone: z.string().max(30).optional(),
+    workplace: z.string().max(200).optional(),
+    position: z.string().max(200).optional(),
+  })
+  .strict();
+const notificationsQuery = z.object({ iin: iinSchema }).strict();
+
+export function registerDevRoutes(app: FastifyInstance, _ctx: ServerContext, simulator: ParentSimulator): void {
+  app.post('/v1/dev/parent/contracts/:id/submit', async (request) => {
+    const { id } = parseRequest(contractParams, request.params, 'path');
+    return simulator.submit(id, parseRequest(submitBody, request.body ?? {}, 'body'));
+  });
+  app.post('/v1/dev/parent/contracts/:id/resubmit', async (request) => simulator.resubmit(parseRequest(contractParams, request.params, 'path').id));
+  app.post('/v1/dev/parent/contracts/:id/withdraw', async (request) => simulator.withdraw(parseRequest(contractParams, request.params, 'path').id));
+  app.get('/v1/dev/parent/notifications', async (request) => simulator.notifications(parseRequest(notificationsQuery, request.query, 'query').iin));
+  app.get('/v1/dev/contracts/:id', async (request) => simulator.contractState(parseRequest(contractParams, request.params, 'path').id));
+}

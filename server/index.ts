@@ -1,0 +1,80 @@
+/**
+ * startServer(options): the reference central server on 127.0.0.1, used by `npm run server`, tests, benchmarks
+ * and the dev:web launcher.
+ */
+import type { AddressInfo } from 'node:net';
+import { buildApp } from './app';
+import type { CmsVerifier } from './auth/cms-verifier';
+import type { ServerContext } from './context';
+import { openDatabase, lockWrites, type DatabaseTarget, type ServerDb } from './db/connect';
+import { EventHub } from './events/hub';
+import { compactChangeLog, currentSeq } from './store/entity-store';
+import type { ParentSimulator } from './dev/parent-simulator';
+
+export interface StartServerOptions {
+  port?: number;
+  host?: string;
+  database?: DatabaseTarget;
+  verifier: CmsVerifier;
+  /** Seeds the database when it is empty and enables /v1/dev/* (the parent simulator). */
+  demo?: { seed: (db: ServerDb, now: Date) => Promise<void>; simulator: (ctx: ServerContext) => ParentSimulator } | null;
+  now?: () => Date;
+  logger?: boolean;
+  updatesDir?: string | null;
+  minAppVersion?: string;
+  tokenTtlSeconds?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: ServerDb;
+  ctx: ServerContext;
+  /** Test hook: the current head of the change sequence. */
+  cursor(): Promise<number>;
+  /** Test hook: compacts the change log up to the head, expiring every older cursor. */
+  compact(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const handle = await openDatabase(options.database ?? { kind: 'pglite' });
+  const ctx: ServerContext = {
+    db: handle.db,
+    verifier: options.verifier,
+    events: new EventHub(),
+    now: options.now ?? (() => new Date()),
+    demo: !!options.demo,
+    minAppVersion: options.minAppVersion ?? '0.1.0',
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 12 * 3600,
+  };
+  try {
+    if (options.demo) await options.demo.seed(handle.db, ctx.now());
+    const app = await buildApp(ctx, {
+      logger: options.logger ?? false,
+      updatesDir: options.updatesDir ?? null,
+      parentSimulator: options.demo ? options.demo.simulator(ctx) : null,
+    });
+    await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+    const port = (app.server.address() as AddressInfo).port;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      port,
+      db: handle.db,
+      ctx,
+      cursor: () => currentSeq(handle.db),
+      compact: () =>
+        handle.db.transaction(async (tx) => {
+          await lockWrites(tx);
+          await compactChangeLog(tx, await currentSeq(tx));
+        }),
+      close: async () => {
+        await app.close();
+        await handle.close();
+      },
+    };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}

@@ -1,0 +1,102 @@
+/** Steps every mutation shares: find the target in the user's scope, check roles, base version and signature. */
+import { randomUUID } from 'node:crypto';
+import type { EntityName, SignatureInfo } from '../../domain/entities';
+import type { MutationName } from '../../domain/mutations';
+import { decisionPayload } from '../../domain/decision-payload';
+import type { StaffRole } from '../../domain/statuses';
+import { hasRole, membershipAt, type StaffUser } from '../auth/staff-directory';
+import type { ServerContext } from '../context';
+import type { ServerTx } from '../db/connect';
+import { notifications } from '../db/schema';
+import { getScopedRow, nextSeq, putRow, type StoredRow } from '../store/entity-store';
+import { Refusal, refuse, refusalTexts } from './refusal';
+import type { Localized } from '../../domain/i18n-languages';
+import type { StaffCertRole } from '../auth/cms-verifier';
+
+export interface MutationRun {
+  ctx: ServerContext;
+  tx: ServerTx;
+  user: StaffUser;
+  now: Date;
+  name: MutationName;
+  /** The args exactly as sent: the signed payload is built from them. */
+  rawArgs: Record<string, unknown>;
+  baseVersion: number;
+  /** Organisations whose rows changed (their staff get a poke after commit). */
+  touchedOrgs: Set<string>;
+}
+
+export async function loadTarget<E extends EntityName>(run: MutationRun, entity: E, id: string): Promise<StoredRow<E>> {
+  const row = await getScopedRow(run.tx, entity, id, run.user.orgIds);
+  if (!row) throw refuse('NOT_FOUND', refusalTexts.NOT_FOUND());
+  return row;
+}
+
+export function requireRole(run: MutationRun, orgId: string, roles: readonly StaffRole[]): void {
+  if (!hasRole(run.user, orgId, roles)) throw refuse('ROLE_NOT_ALLOWED', refusalTexts.ROLE_NOT_ALLOWED());
+}
+
+/** A decision made on an older state of the row is a conflict carrying the row as it is now. */
+export function requireBaseVersion(run: MutationRun, row: StoredRow): void {
+  if (row.version !== run.baseVersion) {
+    throw new Refusal('conflict', 'VERSION_CONFLICT', refusalTexts.VERSION_CONFLICT(), row.data);
+  }
+}
+
+export const SIGNING_CERT_ROLES: readonly StaffCertRole[] = ['ceo', 'can_sign'];
+export const ANY_STAFF_CERT_ROLES: readonly StaffCertRole[] = ['ceo', 'can_sign', 'employee'];
+
+/**
+ * Verifies the decision's CMS: over `pdfBytes` (detached, contract signing) or over the decision payload
+ * (attached), by the logged-in user, for the organisation's BIN, with a certificate role in `certRoles`.
+ */
+export async function verifyDecisionSignature(
+  run: MutationRun,
+  orgId: string,
+  cms: string,
+  certRoles: readonly StaffCertRole[],
+  pdfBytes?: Uint8Array,
+): Promise<SignatureInfo> {
+  const content = pdfBytes ?? new TextEncoder().encode(decisionPayload(run.name, run.rawArgs, run.baseVersion));
+  const check = await run.ctx.verifier.verify({ cmsBase64: cms, content, detached: !!pdfBytes, purpose: 'sign' }, run.now);
+  if (!check.ok) throw new Refusal('rejected', check.code, refusalTexts.SIGNATURE_INVALID(check.message));
+  const { signer } = check;
+  if (signer.iin !== run.user.iin) throw refuse('SIGNER_IIN_MISMATCH', refusalTexts.SIGNER_IIN_MISMATCH());
+  if (signer.bin !== membershipAt(run.user, orgId)?.org.bin) throw refuse('SIGNER_BIN_MISMATCH', refusalTexts.SIGNER_BIN_MISMATCH());
+  if (!certRoles.includes(signer.role)) throw refuse('SIGNER_ROLE_NOT_ALLOWED', refusalTexts.SIGNER_ROLE_NOT_ALLOWED());
+  return {
+    cms,
+    signerIin: signer.iin,
+    signerFullName: signer.fullName,
+    signerBin: signer.bin,
+    certSerial: signer.certSerial,
+    signedAt: signer.signedAt,
+  };
+}
+
+export async function writeHistory(
+  run: Pick<MutationRun, 'tx' | 'now' | 'touchedOrgs'>,
+  orgId: string,
+  event: { subjectType: 'contract' | 'special_queue'; subjectId: string; kind: string; actorName: string; round: number | null; details: Record<string, unknown> },
+): Promise<void> {
+  await putRow(run.tx, 'historyEvent', orgId, { id: randomUUID(), at: run.now.toISOString(), ...event });
+  run.touchedOrgs.add(orgId);
+}
+
+export async function notifyParent(
+  tx: ServerTx,
+  now: Date,
+  notice: { parentIin: string; subjectType: 'contract' | 'special_queue'; subjectId: string; kind: string; text: Localized },
+): Promise<void> {
+  await tx.insert(notifications).values({
+    id: randomUUID(),
+    parentIin: notice.parentIin,
+    subjectType: notice.subjectType,
+    subjectId: notice.subjectId,
+    kind: notice.kind,
+    textKk: notice.text.kk,
+    textRu: notice.text.ru,
+    createdAt: now.toISOString(),
+    seq: await nextSeq(tx),
+  });
+}

@@ -1,0 +1,196 @@
+/** The six contract mutations, decided by the domain contract machine after scope, role, version and signature checks. */
+import { transitionContract, type ContractEvent, type ContractState } from '../../domain/contract-machine';
+import { contractRejectReasonLabels } from '../../domain/catalogues';
+import type { Contract } from '../../domain/entities';
+import type { MutationArgs } from '../../domain/mutations';
+import { parentSignDueOn, reworkAttemptsLeft } from '../../domain/rules';
+import { contractRefusalMessage, inAllLanguages, parentNotification } from '../../domain/texts';
+import { todayInKazakhstan } from '../../domain/calendar';
+import { TEMPLATE_VERSION } from '../../domain/contract-pdf';
+import { readBlob } from '../blobs/store';
+import { putRow, getRow } from '../store/entity-store';
+import {
+  ANY_STAFF_CERT_ROLES,
+  SIGNING_CERT_ROLES,
+  loadTarget,
+  notifyParent,
+  requireBaseVersion,
+  requireRole,
+  verifyDecisionSignature,
+  writeHistory,
+  type MutationRun,
+} from './common';
+import { contractState, currentDocuments, saveContract } from './contract-state';
+import { Refusal, refuse, refusalTexts } from './refusal';
+
+const SIGNING_ROLES = ['head', 'signer'] as const;
+const ANY_ROLE = ['head', 'signer', 'employee'] as const;
+
+function transition(state: ContractState, event: ContractEvent): ContractState {
+  const result = transitionContract(state, event);
+  if (!result.ok) {
+    throw new Refusal('rejected', result.refusal.code, inAllLanguages((lang) => contractRefusalMessage(result.refusal, lang)));
+  }
+  return result.state;
+}
+
+async function openContract(run: MutationRun, contractId: string, roles: readonly ('head' | 'signer' | 'employee')[]) {
+  const row = await loadTarget(run, 'contract', contractId);
+  requireRole(run, row.orgId, roles);
+  requireBaseVersion(run, row);
+  const documents = await currentDocuments(run.tx, contractId);
+  run.touchedOrgs.add(row.orgId);
+  return { row, documents, state: contractState(row.data, documents) };
+}
+
+/** Marks one document; the contract's version is untouched so several marks can share one base version. */
+export async function markDocument(run: MutationRun, args: MutationArgs<'contract.markDocument'>): Promise<void> {
+  const { row, documents, state } = await openContract(run, args.contractId, ANY_ROLE);
+  transition(state, { type: 'markDocument', documentId: args.documentId, decision: args.decision });
+  const document = documents.find((d) => d.id === args.documentId)!;
+  await putRow(run.tx, 'contractDocument', row.orgId, {
+    ...document,
+    reviewStatus: args.decision,
+    flagReason: args.reason,
+    flagComment: args.comment,
+    reviewedByIin: run.user.iin,
+    reviewedAt: run.now.toISOString(),
+  });
+}
+
+export async function returnForRework(run: MutationRun, args: MutationArgs<'contract.returnForRework'>): Promise<void> {
+  const { row, documents, state } = await openContract(run, args.contractId, ANY_ROLE);
+  const next = transition(state, { type: 'returnForRework' });
+  await verifyDecisionSignature(run, row.orgId, args.cms, ANY_STAFF_CERT_ROLES);
+  const today = todayInKazakhstan(run.now);
+  await saveContract(run.tx, row, next, { dueOn: parentSignDueOn(today) }, run.now);
+  const flagged = documents.filter((d) => d.reviewStatus === 'flagged');
+  await writeHistory(run, row.orgId, {
+    subjectType: 'contract',
+    subjectId: row.id,
+    kind: 'returned_for_rework',
+    actorName: run.user.fullName,
+    round: row.data.round,
+    details: { message: args.message, reworkCount: next.reworkCount, flagged: flagged.map((d) => ({ documentId: d.id, kind: d.kind, reason: d.flagReason, comment: d.flagComment })) },
+  });
+  await notifyParent(run.tx, run.now, {
+    parentIin: row.data.parent.iin,
+    subjectType: 'contract',
+    subjectId: row.id,
+    kind: 'rework_requested',
+    text: inAllLanguages((lang) => parentNotification.reworkRequested(reworkAttemptsLeft(next.reworkCount), lang)),
+  });
+}
+
+export async function signContract(run: MutationRun, args: MutationArgs<'contract.sign'>): Promise<void> {
+  const { row, state } = await openContract(run, args.contractId, SIGNING_ROLES);
+  const next = transition(state, { type: 'sign' });
+  const pdf = row.data.pdfSha256 ? await readBlob(run.tx, row.data.pdfSha256) : null;
+  if (!pdf || args.pdfSha256 !== row.data.pdfSha256) throw refuse('PDF_MISMATCH', refusalTexts.PDF_MISMATCH());
+  const signature = await verifyDecisionSignature(run, row.orgId, args.cms, SIGNING_CERT_ROLES, pdf.bytes);
+  await saveContract(run.tx, row, next, { headSignature: signature, signedAt: run.now.toISOString(), dueOn: null }, run.now);
+  await writeHistory(run, row.orgId, {
+    subjectType: 'contract',
+    subjectId: row.id,
+    kind: 'signed',
+    actorName: run.user.fullName,
+    round: row.data.round,
+    details: { pdfSha256: args.pdfSha256, certSerial: signature.certSerial },
+  });
+  await notifyParent(run.tx, run.now, {
+    parentIin: row.data.parent.iin,
+    subjectType: 'contract',
+    subjectId: row.id,
+    kind: 'enrolled',
+    text: inAllLanguages((lang) => parentNotification.enrolled(lang)),
+  });
+}
+
+export async function rejectContract(run: MutationRun, args: MutationArgs<'contract.reject'>): Promise<void> {
+  const { row, state } = await openContract(run, args.contractId, SIGNING_ROLES);
+  const next = transition(state, { type: 'reject' });
+  await verifyDecisionSignature(run, row.orgId, args.cms, SIGNING_CERT_ROLES);
+  await saveContract(run.tx, row, next, { rejectReason: args.reason, rejectComment: args.comment, dueOn: null }, run.now);
+  await writeHistory(run, row.orgId, {
+    subjectType: 'contract',
+    subjectId: row.id,
+    kind: 'rejected',
+    actorName: run.user.fullName,
+    round: row.data.round,
+    details: { reason: args.reason, comment: args.comment },
+  });
+  await notifyParent(run.tx, run.now, {
+    parentIin: row.data.parent.iin,
+    subjectType: 'contract',
+    subjectId: row.id,
+    kind: 'contract_rejected',
+    text: inAllLanguages((lang) => parentNotification.contractRejected(contractRejectReasonLabels[args.reason][lang], lang)),
+  });
+}
+
+export async function archiveContract(run: MutationRun, args: MutationArgs<'contract.archive'>): Promise<void> {
+  const { row, state } = await openContract(run, args.contractId, ANY_ROLE);
+  const next = transition(state, { type: 'archive' });
+  await verifyDecisionSignature(run, row.orgId, args.cms, ANY_STAFF_CERT_ROLES);
+  await saveContract(run.tx, row, next, { archivedOn: args.archivedOn, archiveReason: args.reason }, run.now);
+  await writeHistory(run, row.orgId, {
+    subjectType: 'contract',
+    subjectId: row.id,
+    kind: 'archived',
+    actorName: run.user.fullName,
+    round: row.data.round,
+    details: { archivedOn: args.archivedOn, reason: args.reason, comment: args.comment },
+  });
+}
+
+/** Sends the electronic contract offer for a direction: creates the contract (offer_sent) under the client's id. */
+export async function offerContract(run: MutationRun, args: MutationArgs<'contract.offer'>): Promise<void> {
+  const direction = await loadTarget(run, 'direction', args.directionId);
+  requireRole(run, direction.orgId, ANY_ROLE);
+  requireBaseVersion(run, direction);
+  if (direction.data.status !== 'awaiting_offer') throw refuse('DIRECTION_NOT_AWAITING_OFFER', refusalTexts.DIRECTION_NOT_AWAITING_OFFER());
+  if (await getRow(run.tx, 'contract', args.contractId)) throw refuse('ID_TAKEN', refusalTexts.ID_TAKEN());
+  await verifyDecisionSignature(run, direction.orgId, args.cms, ANY_STAFF_CERT_ROLES);
+  const today = todayInKazakhstan(run.now);
+  const d = direction.data;
+  const contract: Omit<Contract, 'version'> = {
+    id: args.contractId,
+    number: `ДГ-${d.number}`,
+    orgId: direction.orgId,
+    directionId: d.id,
+    status: 'offer_sent',
+    reworkCount: 0,
+    round: 0,
+    isVoucher: d.isVoucher,
+    child: d.child,
+    parent: { fullName: d.parentFullName, iin: d.parentIin, idDocumentNumber: '', address: '', phone: d.parentPhone, workplace: '', position: '' },
+    bank: null,
+    group: args.group,
+    teachingLanguage: args.teachingLanguage,
+    startDate: args.startDate,
+    offeredOn: today,
+    submittedAt: null,
+    dueOn: parentSignDueOn(today),
+    templateVersion: TEMPLATE_VERSION,
+    pdfSha256: null,
+    parentSignature: null,
+    headSignature: null,
+    signedAt: null,
+    rejectReason: null,
+    rejectComment: null,
+    archivedOn: null,
+    archiveReason: null,
+    updatedAt: run.now.toISOString(),
+  };
+  await putRow(run.tx, 'contract', direction.orgId, contract);
+  await putRow(run.tx, 'direction', direction.orgId, { ...d, status: 'offer_sent' });
+  run.touchedOrgs.add(direction.orgId);
+  await writeHistory(run, direction.orgId, {
+    subjectType: 'contract',
+    subjectId: args.contractId,
+    kind: 'offer_sent',
+    actorName: run.user.fullName,
+    round: null,
+    details: { group: args.group, teachingLanguage: args.teachingLanguage, startDate: args.startDate },
+  });
+}

@@ -1,0 +1,183 @@
+/**
+ * Synced rows and their change log. Every write validates the row with its domain schema, bumps its version and
+ * moves the row's single change-log entry to a fresh sequence number (the log keeps the latest op per row).
+ */
+import { and, eq, gt, inArray, sql, asc } from 'drizzle-orm';
+import { entitySchemas, type EntityName, type EntityRow } from '../../domain/entities';
+import { changes, entities, syncMeta } from '../db/schema';
+import type { Queryable, ServerTx } from '../db/connect';
+
+export interface StoredRow<E extends EntityName = EntityName> {
+  entity: E;
+  id: string;
+  orgId: string;
+  version: number;
+  data: EntityRow<E>;
+}
+
+/** Both drivers (PGlite, node-postgres) return raw query rows under `rows`. */
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
+export async function nextSeq(tx: Queryable): Promise<number> {
+  const rows = rowsOf<{ seq: string | number }>(await tx.execute(sql`SELECT nextval('change_seq') AS seq`));
+  return Number(rows[0]?.seq);
+}
+
+/** The highest sequence number handed out so far (changes and mutation results share it). */
+export async function currentSeq(tx: Queryable): Promise<number> {
+  const row = rowsOf<{ last_value: string | number; is_called: boolean }>(
+    await tx.execute(sql`SELECT last_value, is_called FROM change_seq`),
+  )[0];
+  if (!row) return 0;
+  return row.is_called ? Number(row.last_value) : Number(row.last_value) - 1;
+}
+
+export async function minCursor(tx: Queryable): Promise<number> {
+  const rows = await tx.select().from(syncMeta).where(eq(syncMeta.key, 'min_cursor'));
+  return rows[0]?.value ?? 0;
+}
+
+export async function getRow<E extends EntityName>(tx: Queryable, entity: E, id: string): Promise<StoredRow<E> | null> {
+  const rows = await tx
+    .select()
+    .from(entities)
+    .where(and(eq(entities.entity, entity), eq(entities.id, id), eq(entities.deleted, false)));
+  const row = rows[0];
+  if (!row) return null;
+  return { entity, id, orgId: row.orgId, version: row.version, data: row.data as EntityRow<E> };
+}
+
+/** A row visible to the given organisations, or null: callers answer "not found" either way (no existence leak). */
+export async function getScopedRow<E extends EntityName>(
+  tx: Queryable,
+  entity: E,
+  id: string,
+  orgIds: readonly string[],
+): Promise<StoredRow<E> | null> {
+  const row = await getRow(tx, entity, id);
+  return row && orgIds.includes(row.orgId) ? row : null;
+}
+
+export async function listRows<E extends EntityName>(tx: Queryable, entity: E, orgId: string): Promise<StoredRow<E>[]> {
+  const rows = await tx
+    .select()
+    .from(entities)
+    .where(and(eq(entities.entity, entity), eq(entities.orgId, orgId), eq(entities.deleted, false)));
+  return rows.map((r) => ({ entity, id: r.id, orgId: r.orgId, version: r.version, data: r.data as EntityRow<E> }));
+}
+
+/**
+ * Inserts or replaces a row. `data.version` is ignored and set to the stored version + 1. Returns the stored row.
+ * Must run inside a transaction that holds the write lock.
+ */
+export async function putRow<E extends EntityName>(
+  tx: ServerTx,
+  entity: E,
+  orgId: string,
+  data: Omit<EntityRow<E>, 'version'> & { id: string },
+): Promise<StoredRow<E>> {
+  const previous = await tx
+    .select({ version: entities.version })
+    .from(entities)
+    .where(and(eq(entities.entity, entity), eq(entities.id, data.id)));
+  const version = (previous[0]?.version ?? 0) + 1;
+  const parsed = entitySchemas[entity].parse({ ...data, version }) as EntityRow<E>;
+  await tx
+    .insert(entities)
+    .values({ entity, id: data.id, orgId, version, data: parsed, deleted: false })
+    .onConflictDoUpdate({ target: [entities.entity, entities.id], set: { orgId, version, data: parsed, deleted: false } });
+  await recordChange(tx, entity, data.id, orgId, 'upsert', version);
+  return { entity, id: data.id, orgId, version, data: parsed };
+}
+
+export async function deleteRow(tx: ServerTx, entity: EntityName, id: string): Promise<void> {
+  const previous = await getRow(tx, entity, id);
+  if (!previous) return;
+  const version = previous.version + 1;
+  await tx
+    .update(entities)
+    .set({ deleted: true, version })
+    .where(and(eq(entities.entity, entity), eq(entities.id, id)));
+  await recordChange(tx, entity, id, previous.orgId, 'delete', version);
+}
+
+async function recordChange(tx: ServerTx, entity: EntityName, id: string, orgId: string, op: 'upsert' | 'delete', version: number) {
+  const seq = await nextSeq(tx);
+  await tx
+    .insert(changes)
+    .values({ seq, entity, id, orgId, op, version })
+    .onConflictDoUpdate({ target: [changes.entity, changes.id], set: { seq, orgId, op, version } });
+}
+
+export interface ChangeRow {
+  seq: number;
+  entity: EntityName;
+  id: string;
+  op: 'upsert' | 'delete';
+  version: number;
+  data?: unknown;
+}
+
+/** Changes of the organisations after `cursor`, oldest first, with the row data of upserts. */
+export async function changesSince(tx: Queryable, orgIds: readonly string[], cursor: number, limit: number): Promise<ChangeRow[]> {
+  if (orgIds.length === 0) return [];
+  const rows = await tx
+    .select({
+      seq: changes.seq,
+      entity: changes.entity,
+      id: changes.id,
+      op: changes.op,
+      version: changes.version,
+      data: entities.data,
+    })
+    .from(changes)
+    .innerJoin(entities, and(eq(entities.entity, changes.entity), eq(entities.id, changes.id)))
+    .where(and(inArray(changes.orgId, [...orgIds]), gt(changes.seq, cursor)))
+    .orderBy(asc(changes.seq))
+    .limit(limit);
+  return rows.map((r) => ({
+    seq: r.seq,
+    entity: r.entity as EntityName,
+    id: r.id,
+    op: r.op,
+    version: r.version,
+    ...(r.op === 'upsert' ? { data: r.data } : {}),
+  }));
+}
+
+/** Every live row of the organisations (the bootstrap snapshot), grouped by entity for a stable order. */
+export async function snapshotRows(tx: Queryable, orgIds: readonly string[]): Promise<StoredRow[]> {
+  if (orgIds.length === 0) return [];
+  const rows = await tx
+    .select()
+    .from(entities)
+    .where(and(inArray(entities.orgId, [...orgIds]), eq(entities.deleted, false)))
+    .orderBy(asc(entities.entity), asc(entities.id));
+  return rows.map((r) => ({ entity: r.entity as EntityName, id: r.id, orgId: r.orgId, version: r.version, data: r.data as EntityRow<EntityName> }));
+}
+
+/**
+ * Drops delete tombstones at or below `upTo` and raises the oldest servable cursor: clients behind it must
+ * re-bootstrap (pull answers `resetRequired: cursorExpired`).
+ */
+export async function compactChangeLog(tx: ServerTx, upTo: number): Promise<void> {
+  await tx.delete(changes).where(and(eq(changes.op, 'delete'), sql`${changes.seq} <= ${upTo}`));
+  await tx.update(syncMeta).set({ value: upTo }).where(and(eq(syncMeta.key, 'min_cursor'), sql`${syncMeta.value} < ${upTo}`));
+}
+
+/** Live rows of an entity whose JSON field equals a value (e.g. the documents of one contract). */
+export async function listRowsWhere<E extends EntityName>(
+  tx: Queryable,
+  entity: E,
+  field: string,
+  value: string,
+): Promise<StoredRow<E>[]> {
+  const rows = await tx
+    .select()
+    .from(entities)
+    .where(and(eq(entities.entity, entity), eq(entities.deleted, false), sql`${entities.data}->>${field} = ${value}`))
+    .orderBy(asc(entities.id));
+  return rows.map((r) => ({ entity, id: r.id, orgId: r.orgId, version: r.version, data: r.data as EntityRow<E> }));
+}

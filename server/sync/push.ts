@@ -1,0 +1,92 @@
+/** POST /v1/sync/push: ordered, idempotent mutations per client. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { languageSchema, type Language } from '../../domain/i18n-languages';
+import { defaultLanguage } from '../../domain/i18n-languages';
+import { pushRequestSchema, type MutationResult, type PushResponse } from '../../domain/sync-protocol';
+import { authenticate, clientIdOf } from '../auth/guard';
+import { scopeKey } from '../auth/staff-directory';
+import type { ServerContext } from '../context';
+import { HttpError, parseRequest } from '../http/errors';
+import { executeMutation, mutationIdUsed, storedResult } from '../mutations/dispatch';
+import { getClient, registerClient } from './clients';
+
+/** The language of refusal messages: the first of kk/ru/en named in Accept-Language. */
+export function requestLanguage(request: FastifyRequest): Language {
+  const header = z.string().max(200).safeParse(request.headers['accept-language']);
+  if (!header.success) return defaultLanguage;
+  for (const part of header.data.split(',')) {
+    const lang = languageSchema.safeParse(part.trim().slice(0, 2).toLowerCase());
+    if (lang.success) return lang.data;
+  }
+  return defaultLanguage;
+}
+
+export function registerPushRoute(app: FastifyInstance, ctx: ServerContext): void {
+  app.post('/v1/sync/push', async (request): Promise<PushResponse> => {
+    const user = await authenticate(ctx, request);
+    const clientId = clientIdOf(request);
+    const body = parseRequest(pushRequestSchema, request.body, 'body');
+    if (body.clientId !== clientId) throw new HttpError(400, 'CLIENT_ID_MISMATCH', 'clientId in the body differs from the X-Client-Id header');
+    return serialisedPerClient(clientId, async () => {
+      const client = (await getClient(ctx.db, clientId)) ?? (await registerClient(ctx.db, clientId, user.iin, scopeKey(user)));
+      const lang = requestLanguage(request);
+      let last = client.lastClientSeq;
+      // The batch must be consecutive and continue the client's sequence; replays of processed entries are allowed.
+      const first = body.mutations[0]!.clientSeq;
+      if (first > last + 1 || body.mutations.some((m, i) => m.clientSeq !== first + i)) {
+        throw new HttpError(409, 'CLIENT_SEQ_GAP', `Mutations must be consecutive and start at or before clientSeq ${last + 1}`, {
+          lastClientSeq: String(last),
+        });
+      }
+      const results: MutationResult[] = [];
+      const touched = new Set<string>();
+      let cursor = 0;
+      for (const m of body.mutations) {
+        if (m.clientSeq <= last) {
+          results.push(await replay(ctx, clientId, m.clientSeq, m.mutationId, last));
+          continue;
+        }
+        if (await mutationIdUsed(ctx, clientId, m.mutationId)) {
+          throw new HttpError(409, 'MUTATION_ID_REUSED', `mutationId ${m.mutationId} was already used with another clientSeq`, {
+            lastClientSeq: String(last),
+          });
+        }
+        const outcome = await executeMutation(ctx, user, clientId, m, lang);
+        results.push(outcome.result);
+        outcome.touchedOrgs.forEach((o) => touched.add(o));
+        cursor = outcome.cursor;
+        last = m.clientSeq;
+      }
+      if (touched.size > 0) ctx.events.poke(touched, cursor);
+      return { results, lastClientSeq: last };
+    });
+  });
+}
+
+async function replay(ctx: ServerContext, clientId: string, clientSeq: number, mutationId: string, last: number): Promise<MutationResult> {
+  const stored = await storedResult(ctx, clientId, clientSeq);
+  if (!stored || stored.mutationId !== mutationId) {
+    throw new HttpError(409, 'CLIENT_SEQ_REUSED', `clientSeq ${clientSeq} was used by another mutation`, { lastClientSeq: String(last) });
+  }
+  return {
+    clientSeq,
+    mutationId,
+    status: stored.status === 'applied' ? 'duplicate' : stored.status,
+    ...(stored.code ? { code: stored.code } : {}),
+    ...(stored.message ? { message: stored.message } : {}),
+    ...(stored.current !== null ? { current: stored.current } : {}),
+  };
+}
+
+/** One push at a time per client (the reference server is a single process), so sequence checks cannot race. */
+const clientQueues = new Map<string, Promise<unknown>>();
+function serialisedPerClient<T>(clientId: string, work: () => Promise<T>): Promise<T> {
+  const previous = clientQueues.get(clientId) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(work);
+  clientQueues.set(clientId, next);
+  void next.catch(() => undefined).finally(() => {
+    if (clientQueues.get(clientId) === next) clientQueues.delete(clientId);
+  });
+  return next;
+}
