@@ -1,0 +1,132 @@
+// NCALayer client for the backend (DESIGN §6, reference/ncalayer.md §5.1): a fresh connection per user action,
+// one request in flight, basics `sign` with a fallback to commonUtils, per-kind timeouts, never retries a signing.
+import { bytesToBase64, toDer } from '../../../domain/pki/bytes';
+import { OID } from '../../../domain/pki/oids';
+import { NcaLayerConnection } from './connection';
+import { NcaLayerError } from './errors';
+import { readBasicsReply, readCommonUtilsReply } from './replies';
+
+export const DEFAULT_NCALAYER_URL = 'wss://127.0.0.1:13579/';
+const BASICS = 'kz.gov.pki.knca.basics';
+const COMMON_UTILS = 'kz.gov.pki.knca.commonUtils';
+
+export interface NcaLayerClientOptions {
+  url?: string;
+  /** TLS roots for the NCALayer certificate (NCA RSA roots in production, the emulator CA in tests/demo). */
+  ca?: string[];
+  connectTimeoutMs?: number;
+  greetingTimeoutMs?: number;
+  /** Dialog calls: the person may take minutes. */
+  interactiveTimeoutMs?: number;
+  quickTimeoutMs?: number;
+  /** basics `signerParams.chain`: omitted = production NCA keys only; `[]` = any CA (test keys, demo). */
+  signerChain?: string[];
+  locale?: 'kk' | 'ru' | 'en';
+}
+
+export interface SignerFilter {
+  extKeyUsageOids: string[];
+  iin?: string;
+  bin?: string;
+}
+
+export interface SignCmsOptions {
+  detached: boolean;
+  signer: SignerFilter;
+  storages?: string[] | null;
+}
+
+export class NcaLayerClient {
+  private inFlight = false;
+  private readonly options: Required<Omit<NcaLayerClientOptions, 'ca' | 'signerChain'>> & Pick<NcaLayerClientOptions, 'ca' | 'signerChain'>;
+
+  constructor(options: NcaLayerClientOptions = {}) {
+    this.options = {
+      url: DEFAULT_NCALAYER_URL, connectTimeoutMs: 3000, greetingTimeoutMs: 3000, interactiveTimeoutMs: 10 * 60_000,
+      quickTimeoutMs: 5000, locale: 'kk', ...options,
+    };
+  }
+
+  /** Connects, reads the greeting version and disconnects (status check for Settings / the login screen). */
+  async version(): Promise<string> {
+    return this.exclusive(async (connection) => connection.version);
+  }
+
+  async getActiveTokens(): Promise<string[]> {
+    return this.exclusive(async (connection) => {
+      const reply = readCommonUtilsReply(await connection.request({ module: COMMON_UTILS, method: 'getActiveTokens' }, this.options.quickTimeoutMs));
+      if (reply.moduleMissing) throw new NcaLayerError('module_missing', COMMON_UTILS);
+      if (!Array.isArray(reply.value)) throw new NcaLayerError('unexpected_reply', 'getActiveTokens');
+      return reply.value.map(String);
+    });
+  }
+
+  /** Signs each document (one dialog with basics); returns DER CMS in document order. */
+  async signCms(documents: Uint8Array[], options: SignCmsOptions): Promise<Uint8Array[]> {
+    return this.exclusive(async (connection) => {
+      const data = documents.map(bytesToBase64);
+      const basics = readBasicsReply(await connection.request(this.basicsRequest(data, options), this.options.interactiveTimeoutMs));
+      const signatures = basics.moduleMissing ? await this.signWithCommonUtils(connection, data, options) : basics.value as string[];
+      if (signatures.length !== documents.length) {
+        throw new NcaLayerError('unexpected_reply', `${signatures.length} signatures for ${documents.length} documents`);
+      }
+      try {
+        return signatures.map((s) => toDer(s));
+      } catch {
+        throw new NcaLayerError('unexpected_reply', 'signature is neither PEM nor base64');
+      }
+    });
+  }
+
+  private basicsRequest(data: string[], options: SignCmsOptions): unknown {
+    const chain = this.options.signerChain;
+    return {
+      module: BASICS,
+      method: 'sign',
+      args: {
+        ...(options.storages ? { allowedStorages: options.storages } : {}),
+        format: 'cms',
+        data,
+        signingParams: { decode: true, encapsulate: !options.detached, digested: false },
+        signerParams: {
+          extKeyUsageOids: options.signer.extKeyUsageOids,
+          ...(options.signer.iin ? { iin: options.signer.iin } : {}),
+          ...(options.signer.bin ? { bin: options.signer.bin } : {}),
+          ...(chain ? { chain } : {}),
+        },
+        locale: this.options.locale,
+      },
+    };
+  }
+
+  /** Older NCALayer without basics: one commonUtils dialog per document. */
+  private async signWithCommonUtils(connection: NcaLayerConnection, data: string[], options: SignCmsOptions): Promise<string[]> {
+    const keyType = options.signer.extKeyUsageOids.includes(OID.ekuClientAuth) ? 'AUTHENTICATION' : 'SIGNATURE';
+    const storage = options.storages?.[0] ?? 'PKCS12';
+    const results: string[] = [];
+    for (const doc of data) {
+      const request = { module: COMMON_UTILS, method: 'createCAdESFromBase64', args: [storage, keyType, doc, !options.detached] };
+      const reply = readCommonUtilsReply(await connection.request(request, this.options.interactiveTimeoutMs));
+      if (reply.moduleMissing) throw new NcaLayerError('module_missing', `${BASICS}, ${COMMON_UTILS}`);
+      if (typeof reply.value !== 'string') throw new NcaLayerError('unexpected_reply', 'createCAdESFromBase64');
+      results.push(reply.value);
+    }
+    return results;
+  }
+
+  private async exclusive<T>(work: (connection: NcaLayerConnection) => Promise<T>): Promise<T> {
+    if (this.inFlight) throw new NcaLayerError('busy');
+    this.inFlight = true;
+    let connection: NcaLayerConnection | null = null;
+    try {
+      connection = await NcaLayerConnection.open({
+        url: this.options.url, ca: this.options.ca,
+        connectTimeoutMs: this.options.connectTimeoutMs, greetingTimeoutMs: this.options.greetingTimeoutMs,
+      });
+      return await work(connection);
+    } finally {
+      connection?.close();
+      this.inFlight = false;
+    }
+  }
+}

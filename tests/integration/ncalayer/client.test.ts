@@ -1,0 +1,163 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
+import { NcaLayerClient, NcaLayerError, signAndVerify, type NcaLayerClientOptions } from '../../../electron/backend/ncalayer';
+import { readBasicsReply, readCommonUtilsReply } from '../../../electron/backend/ncalayer/replies';
+import type { NcaLayerErrorKind } from '../../../domain/ncalayer-errors';
+import { verifyCms } from '../../../domain/pki';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../fixtures/ncalayer/emulator';
+import { findIdentity, findOrganisation } from '../../fixtures/pki/identities';
+import { trustedTestRootsPem } from '../../fixtures/pki/load';
+import { opensslVerifies } from '../../unit/pki/openssl';
+
+const doc = new TextEncoder().encode('%PDF-1.7 contract bytes');
+const head = findIdentity('kg1-head');
+const kg1 = findOrganisation('kg1');
+const expectHead = { usage: 'sign' as const, iin: head.iin, bin: kg1.bin, roles: ['ceo', 'can_sign'] as const };
+
+let emulator: RunningEmulator;
+const extra: RunningEmulator[] = [];
+
+function clientFor(target: RunningEmulator, options: NcaLayerClientOptions = {}): NcaLayerClient {
+  return new NcaLayerClient({ url: target.url, ca: [target.caPem], signerChain: [], greetingTimeoutMs: 500, interactiveTimeoutMs: 2000, ...options });
+}
+
+async function emulatorWith(options: EmulatorOptions): Promise<RunningEmulator> {
+  const started = await startEmulator({ keystore: ['kg1-head'], ...options });
+  extra.push(started);
+  return started;
+}
+
+async function failureKind(work: Promise<unknown>): Promise<NcaLayerErrorKind> {
+  const error = await work.then(() => null, (e: unknown) => e);
+  if (!(error instanceof NcaLayerError)) throw new Error(`expected NcaLayerError, got ${String(error)}`);
+  return error.kind;
+}
+
+function signHead(client: NcaLayerClient) {
+  return signAndVerify(client, { documents: [doc], detached: true, expect: expectHead, trustedRoots: trustedTestRootsPem() });
+}
+
+beforeAll(async () => {
+  emulator = await startEmulator({ keystore: ['kg1-head', 'kg1-methodist'] });
+});
+afterEach(async () => {
+  emulator.setUser({ type: 'approve', key: 0 });
+  await Promise.all(extra.splice(0).map((e) => e.close()));
+});
+afterAll(async () => emulator.close());
+
+describe('NCALayer client against the emulator', () => {
+  it('signs through basics with the exact request shape, and the CMS verifies here and with openssl', async () => {
+    const signed = await signHead(clientFor(emulator));
+    expect(signed.signer.iin).toBe(head.iin);
+    expect(signed.math).toBe('verified');
+    expect(opensslVerifies(signed.signatures[0]!, doc)).toBe(true);
+    const request = emulator.requests().at(-1);
+    expect(request).toEqual({
+      module: 'kz.gov.pki.knca.basics', method: 'sign',
+      args: {
+        format: 'cms', data: [Buffer.from(doc).toString('base64')],
+        signingParams: { decode: true, encapsulate: false, digested: false },
+        signerParams: { extKeyUsageOids: ['1.3.6.1.5.5.7.3.4', '1.2.398.3.3.4.1.2'], iin: head.iin, bin: kg1.bin, chain: [] },
+        locale: 'kk',
+      },
+    });
+  });
+
+  it('signs several documents in one dialog, attached', async () => {
+    const docs = [doc, new TextEncoder().encode('second')];
+    const signatures = await clientFor(emulator).signCms(docs, { detached: false, signer: { extKeyUsageOids: ['1.3.6.1.5.5.7.3.4'] } });
+    expect(signatures).toHaveLength(2);
+    for (const [i, cms] of signatures.entries()) {
+      const result = await verifyCms({ cms, trustedRoots: trustedTestRootsPem(), at: new Date(), expect: { usage: 'sign' } });
+      expect(result.ok && Buffer.from(result.content).equals(Buffer.from(docs[i]!))).toBe(true);
+    }
+  });
+
+  it('picks key N: the methodist key is refused for a head-only action', async () => {
+    emulator.setUser({ type: 'approve', key: 0 });
+    const client = clientFor(emulator);
+    const asMethodist = signAndVerify(client, {
+      documents: [doc], detached: true, trustedRoots: trustedTestRootsPem(),
+      expect: { usage: 'sign', iin: findIdentity('kg1-methodist').iin, bin: kg1.bin, roles: ['ceo'] },
+    });
+    const error = await asMethodist.then(() => null, (e: unknown) => e as NcaLayerError);
+    expect(error?.kind).toBe('wrong_signer');
+    expect(error?.detail).toContain('ROLE_NOT_ALLOWED');
+  });
+
+  it('refuses another person\'s key as wrong_signer naming the expected and the actual IIN', async () => {
+    emulator.setUser({ type: 'sign-as', identity: 'kg2-head' });
+    const error = await signHead(clientFor(emulator)).then(() => null, (e: unknown) => e as NcaLayerError);
+    expect(error).toBeInstanceOf(NcaLayerError);
+    expect(error).toMatchObject({ kind: 'wrong_signer', expected: head.iin, got: findIdentity('kg2-head').iin });
+  });
+
+  it.each([
+    [{ type: 'cancel' } as const, 'cancelled'],
+    [{ type: 'close' } as const, 'cancelled'],
+    [{ type: 'never' } as const, 'timeout'],
+    [{ type: 'drop' } as const, 'connection_lost'],
+    [{ type: 'corrupt' } as const, 'invalid_signature'],
+    [{ type: 'signing-failure' } as const, 'signing_failed'],
+    [{ type: 'storage-empty' } as const, 'cancelled'],
+  ])('scripted user %o → %s', async (action, kind) => {
+    emulator.setUser(action);
+    expect(await failureKind(signHead(clientFor(emulator, { interactiveTimeoutMs: 300 })))).toBe(kind);
+  });
+
+  it('a delayed user still signs', async () => {
+    emulator.setUser({ type: 'delay', ms: 150, then: { type: 'approve' } });
+    expect((await signHead(clientFor(emulator))).signer.iin).toBe(head.iin);
+  });
+
+  it('a second request while the first dialog is open is busy; the first is not retried', async () => {
+    emulator.setUser({ type: 'delay', ms: 300, then: { type: 'approve' } });
+    const client = clientFor(emulator);
+    const before = emulator.requests().length;
+    const first = signHead(client);
+    expect(await failureKind(signHead(client))).toBe('busy');
+    await first;
+    expect(emulator.requests().length - before).toBe(1);
+  });
+
+  it('falls back to commonUtils when basics is missing, and maps storage.empty', async () => {
+    const old = await emulatorWith({ faults: { basicsMissing: true } });
+    const signed = await signHead(clientFor(old));
+    expect(opensslVerifies(signed.signatures[0]!, doc)).toBe(true);
+    expect(old.requests().map((r) => (r as { module: string; method: string }).method)).toEqual(['sign', 'createCAdESFromBase64']);
+    const noToken = clientFor(old).signCms([doc], { detached: true, signer: { extKeyUsageOids: [] }, storages: ['AKKaztokenStore'] });
+    expect(await failureKind(noToken)).toBe('storage_empty');
+  });
+
+  it('without chain [] test keys are not selectable (the real NCALayer behaviour): cancelled', async () => {
+    expect(await failureKind(signHead(clientFor(emulator, { signerChain: undefined })))).toBe('cancelled');
+  });
+
+  it('environment faults: port closed, untrusted TLS, no greeting, heartbeats ignored', async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const closedPort = (probe.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    expect(await failureKind(new NcaLayerClient({ url: `wss://127.0.0.1:${closedPort}/`, ca: [emulator.caPem] }).version())).toBe('not_running');
+
+    const untrusted = await emulatorWith({ faults: { untrustedTls: true } });
+    expect(await failureKind(clientFor(untrusted).version())).toBe('tls_untrusted');
+
+    const silent = await emulatorWith({ faults: { noGreeting: true } });
+    expect(await failureKind(clientFor(silent, { greetingTimeoutMs: 200 }).version())).toBe('no_greeting');
+
+    expect(await clientFor(emulator).version()).toBe('1.4');
+  });
+
+  it('getActiveTokens lists hardware tokens; recorded error replies map to bad_request / unexpected_reply', async () => {
+    const tokens = await emulatorWith({ hardwareTokens: ['AKKaztokenStore'] });
+    expect(await clientFor(tokens).getActiveTokens()).toEqual(['AKKaztokenStore']);
+    const kindOf = (read: () => unknown) => { try { read(); return null; } catch (e) { return (e as NcaLayerError).kind; } };
+    expect(kindOf(() => readBasicsReply('{"code":"INVOCATION_ERROR","details":"org.json.JSONException: JSONObject[\\"signingParams\\"] is not a JSONObject.","message":"An invoked method threw an exception.","status":false}'))).toBe('bad_request');
+    expect(kindOf(() => readCommonUtilsReply('{"code":"500","message":"java.lang.IllegalArgumentException: argument type mismatch. Method: getKeyInfo"}'))).toBe('bad_request');
+    expect(kindOf(() => readBasicsReply('{"hello":1}'))).toBe('unexpected_reply');
+    expect(readBasicsReply('{"body":{"result":"-----BEGIN CMS-----\\nMA==\\n-----END CMS-----\\n"},"status":true}')).toEqual({ moduleMissing: false, value: ['-----BEGIN CMS-----\nMA==\n-----END CMS-----\n'] });
+  });
+});
