@@ -1,0 +1,76 @@
+/**
+ * The packaged-app checks of the security checklist: the app starts on app://, every webContents has the hardened
+ * preferences, window.qabyl has exactly the contract's functions, and the page has no Node (`require`/`process`).
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { exposedName, methodNames } from '../../domain/api';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function electronBinary(): { path: string } | { skip: string } {
+  try {
+    const binary = createRequire(import.meta.url)('electron') as unknown;
+    if (typeof binary === 'string' && fs.existsSync(binary)) return { path: binary };
+    return { skip: `the Electron binary is not installed (node_modules/electron reports ${String(binary)})` };
+  } catch (error) {
+    return { skip: `the Electron binary is not installed (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` };
+  }
+}
+
+const binary = electronBinary();
+const built = fs.existsSync(path.join(root, 'out', 'main', 'index.cjs'));
+const skipReason = 'skip' in binary ? binary.skip : built ? null : 'out/main/index.cjs is missing: run `npm run build` first';
+if (skipReason) console.log(`[e2e-electron] skipped: ${skipReason}`);
+
+test.describe('Electron shell', () => {
+  test.skip(skipReason !== null, skipReason ?? '');
+
+  let app: ElectronApplication;
+  let page: Page;
+
+  test.beforeAll(async () => {
+    app = await electron.launch({ executablePath: (binary as { path: string }).path, args: [root, '--demo'], cwd: root });
+    page = await app.firstWindow();
+    await page.waitForLoadState('domcontentloaded');
+  });
+  test.afterAll(async () => {
+    await app?.close();
+  });
+
+  test('starts and loads the renderer from app://qabyl', async () => {
+    expect(page.url()).toBe('app://qabyl/index.html');
+    await expect(page).toHaveTitle(/Qabyl/);
+  });
+
+  test('every webContents has the hardened preferences', async () => {
+    const preferences = await app.evaluate(({ webContents }) => webContents.getAllWebContents().map((contents) => contents.getLastWebPreferences()));
+    expect(preferences.length).toBeGreaterThan(0);
+    for (const p of preferences) {
+      expect(p).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webviewTag: false });
+      expect(p?.webSecurity).not.toBe(false);
+      expect(p?.allowRunningInsecureContent).not.toBe(true);
+    }
+  });
+
+  test('window.qabyl has exactly the contract methods plus onEvent', async () => {
+    const keys = await page.evaluate(() => Object.keys((window as unknown as { qabyl: object }).qabyl).sort());
+    expect(keys).toEqual([...methodNames.map(exposedName), 'onEvent'].sort());
+  });
+
+  test('the page has no Node: require and process are undefined', async () => {
+    expect(await page.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual(['undefined', 'undefined']);
+  });
+
+  test('window.open is denied and foreign navigation is blocked', async () => {
+    expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
+    await page.evaluate(() => {
+      window.location.href = 'https://example.com/';
+    });
+    await page.waitForTimeout(500);
+    expect(page.url().startsWith('app://qabyl/')).toBe(true);
+  });
+});
