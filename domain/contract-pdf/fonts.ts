@@ -94,27 +94,11 @@ export type Faces = Record<FaceKey, MeasuredFace>;
  * Embeds both faces as subsets. `tag` is the six-letter subset prefix (PDF 9.6.4); a fixed tag keeps the bytes
  * deterministic (pdf-lib would otherwise name the font with a pseudo-random suffix).
  */
-type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
-type FontkitFont = ReturnType<Fontkit['create']>;
-
-/**
- * fontkit with parsed fonts memoised per byte array: parsing and table decoding of DejaVu took more time than
- * laying out the whole contract. A parsed font is read-only for our use (each document makes its own subset).
- */
-const parsedFonts = new WeakMap<Uint8Array, FontkitFont>();
-const cachingFontkit: Fontkit = {
-  create(bytes: Uint8Array, postscriptName?: string): FontkitFont {
-    let font = parsedFonts.get(bytes);
-    if (!font) {
-      font = fontkit.create(bytes, postscriptName);
-      parsedFonts.set(bytes, font);
-    }
-    return font;
-  },
-};
-
 export async function embedFaces(doc: PDFDocument, fonts: ContractFonts, tag: { regular: string; bold: string }): Promise<Faces> {
-  doc.registerFontkit(cachingFontkit);
+  // A fresh fontkit font per document on purpose: fontkit caches glyph objects per font, and a glyph first met as a
+  // composite component during one document's subsetting keeps empty code points, which would break the ToUnicode
+  // map (and the byte-identity) of every later document rendered in the same process.
+  doc.registerFontkit(fontkit);
   const [regular, bold] = await Promise.all([
     doc.embedFont(fonts.regular, { subset: true, customName: `${tag.regular}+DejaVuSans` }),
     doc.embedFont(fonts.bold, { subset: true, customName: `${tag.bold}+DejaVuSans-Bold` }),

@@ -4,3 +4,13 @@ export { contractPdfData, contractPdfDataSchema, type ContractPdfData } from './
 export type { ContractFonts } from './fonts';
 export { sha256Hex } from './hash';
 export { TEMPLATE_VERSION } from './template';
+export {
+  renderSignedCopy,
+  signedCopyBundle,
+  contractSignatures,
+  bundleSignatureName,
+  BUNDLE_CONTRACT_NAME,
+  type SignedCopySignature,
+  type SigningParty,
+} from './signed-copy';
+export { regenerateSignedContract, regenerationMessages, type RegeneratedContract, type RegenerationProblem } from './regenerate';

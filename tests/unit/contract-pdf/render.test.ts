@@ -1,0 +1,96 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderContractPdf, sha256Hex, TEMPLATE_VERSION, type ContractFonts, type ContractPdfData } from '../../../domain/contract-pdf';
+import { sampleContractPdfData } from '../../../domain/contract-pdf/sample';
+import { loadContractFonts } from '../../../electron/backend/pdf/fonts';
+import { pdfText, run, withPdfFile } from './tools';
+
+const KAZAKH_LETTERS = [...'әғқңөұүһіӘҒҚҢӨҰҮҺІ'];
+
+let fonts: ContractFonts;
+let data: ContractPdfData;
+let pdf: Uint8Array;
+let text: string;
+
+beforeAll(async () => {
+  fonts = await loadContractFonts();
+  data = sampleContractPdfData();
+  pdf = await renderContractPdf(data, fonts);
+  text = pdfText(pdf);
+});
+
+describe('renderContractPdf', () => {
+  it('contains both parties, the child and the contract data as text', () => {
+    for (const value of [data.child.fullName, data.child.iin, data.parent.fullName, data.parent.iin, data.organisation.bin, data.parent.idDocumentNumber, data.bank!.iban, data.contract.number]) {
+      expect(text).toContain(value);
+    }
+    expect(text).toContain(`шаблон ${TEMPLATE_VERSION}`);
+  });
+
+  it('has the Kazakh text first, then the Russian one', () => {
+    const kazakhTitle = text.indexOf('мектепке дейінгі тәрбие мен оқыту қызметтерін көрсету туралы');
+    const russianTitle = text.indexOf('оказания услуг дошкольного воспитания и обучения');
+    expect(kazakhTitle).toBeGreaterThanOrEqual(0);
+    expect(russianTitle).toBeGreaterThan(kazakhTitle);
+  });
+
+  it('extracts every Kazakh-specific letter (lower and upper case) from the PDF text', () => {
+    // The capitals ҒҢӨҰҮҺ do not occur in running text, so render them once in a name to check the font.
+    const capitals = { ...data, child: { ...data.child, fullName: 'ҒҢӨҰҮҺ Әлі Қайрат' } };
+    return renderContractPdf(capitals, fonts).then((bytes) => {
+      const all = pdfText(bytes);
+      for (const letter of KAZAKH_LETTERS) expect(all, letter).toContain(letter);
+    });
+  });
+
+  it('passes qpdf --check', () => {
+    const result = withPdfFile(pdf, (file) => run('qpdf', ['--check', file]));
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain('No syntax or stream encoding errors found');
+  });
+
+  it('embeds both fonts as subsets with a Unicode map', () => {
+    const lines = withPdfFile(pdf, (file) => run('pdffonts', [file]).stdout).trim().split('\n').slice(2);
+    expect(lines).toHaveLength(2);
+    for (const line of lines) {
+      // name type… encoding emb sub uni object ID
+      expect(line).toMatch(/^[A-Z]{6}\+DejaVuSans(-Bold)?\s.*Identity-H\s+yes\s+yes\s+yes\s/);
+    }
+  });
+
+  it('has at least 30 A4 pages and stays under 1 MB', () => {
+    const info = withPdfFile(pdf, (file) => run('pdfinfo', [file]).stdout);
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(30);
+    expect(info).toMatch(/Page size:\s+595\.2\d? x 841\.8\d? pts \(A4\)/);
+    expect(pdf.length).toBeLessThan(1024 * 1024);
+  });
+
+  it('gives the same bytes for the same data, different bytes when one field changes', async () => {
+    const again = await renderContractPdf(sampleContractPdfData(), fonts);
+    expect(await sha256Hex(again)).toBe(await sha256Hex(pdf));
+    const changedPhone = { ...data, parent: { ...data.parent, phone: '+7 701 555 12 35' } };
+    expect(await sha256Hex(await renderContractPdf(changedPhone, fonts))).not.toBe(await sha256Hex(pdf));
+  });
+
+  it('takes its dates from the data, not from the clock', () => {
+    const info = withPdfFile(pdf, (file) => run('pdfinfo', ['-isodates', file]).stdout);
+    expect(info).toMatch(/CreationDate:\s+2026-08-17T07:00:00/);
+    expect(info).toMatch(/ModDate:\s+2026-08-17T07:00:00/);
+  });
+
+  it('shows the template wording for the financing of the contract', async () => {
+    expect(text).toContain('по ваучеру');
+    const stateOrder = { ...data, contract: { ...data.contract, isVoucher: false }, bank: null };
+    const other = pdfText(await renderContractPdf(stateOrder, fonts));
+    expect(other).toContain('государственного образовательного заказа');
+    expect(other).not.toContain(data.bank!.iban);
+  });
+
+  it('refuses a template version it does not have', async () => {
+    await expect(renderContractPdf({ ...data, templateVersion: '2025.9' }, fonts)).rejects.toThrow(/template version 2025\.9/);
+  });
+
+  it('refuses text the font cannot show instead of drawing boxes', async () => {
+    const unsupported = { ...data, parent: { ...data.parent, workplace: 'Офис 中' } };
+    await expect(renderContractPdf(unsupported, fonts)).rejects.toThrow(/no glyph for U\+4E2D/);
+  });
+});
