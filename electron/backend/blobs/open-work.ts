@@ -24,12 +24,12 @@ export function openWorkDocuments(sqlite: Database.Database): BlobWant[] {
 export function knownDocument(sqlite: Database.Database, sha256: string): BlobWant | null {
   const row = sqlite
     .prepare(
-      `SELECT sha256, json_extract(data, '$.size') AS size, json_extract(data, '$.mime') AS mime FROM contract_documents WHERE sha256 = ?1
+      `SELECT sha256, json_extract(data, '$.size') AS size, json_extract(data, '$.mime') AS mime FROM contract_documents WHERE sha256 = @sha256
        UNION ALL
        SELECT conclusion_sha256, json_extract(data, '$.conclusionSize'), json_extract(data, '$.conclusionMime')
-         FROM special_queue_applications WHERE conclusion_sha256 = ?1
+         FROM special_queue_applications WHERE conclusion_sha256 = @sha256
        LIMIT 1`,
     )
-    .get(sha256) as BlobWant | undefined;
+      .get({ sha256 }) as BlobWant | undefined;
   return row ?? null;
 }

@@ -68,7 +68,7 @@ export class SyncEngine {
   };
   private lastStatusJson = '';
 
-  constructor(private readonly options: SyncEngineOptions) {
+  constructor(readonly options: SyncEngineOptions) {
     this.now = options.now ?? (() => new Date());
     this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff, random: options.random ?? Math.random };
     this.state = new SyncStateStore(options.sqlite);

@@ -75,10 +75,10 @@ const columnList = (spec: ReplicaTable) => ['id', 'version', 'data', ...Object.k
 const extracted = (spec: ReplicaTable, dataExpr: string) =>
   Object.values(spec.columns).map((p) => `json_extract(${dataExpr}, '${p}')`);
 
-/** Upsert of one row that never lets an older version overwrite a newer one. Params: id, version, data. */
+/** Upsert of one row that never lets an older version overwrite a newer one. Named params: id, version, data. */
 export function upsertSql(spec: ReplicaTable): string {
   const cols = columnList(spec);
-  const values = ['?1', '?2', '?3', ...extracted(spec, '?3')];
+  const values = ['@id', '@version', '@data', ...extracted(spec, '@data')];
   const updates = cols.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
   return `INSERT INTO ${spec.table} (${cols.join(', ')}) VALUES (${values.join(', ')})
     ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')} WHERE excluded.version >= ${spec.table}.version`;

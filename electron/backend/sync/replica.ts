@@ -31,7 +31,7 @@ export class Replica {
       this.deletes[change.entity].run(change.id);
       return;
     }
-    this.upserts[change.entity].run(change.id, change.version, validatedRowJson(change.entity, change.data));
+    this.upserts[change.entity].run({ id: change.id, version: change.version, data: validatedRowJson(change.entity, change.data) });
   }
 
   version(entity: EntityName, id: string): number | null {
