@@ -29,21 +29,21 @@ export class MeasuredFace {
   private readonly glyphs = new Map<string, GlyphInfo>();
   private readonly wordWidths = new Map<string, number>();
   private readonly wordCodes = new Map<string, string>();
-  private readonly supported: Set<number>;
-
-  constructor(readonly font: PDFFont) {
-    this.supported = new Set(font.getCharacterSet());
-  }
+  constructor(
+    readonly font: PDFFont,
+    private readonly metrics: MetricsFont,
+  ) {}
 
   private glyph(ch: string): GlyphInfo {
     let info = this.glyphs.get(ch);
     if (info === undefined) {
       const cp = ch.codePointAt(0) ?? 0;
-      if (!this.supported.has(cp)) {
+      if (!this.metrics.hasGlyphForCodePoint(cp)) {
         // pdf-lib would silently draw a .notdef box; a contract with a box instead of a letter must not be signed.
         throw new Error(`contract-pdf: the font has no glyph for U+${cp.toString(16).toUpperCase().padStart(4, '0')}`);
       }
-      info = { code: literalCode(this.font.encodeText(ch).asString()), width: this.font.widthOfTextAtSize(ch, 1000) };
+      const width = (this.metrics.glyphForCodePoint(cp).advanceWidth * 1000) / this.metrics.unitsPerEm;
+      info = { code: literalCode(this.font.encodeText(ch).asString()), width };
       this.glyphs.set(ch, info);
     }
     return info;
@@ -90,6 +90,22 @@ function literalCode(hex: string): string {
 
 export type Faces = Record<FaceKey, MeasuredFace>;
 
+type MetricsFont = ReturnType<typeof fontkit.create>;
+
+/**
+ * A parsed font per byte array used ONLY for code-point coverage and advance widths (a cmap lookup instead of a
+ * shaping pass per character). It is never handed to pdf-lib, whose subsetting needs a fresh font (see below).
+ */
+const metricsFonts = new WeakMap<Uint8Array, MetricsFont>();
+function metricsFont(bytes: Uint8Array): MetricsFont {
+  let font = metricsFonts.get(bytes);
+  if (!font) {
+    font = fontkit.create(bytes);
+    metricsFonts.set(bytes, font);
+  }
+  return font;
+}
+
 /**
  * Embeds both faces as subsets. `tag` is the six-letter subset prefix (PDF 9.6.4); a fixed tag keeps the bytes
  * deterministic (pdf-lib would otherwise name the font with a pseudo-random suffix).
@@ -103,5 +119,5 @@ export async function embedFaces(doc: PDFDocument, fonts: ContractFonts, tag: { 
     doc.embedFont(fonts.regular, { subset: true, customName: `${tag.regular}+DejaVuSans` }),
     doc.embedFont(fonts.bold, { subset: true, customName: `${tag.bold}+DejaVuSans-Bold` }),
   ]);
-  return { regular: new MeasuredFace(regular), bold: new MeasuredFace(bold) };
+  return { regular: new MeasuredFace(regular, metricsFont(fonts.regular)), bold: new MeasuredFace(bold, metricsFont(fonts.bold)) };
 }
