@@ -1,5 +1,6 @@
 // electron-builder afterPack hook: flips Electron's fuses in the packed binary before signing (signing then keeps
 // them from being flipped back). CommonJS because electron-builder require()s hooks.
+/* eslint-disable @typescript-eslint/no-require-imports -- electron-builder loads hooks with require(), so this file is CommonJS */
 const path = require('node:path');
 const { flipFuses, FuseVersion, FuseV1Options } = require('@electron/fuses');
 
