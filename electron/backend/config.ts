@@ -14,8 +14,13 @@ export const backendConfigSchema = z.object({
     url: z.string(),
     /** PEM of the CA that signed NCALayer's local TLS certificate (the emulator's test CA in demo/tests). */
     tlsCaPem: z.string().nullable(),
+    /** Demo/tests only: let NCALayer offer keys of any CA (basics `chain: []`); production offers NCA keys only. */
+    allowTestKeys: z.boolean().default(false),
   }),
   /** PEM certificates of the trusted NCA roots (test roots only in demo/tests). */
   trustedRootsPem: z.array(z.string()),
 });
-export type BackendConfig = z.infer<typeof backendConfigSchema>;
+/** The config after parsing (defaults applied): what services read. */
+export type BackendConfig = z.output<typeof backendConfigSchema>;
+/** What a host passes in (Electron main, dev:web, tests). */
+export type BackendConfigInput = z.input<typeof backendConfigSchema>;

@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../domain/envelope';
 import { createBackend } from './backend';
-import type { BackendConfig } from './config';
+import type { BackendConfigInput } from './config';
 import type { HostToWorker, WorkerToHost } from './host/messages';
 
 const port = parentPort;
@@ -10,7 +10,7 @@ if (!port) throw new Error('worker-entry must run in a worker thread');
 const send = (message: WorkerToHost) => port.postMessage(message);
 
 try {
-  const backend = await createBackend(workerData as BackendConfig);
+  const backend = await createBackend(workerData as BackendConfigInput);
   backend.onEvent((event, payload) => send({ type: 'event', event, payload }));
   port.on('message', (message: HostToWorker) => {
     if (message.type === 'call') {

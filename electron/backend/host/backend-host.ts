@@ -4,7 +4,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { fail, type Envelope } from '../../../domain/envelope';
-import type { BackendConfig } from '../config';
+import type { BackendConfigInput } from '../config';
 import type { HostToWorker, WorkerToHost } from './messages';
 
 export type HostStatus =
@@ -16,7 +16,7 @@ export type HostStatus =
 
 export interface BackendHostOptions {
   workerFile: string | URL;
-  config: BackendConfig;
+  config: BackendConfigInput;
   callTimeoutMs?: number;
   maxRestarts?: number;
   onEvent?: (event: string, payload: unknown) => void;

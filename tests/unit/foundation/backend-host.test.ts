@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BackendConfig } from '../../../electron/backend/config';
+import type { BackendConfigInput as BackendConfig } from '../../../electron/backend/config';
 import { BackendHost, type HostStatus } from '../../../electron/backend/host/backend-host';
 
 const dirs: string[] = [];

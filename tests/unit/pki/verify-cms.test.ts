@@ -62,7 +62,7 @@ describe('verifyCms refusals', () => {
   it('INVALID_SIGNATURE when one byte of the document differs', async () => {
     const cms = await sign(head);
     const changed = document.slice();
-    changed[0] ^= 1;
+    changed[0] = (changed[0] as number) ^ 1;
     expect(await check(cms, { content: changed })).toMatchObject({ ok: false, code: 'INVALID_SIGNATURE' });
     expect(opensslVerifies(cms, changed)).toBe(false);
   });
@@ -70,7 +70,7 @@ describe('verifyCms refusals', () => {
   it('INVALID_SIGNATURE when the signature value is corrupted', async () => {
     const cms = await sign(head);
     const corrupted = cms.slice();
-    corrupted[corrupted.length - 10] ^= 0xff; // the signature value is the last field of SignerInfo
+    corrupted[corrupted.length - 10] = (corrupted[corrupted.length - 10] as number) ^ 0xff; // the signature value is the last field of SignerInfo
     expect(await check(corrupted)).toMatchObject({ ok: false, code: 'INVALID_SIGNATURE' });
   });
 

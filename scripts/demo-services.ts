@@ -1,0 +1,73 @@
+/**
+ * The embedded demo: the reference server with the demo seed and the NCALayer emulator with the demo keystore and
+ * an auto-approving user. Used by `dev:web` and by `npm start` (never part of a packaged build). The server keeps
+ * its data in `dataDir`, so it can be stopped and started again (offline scenarios) without losing decisions.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, type RunningServer } from '../server/index';
+import { demoServerOptions } from '../server/demo';
+import { DEMO_DEFAULT_IDENTITY, TEST_IDENTITIES } from '../tests/fixtures/pki/identities';
+import { trustedTestRootsPem } from '../tests/fixtures/pki/load';
+import { startEmulator, type RunningEmulator } from '../tests/fixtures/ncalayer/emulator';
+
+export interface DemoServices {
+  serverUrl: string;
+  ncalayer: { url: string; tlsCaPem: string; allowTestKeys: boolean };
+  trustedRootsPem: string[];
+  /** Which staff member's token is "inserted" into the emulator. */
+  useIdentity(key: string): Promise<void>;
+  stopServer(): Promise<void>;
+  startServer(): Promise<void>;
+  serverRunning(): boolean;
+  emulator: RunningEmulator;
+  close(): Promise<void>;
+}
+
+export interface DemoServicesOptions {
+  dataDir: string;
+  staffKey?: string;
+  serverPort?: number;
+}
+
+export async function startDemoServices(options: DemoServicesOptions): Promise<DemoServices> {
+  const staffKey = options.staffKey ?? DEMO_DEFAULT_IDENTITY;
+  if (!TEST_IDENTITIES.some((i) => i.key === staffKey)) throw new Error(`Unknown demo identity: ${staffKey}`);
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const serverOptions = await demoServerOptions({ cacheDir: path.join(options.dataDir, 'seed-cache') });
+  let port = options.serverPort ?? 0;
+  let server: RunningServer | null = null;
+
+  const start = async () => {
+    if (server) return;
+    server = await startServer({
+      port,
+      database: { kind: 'pglite', dataDir: path.join(options.dataDir, 'server-db') },
+      ...serverOptions,
+    });
+    port = server.port; // keep the same address across restarts
+  };
+  await start();
+  const emulator = await startEmulator({ port: 0, keystore: [staffKey] });
+  const serverUrl = (server as RunningServer | null)?.url ?? '';
+
+  return {
+    serverUrl,
+    ncalayer: { url: emulator.url, tlsCaPem: emulator.caPem, allowTestKeys: true },
+    trustedRootsPem: trustedTestRootsPem(),
+    useIdentity: (key) => emulator.setKeystore([key]),
+    async stopServer() {
+      const running = server;
+      server = null;
+      await running?.close();
+    },
+    startServer: start,
+    serverRunning: () => server !== null,
+    emulator,
+    async close() {
+      await emulator.close();
+      await server?.close();
+      server = null;
+    },
+  };
+}
