@@ -10,14 +10,28 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build, type BuildOptions } from 'esbuild';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts: string[]) => path.join(root, ...parts);
 
 // ESM bundles that contain CommonJS dependencies need a real `require` for Node built-ins and the native module.
 const esmRequireBanner = "import { createRequire as __qabylCreateRequire } from 'node:module'; const require = __qabylCreateRequire(import.meta.url);";
+
+/**
+ * The demo services read their seed and test-PKI files relative to their own source (`import.meta.url`). The demo
+ * bundle only runs from a source checkout (`npm start`), so each module keeps its original location.
+ */
+const keepSourceLocation: Plugin = {
+  name: 'keep-source-location',
+  setup(builder) {
+    builder.onLoad({ filter: /\.ts$/ }, async (args) => ({
+      contents: (await fs.promises.readFile(args.path, 'utf8')).replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
+      loader: 'ts',
+    }));
+  },
+};
 
 const common: BuildOptions = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', legalComments: 'none' };
 
@@ -50,6 +64,7 @@ const bundles: Array<{ name: string; options: BuildOptions; optional?: boolean }
       outfile: at('out/demo/index.mjs'),
       format: 'esm',
       packages: 'external',
+      plugins: [keepSourceLocation],
       banner: { js: esmRequireBanner },
     },
   },

@@ -1,7 +1,8 @@
 /** What main needs from the embedded demo services (reference server + NCALayer emulator), as in `dev:web`. */
 export interface DemoServices {
   serverUrl: string;
-  ncalayer: { url: string; tlsCaPem: string | null };
+  /** allowTestKeys: the emulator's test keys are offered (demo only). */
+  ncalayer: { url: string; tlsCaPem: string | null; allowTestKeys: boolean };
   trustedRootsPem: string[];
   close(): Promise<void>;
 }

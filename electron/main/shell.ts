@@ -9,7 +9,7 @@ import type * as Electron from 'electron';
 import type { EventPayload } from '../../domain/api';
 import { AppError } from '../../domain/envelope';
 import { BackendHost } from '../backend/host/backend-host';
-import type { BackendConfig } from '../backend/config';
+import type { BackendConfigInput } from '../backend/config';
 import { backendStatusEvent } from './backend-status';
 import { dataPaths, eraseLocalData, type DataPaths } from './data-paths';
 import { fileKeyStore, loadOrCreateDbKey } from './db-key';
@@ -152,7 +152,7 @@ async function startBackend(
       await demo?.close();
       return null;
     }
-    const config: BackendConfig = {
+    const config: BackendConfigInput = {
       appVersion: app.getVersion(),
       mode,
       dataDir: paths.dataDir,
@@ -180,7 +180,11 @@ function productionServices(deps: ShellDeps): Omit<DemoServices, 'close'> {
   const config = readProductionConfig(path.join(path.dirname(deps.app.getPath('exe')), CONFIG_FILE_NAME));
   const roots = readCertificates(path.join(deps.files.resourcesDir, 'nca-roots'));
   // NCALayer's local TLS certificate chains to the NCA RK root, so the same roots pin that socket.
-  return { serverUrl: config.serverUrl, ncalayer: { url: config.ncalayerUrl, tlsCaPem: roots.join('\n') || null }, trustedRootsPem: roots };
+  return {
+    serverUrl: config.serverUrl,
+    ncalayer: { url: config.ncalayerUrl, tlsCaPem: roots.join('\n') || null, allowTestKeys: false },
+    trustedRootsPem: roots,
+  };
 }
 
 function startUpdater(
