@@ -5,12 +5,18 @@
  */
 import { z } from 'zod';
 import { appMethods } from './api/app';
+import { authMethods } from './api/auth';
+import { contractMethods } from './api/contracts';
 import { apiEvents } from './api/events';
+import { specialQueueMethods } from './api/special-queue';
 import { syncMethods } from './api/sync';
 
 export const apiMethods = {
   ...appMethods,
+  ...authMethods,
   ...syncMethods,
+  ...contractMethods,
+  ...specialQueueMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { authEvents } from './auth';
 import { syncEvents } from './sync';
 import { shellEvents } from './shell-events';
 
@@ -9,4 +10,5 @@ export const apiEvents = {
   'settings.changed': z.object({ language: z.enum(['kk', 'ru', 'en']) }),
   ...shellEvents,
   ...syncEvents,
+  ...authEvents,
 } as const;

@@ -7,12 +7,18 @@ import { openDatabase } from '../../db/open';
 import type { Envelope } from '../../domain/envelope';
 import { appHandlers } from './api/app-handlers';
 import { createDispatcher, type Handlers } from './api/dispatch';
-import { backendConfigSchema, type BackendConfig } from './config';
+import { backendConfigSchema, type BackendConfigInput } from './config';
 import type { BackendContext } from './context';
 import { EventBus, type EventListener } from './events';
 import { createLogger, type Logger } from './logger';
 import { syncHandlers } from './api/sync-handlers';
+import { contractHandlers } from './api/contract-handlers';
+import { specialQueueHandlers } from './api/special-queue-handlers';
 import { SyncService } from './sync/sync-service';
+import { authHandlers } from './api/auth-handlers';
+import { DecisionService } from './decisions/decision-service';
+import { NcaLayerClient } from './ncalayer/client';
+import { loadContractFonts } from './pdf/fonts';
 
 export interface Backend {
   call(method: unknown, args: unknown): Promise<Envelope<unknown>>;
@@ -21,7 +27,7 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-export async function createBackend(rawConfig: BackendConfig, log?: Logger): Promise<Backend> {
+export async function createBackend(rawConfig: BackendConfigInput, log?: Logger): Promise<Backend> {
   const config = backendConfigSchema.parse(rawConfig);
   const logger = log ?? createLogger({ file: path.join(config.dataDir, 'logs', 'backend.log') });
   const db = openDatabase({
@@ -41,11 +47,26 @@ export async function createBackend(rawConfig: BackendConfig, log?: Logger): Pro
     onStatus: (status) => events.emit('sync.status', status),
     log: (level, message, fields) => logger[level](message, fields),
   });
-  const ctx: BackendContext = { config, db, events, log: logger, sync };
+  const ncalayer = new NcaLayerClient({
+    url: config.ncalayer.url,
+    ...(config.ncalayer.tlsCaPem ? { ca: [config.ncalayer.tlsCaPem] } : {}),
+    ...(config.ncalayer.allowTestKeys ? { signerChain: [] } : {}),
+  });
+  let fonts: ReturnType<typeof loadContractFonts> | null = null;
+  const decisions = new DecisionService({
+    engine: sync.engine,
+    ncalayer: () => ncalayer,
+    trustedRootsPem: config.trustedRootsPem,
+    fonts: () => (fonts ??= loadContractFonts(path.join(config.resourcesDir, 'fonts'))),
+  });
+  const ctx: BackendContext = { config, db, events, log: logger, sync, decisions, ncalayer };
 
   const handlers: Handlers = {
     ...appHandlers(ctx),
+    ...authHandlers(ctx, () => ncalayer),
     ...syncHandlers(sync),
+    ...contractHandlers(ctx),
+    ...specialQueueHandlers({ sync, decisions, trustedRootsPem: config.trustedRootsPem }),
   };
   const dispatch = createDispatcher(handlers, logger);
   sync.start();

@@ -3,6 +3,8 @@ import type { BackendConfig } from './config';
 import type { EventBus } from './events';
 import type { Logger } from './logger';
 import type { SyncService } from './sync/sync-service';
+import type { DecisionService } from './decisions/decision-service';
+import type { NcaLayerClient } from './ncalayer/client';
 
 /** What every backend service and handler gets: config, the open DB, the event bus, the logger. */
 export interface BackendContext {
@@ -12,4 +14,8 @@ export interface BackendContext {
   log: Logger;
   /** Sync engine (outbox: `sync.engine.enqueueDecision`, login: `sync.engine.loginWithSignature`) and documents. */
   sync: SyncService;
+  /** Signed decisions → outbox (sign through NCALayer, verify locally, enqueue). */
+  decisions: DecisionService;
+  /** The one NCALayer client: one signing request in flight at a time. */
+  ncalayer: NcaLayerClient;
 }

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { apiMethods, isMethodName, type MethodName, type MethodResult } from '../../../domain/api';
 import { AppError, describeZodError, fail, ok, type Envelope } from '../../../domain/envelope';
 import type { Logger } from '../logger';
+import { NcaLayerError } from '../ncalayer/errors';
 
 export type Handler<M extends MethodName> = (args: z.output<(typeof apiMethods)[M]['args']>) => Promise<MethodResult<M>> | MethodResult<M>;
 export type Handlers = { [M in MethodName]: Handler<M> };
@@ -27,6 +28,8 @@ export function createDispatcher(handlers: Handlers, log: Logger) {
       return ok(checked.data);
     } catch (error) {
       if (error instanceof AppError) return fail(error.code, error.message, error.details);
+      // NCALayer failures carry their kind so the renderer shows the kk/ru/en guidance (cancel is quiet).
+      if (error instanceof NcaLayerError) return fail('NCALAYER', error.message, { ncalayer: error.toFailure() });
       log.error('handler failed', { method, error: error instanceof Error ? error.stack : String(error) });
       return fail('INTERNAL', error instanceof Error ? error.message : 'Internal error');
     }
