@@ -1,6 +1,7 @@
 /**
- * The renderer's Content Security Policy, sent as a header by the app:// handler (a meta tag in index.html is the
- * fallback, owned by the renderer). No inline or eval script; documents come only from doc://; the network is reachable only through main.
+ * The renderer's Content Security Policy, sent as a header by the app:// handler (the meta tag in index.html,
+ * owned by the renderer, is the fallback). No inline or eval script; documents come only from doc://; the network
+ * is reached only through main.
  */
 export const cspDirectives: Readonly<Record<string, readonly string[]>> = {
   'default-src': ["'none'"],
