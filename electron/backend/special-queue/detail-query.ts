@@ -1,0 +1,72 @@
+/**
+ * One application as the specialist sees it: the replica row (within the user's PMPK scope), its history, the
+ * chosen kindergartens' names, and the newest of the user's decisions on it still in the outbox.
+ */
+import type Database from 'better-sqlite3';
+import type { DecisionOverlay } from '../../../domain/api/special-queue';
+import { AppError } from '../../../domain/envelope';
+import {
+  historyEventSchema,
+  organisationSchema,
+  specialQueueApplicationSchema,
+  type HistoryEvent,
+  type SpecialQueueApplication,
+} from '../../../domain/entities';
+import { mutationNameSchema, type MutationName } from '../../../domain/mutations';
+
+export interface OutboxDecision {
+  overlay: DecisionOverlay;
+  name: MutationName;
+  createdAt: string;
+  code: string | null;
+  message: string | null;
+}
+
+export class SpecialQueueDetailQuery {
+  constructor(private readonly sqlite: Database.Database) {}
+
+  /** The application with its replica version; NOT_FOUND outside the user's PMPK organisations. */
+  application(orgIds: readonly string[], id: string): { application: SpecialQueueApplication; version: number } {
+    const row = this.sqlite.prepare('SELECT pmpk_org_id AS orgId, version, data FROM special_queue_applications WHERE id = ?').get(id) as
+      | { orgId: string; version: number; data: string }
+      | undefined;
+    if (!row || !orgIds.includes(row.orgId)) throw new AppError('NOT_FOUND', 'No such special-queue application in your data.');
+    return { application: specialQueueApplicationSchema.parse(JSON.parse(row.data)), version: row.version };
+  }
+
+  history(id: string): HistoryEvent[] {
+    const rows = this.sqlite
+      .prepare("SELECT data FROM history_events WHERE subject_type = 'special_queue' AND subject_id = ? ORDER BY at, id")
+      .all(id) as Array<{ data: string }>;
+    return rows.map((r) => historyEventSchema.parse(JSON.parse(r.data)));
+  }
+
+  /** Kazakh and Russian names of the given organisations; null for those outside the replica. */
+  organisationNames(ids: readonly string[]): Array<{ id: string; name: { kk: string; ru: string } | null }> {
+    const stmt = this.sqlite.prepare('SELECT data FROM organisations WHERE id = ?');
+    return ids.map((id) => {
+      const row = stmt.get(id) as { data: string } | undefined;
+      if (!row) return { id, name: null };
+      const org = organisationSchema.parse(JSON.parse(row.data));
+      return { id, name: { kk: org.nameKk, ru: org.nameRu } };
+    });
+  }
+
+  /** The newest decision on the application still in the outbox (waiting, applied-not-yet-pulled, or refused). */
+  outboxDecision(id: string): OutboxDecision | null {
+    const row = this.sqlite
+      .prepare(
+        `SELECT name, status, created_at AS createdAt, result_code AS code, result_message AS message FROM outbox
+          WHERE target_entity = 'specialQueueApplication' AND target_id = ? ORDER BY client_seq DESC LIMIT 1`,
+      )
+      .get(id) as { name: string; status: string; createdAt: string; code: string | null; message: string | null } | undefined;
+    if (!row) return null;
+    return {
+      overlay: row.status === 'rejected' || row.status === 'conflict' ? 'attention' : 'pending',
+      name: mutationNameSchema.parse(row.name),
+      createdAt: row.createdAt,
+      code: row.code,
+      message: row.message,
+    };
+  }
+}
