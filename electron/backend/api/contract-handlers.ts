@@ -1,0 +1,116 @@
+/** API handlers of contract review (domain/api/contracts.ts): inbox queries over the replica and the decisions. */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { contractListArgsSchema } from '../../../domain/api/contracts';
+import { todayInKazakhstan } from '../../../domain/calendar';
+import { contractSignatures, signedCopyBundle } from '../../../domain/contract-pdf';
+import { contractStateOf, transitionContract, type ContractEvent } from '../../../domain/contract-machine';
+import { AppError } from '../../../domain/envelope';
+import { directionSchema } from '../../../domain/entities';
+import { contractRefusalMessage } from '../../../domain/texts';
+import type { BackendContext } from '../context';
+import { contractDetail, readContract } from '../contracts/contract-detail';
+import { ContractPdfSource } from '../contracts/contract-pdf-source';
+import { InboxQueries } from '../contracts/inbox-query';
+import { parentSignatureVerdict } from '../contracts/signature-verdict';
+import { loadContractFonts } from '../pdf/fonts';
+import type { Handlers } from './dispatch';
+
+type ContractHandlers = Pick<
+  Handlers,
+  | 'contracts.list'
+  | 'contracts.counts'
+  | 'directions.list'
+  | 'directions.get'
+  | 'contracts.get'
+  | 'contracts.signatureVerdict'
+  | 'contracts.markDocument'
+  | 'contracts.returnForRework'
+  | 'contracts.pdf'
+  | 'contracts.sign'
+  | 'contracts.reject'
+  | 'contracts.offer'
+  | 'contracts.archive'
+  | 'contracts.signedCopy'
+>;
+
+const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64');
+
+export function contractHandlers(ctx: BackendContext): ContractHandlers {
+  const { sqlite } = ctx.db;
+  const { engine } = ctx.sync;
+  const today = () => todayInKazakhstan(new Date());
+  const inbox = new InboxQueries(sqlite, today);
+  const fontsDir = path.join(ctx.config.resourcesDir, 'fonts');
+  const pdf = new ContractPdfSource(sqlite, fontsDir);
+  const detail = (id: string) =>
+    contractDetail({ sqlite, today, user: () => engine.user(), outboxFor: (entity, targetId) => engine.outbox.all().filter((r) => r.targetEntity === entity && r.targetId === targetId) }, id);
+
+  /** Refuses before NCALayer opens when the machine (with queued marks applied) would refuse anyway. */
+  const checkTransition = (contractId: string, event: ContractEvent) => {
+    const d = detail(contractId);
+    if (d.pendingDecisions.some((p) => p.state === 'pending')) {
+      throw new AppError('DECISION_PENDING', 'A decision on this contract is already waiting to be sent.');
+    }
+    const state = contractStateOf(d.contract, d.documents.map((doc) => ({ id: doc.id, current: true, reviewStatus: doc.effectiveStatus })));
+    const result = transitionContract(state, event);
+    if (!result.ok) throw new AppError(result.refusal.code, contractRefusalMessage(result.refusal, 'en'), { refusal: result.refusal });
+    return d.contract;
+  };
+  const queued = (row: { clientSeq: number }) => ({ clientSeq: row.clientSeq });
+
+  return {
+    'contracts.list': (args) => inbox.contracts(contractListArgsSchema.parse(args)),
+    'contracts.counts': ({ search }) => inbox.counts(search),
+    'directions.list': (args) => inbox.directions(args),
+    'directions.get': ({ id }) => {
+      const row = engine.replica.row('direction', id);
+      if (!row) throw new AppError('DIRECTION_NOT_FOUND', 'No such direction in your data.');
+      const pending = engine.outbox.all().filter((r) => r.targetEntity === 'direction' && r.targetId === id);
+      const sync = pending.length === 0 ? null : pending.some((r) => r.status === 'rejected' || r.status === 'conflict') ? 'attention' : 'pending';
+      return { ...directionSchema.parse(row), sync };
+    },
+    'contracts.get': ({ id }) => detail(id),
+    'contracts.signatureVerdict': async ({ contractId }) => parentSignatureVerdict(readContract(sqlite, contractId), pdf, ctx.config.trustedRootsPem),
+    'contracts.markDocument': (args) => {
+      const contract = checkTransition(args.contractId, { type: 'markDocument', documentId: args.documentId, decision: args.decision });
+      const reason = args.decision === 'approved' ? null : args.reason;
+      const comment = args.decision === 'approved' ? null : args.comment || null;
+      return queued(ctx.decisions.mark({ ...args, reason, comment }, contract.version));
+    },
+    'contracts.returnForRework': async ({ contractId, message }) => {
+      const contract = checkTransition(contractId, { type: 'returnForRework' });
+      return queued(await ctx.decisions.decide('contract.returnForRework', { contractId, message: message || null }, contract.version));
+    },
+    'contracts.pdf': async ({ contractId }) => {
+      const { bytes, sha256 } = await ctx.decisions.contractPdf(contractId);
+      return { sha256, base64: toBase64(bytes) };
+    },
+    'contracts.sign': async ({ contractId }) => {
+      const contract = checkTransition(contractId, { type: 'sign' });
+      return queued(await ctx.decisions.signContract(contractId, contract.version));
+    },
+    'contracts.reject': async ({ contractId, reason, comment }) => {
+      const contract = checkTransition(contractId, { type: 'reject' });
+      return queued(await ctx.decisions.decide('contract.reject', { contractId, reason, comment: comment || null }, contract.version));
+    },
+    'contracts.offer': async ({ directionId, group, teachingLanguage, startDate }) => {
+      const direction = directionSchema.parse(engine.replica.row('direction', directionId) ?? null);
+      if (direction.status !== 'awaiting_offer') throw new AppError('DIRECTION_NOT_AWAITING_OFFER', 'An offer was already sent for this direction.');
+      const contractId = `ctr-${randomUUID()}`;
+      const row = await ctx.decisions.decide('contract.offer', { directionId, contractId, group, teachingLanguage, startDate }, direction.version);
+      return { clientSeq: row.clientSeq, contractId };
+    },
+    'contracts.archive': async ({ contractId, archivedOn, reason, comment }) => {
+      const contract = checkTransition(contractId, { type: 'archive' });
+      return queued(await ctx.decisions.decide('contract.archive', { contractId, archivedOn, reason, comment: comment || null }, contract.version));
+    },
+    'contracts.signedCopy': async ({ contractId }) => {
+      const contract = readContract(sqlite, contractId);
+      const regenerated = await pdf.regenerate(contract);
+      if (!regenerated.ok) throw new AppError('CONTRACT_PDF_MISMATCH', `The contract PDF cannot be reproduced: ${regenerated.problem}`);
+      const bytes = await signedCopyBundle(regenerated.bytes, contractSignatures(contract), await loadContractFonts(fontsDir));
+      return { fileName: `${contract.number}.pdf`, base64: toBase64(bytes) };
+    },
+  };
+}

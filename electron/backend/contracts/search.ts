@@ -1,0 +1,19 @@
+/**
+ * Turns what the user typed into an FTS5 MATCH expression: every word must match as a prefix (IIN digits, parts of
+ * a name or a contract number). Words are quoted, so FTS syntax characters typed by the user are plain text.
+ */
+export function ftsMatchExpression(search: string): string | null {
+  const words = search
+    .normalize('NFC')
+    .split(/[\s,;]+/)
+    .map((w) => w.replace(/"/g, '').trim())
+    .filter((w) => w.length > 0)
+    .slice(0, 8);
+  if (words.length === 0) return null;
+  return words.map((w) => `"${w}"*`).join(' ');
+}
+
+/** A LIKE pattern (with `\` as escape) for small tables without an FTS index. */
+export function likePattern(search: string): string {
+  return `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

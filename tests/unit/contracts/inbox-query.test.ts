@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { contractListArgsSchema, type ContractListArgs } from '../../../domain/api/contracts';
+import { InboxQueries } from '../../../electron/backend/contracts/inbox-query';
+import { contract, direction, put, openTestReplica, type TestReplica } from './inbox-fixtures';
+
+const TODAY = '2026-03-02'; // a Monday
+let t: TestReplica;
+let inbox: InboxQueries;
+const list = (args: ContractListArgs) => inbox.contracts(contractListArgsSchema.parse(args));
+
+beforeEach(() => {
+  t = openTestReplica();
+  inbox = new InboxQueries(t.db.sqlite, () => TODAY);
+});
+afterEach(() => t.close());
+
+describe('contract inbox over the replica', () => {
+  it('puts each status in its tab and counts the tabs', () => {
+    put(t, 'contract', contract(1, { status: 'submitted' }));
+    put(t, 'contract', contract(2, { status: 'resubmitted', reworkCount: 1, round: 2 }));
+    put(t, 'contract', contract(3, { status: 'rework_requested' }));
+    put(t, 'contract', contract(4, { status: 'signed' }));
+    put(t, 'contract', contract(5, { status: 'withdrawn' }));
+    put(t, 'direction', direction(1));
+    put(t, 'direction', direction(2, { status: 'offer_sent' }));
+    expect(list({ tab: 'review' }).rows.map((r) => r.id).sort()).toEqual(['c-1', 'c-2']);
+    expect(list({ tab: 'archive' }).rows.map((r) => r.id)).toEqual(['c-5']);
+    expect(inbox.counts('')).toEqual({ review: 2, rework: 1, signed: 1, archive: 1, directions: 1 });
+  });
+
+  it('finds contracts by IIN prefix and by name words (FTS5), and counts only the matches', () => {
+    put(t, 'contract', contract(1, { child: { fullName: 'Әлихан Серікұлы Нұрланов', iin: '210501300123', birthDate: '2021-05-01', sex: 'male' } }));
+    put(t, 'contract', contract(2, { child: { fullName: 'Аяна Маратқызы Омарова', iin: '200301400456', birthDate: '2020-03-01', sex: 'female' } }));
+    put(t, 'contract', contract(3, { status: 'signed', parent: { ...contract(3).parent, fullName: 'Омарова Гүлнар' } }));
+    expect(list({ tab: 'review', search: '2105' }).rows.map((r) => r.id)).toEqual(['c-1']);
+    expect(list({ tab: 'review', search: 'омаров' }).rows.map((r) => r.id)).toEqual(['c-2']);
+    expect(list({ tab: 'review', search: 'Аяна Омар' }).total).toBe(1);
+    expect(inbox.counts('омаров')).toMatchObject({ review: 1, signed: 1, rework: 0 });
+    // FTS syntax typed by the user is plain text, never a query error.
+    expect(list({ tab: 'review', search: '"OR* (' }).total).toBe(0);
+  });
+
+  it('sorts by due date with missing dates last, by name both ways, and pages stably', () => {
+    put(t, 'contract', contract(1, { dueOn: '2026-03-10', child: { ...contract(1).child, fullName: 'Б' } }));
+    put(t, 'contract', contract(2, { dueOn: null, child: { ...contract(2).child, fullName: 'А' } }));
+    put(t, 'contract', contract(3, { dueOn: '2026-03-03', child: { ...contract(3).child, fullName: 'В' } }));
+    expect(list({ tab: 'review', sort: 'dueOn' }).rows.map((r) => r.id)).toEqual(['c-3', 'c-1', 'c-2']);
+    expect(list({ tab: 'review', sort: 'dueOn', dir: 'desc' }).rows.map((r) => r.id)).toEqual(['c-1', 'c-3', 'c-2']);
+    expect(list({ tab: 'review', sort: 'childName', dir: 'desc' }).rows.map((r) => r.childName)).toEqual(['В', 'Б', 'А']);
+    const page = list({ tab: 'review', sort: 'childName', offset: 1, limit: 1 });
+    expect(page).toMatchObject({ total: 3, offset: 1 });
+    expect(page.rows.map((r) => r.childName)).toEqual(['Б']);
+  });
+
+  it('counts working days left and filters overdue rows', () => {
+    put(t, 'contract', contract(1, { dueOn: '2026-02-27' })); // Friday before: 1 working day overdue
+    put(t, 'contract', contract(2, { dueOn: '2026-03-04' }));
+    const rows = list({ tab: 'review', sort: 'dueOn' }).rows;
+    expect(rows.map((r) => r.workingDaysLeft)).toEqual([-1, 2]);
+    expect(list({ tab: 'review', filter: { overdueOnly: true } }).rows.map((r) => r.id)).toEqual(['c-1']);
+  });
+
+  it('overlays the outbox per row: pending while queued, attention once refused', () => {
+    put(t, 'contract', contract(1));
+    put(t, 'contract', contract(2));
+    put(t, 'contract', contract(3));
+    t.outbox.enqueue('contract.markDocument', { contractId: 'c-1', documentId: 'd', decision: 'approved' }, 1, null);
+    const refused = t.outbox.enqueue('contract.markDocument', { contractId: 'c-2', documentId: 'd', decision: 'approved' }, 1, null);
+    t.outbox.recordResults([{ clientSeq: refused.clientSeq, mutationId: refused.mutationId, status: 'conflict', code: 'CONTRACT_WITHDRAWN', message: 'withdrawn' }]);
+    const sync = Object.fromEntries(list({ tab: 'review' }).rows.map((r) => [r.id, r.sync]));
+    expect(sync).toEqual({ 'c-1': 'pending', 'c-2': 'attention', 'c-3': null });
+    expect(list({ tab: 'review', filter: { withDecisionsOnly: true } }).total).toBe(2);
+  });
+
+  it('lists directions awaiting an offer with their offer deadline and search', () => {
+    put(t, 'direction', direction(1, { offerDueOn: '2026-03-06' }));
+    put(t, 'direction', direction(2, { offerDueOn: '2026-03-03', child: { ...direction(2).child, fullName: 'Ерасыл 100%' } }));
+    const page = inbox.directions({});
+    expect(page.rows.map((r) => [r.id, r.workingDaysLeft])).toEqual([['dir-2', 1], ['dir-1', 4]]);
+    expect(inbox.directions({ search: '100%' }).rows.map((r) => r.id)).toEqual(['dir-2']);
+    expect(inbox.directions({ search: '%' }).rows.map((r) => r.id)).toEqual(['dir-2']);
+  });
+
+  it('a newer replica version replaces the row in the search index too', () => {
+    put(t, 'contract', contract(1, { child: { ...contract(1).child, fullName: 'Ескі Есім' } }));
+    put(t, 'contract', contract(1, { version: 2, child: { ...contract(1).child, fullName: 'Жаңа Есім' } }));
+    expect(list({ tab: 'review', search: 'Ескі' }).total).toBe(0);
+    expect(list({ tab: 'review', search: 'Жаңа' }).total).toBe(1);
+  });
+});
