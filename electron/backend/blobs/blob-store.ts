@@ -75,7 +75,7 @@ export class BlobStore {
   read(sha256: string): { bytes: Uint8Array; mime: string } {
     const row = this.sqlite.prepare('SELECT sha256, size, mime, key, nonce FROM blobs WHERE sha256 = ?').get(sha256Schema.parse(sha256)) as BlobRow | undefined;
     if (!row) throw new AppError('DOCUMENT_NOT_DOWNLOADED', 'The document has not been downloaded yet.');
-    let plain: Buffer | null = null;
+    let plain: Buffer | null;
     try {
       plain = openGcm(fs.readFileSync(this.filePath(sha256)), row.key, row.nonce);
     } catch {

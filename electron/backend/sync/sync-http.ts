@@ -111,7 +111,7 @@ export class SyncHttp {
 
 async function errorFromResponse(response: Response): Promise<SyncHttpError> {
   const text = await response.text().catch(() => '');
-  let body: z.infer<typeof errorBodySchema> | null = null;
+  let body: z.infer<typeof errorBodySchema> | null;
   try {
     const parsed = errorBodySchema.safeParse(JSON.parse(text));
     body = parsed.success ? parsed.data : null;
