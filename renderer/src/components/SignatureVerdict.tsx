@@ -1,0 +1,58 @@
+/** The parent's signature verdict: valid / IIN matches / signer / time — or what is wrong, in plain words. */
+import { Alert, Group, Loader, Stack, Text } from '@mantine/core';
+import { IconCircleCheck, IconCircleX, IconId } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { SignatureVerdict as Verdict } from '../../../domain/api/contracts';
+import './i18n';
+
+const kazakhstanTime = (iso: string) =>
+  new Date(iso).toLocaleString('ru-RU', { timeZone: 'Asia/Almaty', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+export function SignatureVerdict({ verdict }: { verdict: Verdict | undefined }) {
+  const { t } = useTranslation('components');
+  if (!verdict) {
+    return (
+      <Group gap="xs">
+        <Loader size="xs" />
+        <Text size="sm" c="dimmed">
+          {t('verdict.checking')}
+        </Text>
+      </Group>
+    );
+  }
+  const good = verdict.valid && verdict.iinMatches;
+  return (
+    <Alert
+      color={good ? 'teal' : 'red'}
+      variant="light"
+      p="sm"
+      icon={good ? <IconCircleCheck size={20} /> : <IconCircleX size={20} />}
+      title={t('verdict.title')}
+      data-verdict={good ? 'valid' : 'invalid'}
+    >
+      <Stack gap={2}>
+        <Text size="sm" fw={600}>
+          {verdict.valid ? t('verdict.valid') : t('verdict.invalid')}
+          {verdict.problem && verdict.problem !== 'WRONG_SIGNER' ? ` — ${t(`verdict.problems.${verdict.problem}`)}` : ''}
+        </Text>
+        {verdict.signerIin && (
+          <Group gap={4}>
+            <IconId size={14} />
+            <Text size="sm">{verdict.iinMatches ? t('verdict.iinMatches') : t('verdict.iinMismatch')}</Text>
+          </Group>
+        )}
+        {verdict.signerName && (
+          <Text size="sm">
+            {t('verdict.signer')}: {verdict.signerName}
+            {verdict.signerIin ? ` (${verdict.signerIin})` : ''}
+          </Text>
+        )}
+        {verdict.signedAt && (
+          <Text size="sm" c="dimmed">
+            {t('verdict.signedAt')}: {kazakhstanTime(verdict.signedAt)}
+          </Text>
+        )}
+      </Stack>
+    </Alert>
+  );
+}

@@ -1,0 +1,79 @@
+/** Strings of the shared components (viewer, verdict, reason picker, shortcut sheet, badges). */
+import { registerBundle } from '../i18n';
+
+export const componentStrings = {
+  kk: {
+    sync: { pending: 'Жіберілуде', attention: 'Назар аударыңыз' },
+    deadline: { daysLeft: '{{count}} жұм. күн қалды', dueToday: 'Бүгін', overdue: '{{count}} жұм. күн өтті' },
+    viewer: {
+      zoomIn: 'Үлкейту', zoomOut: 'Кішірейту', rotate: 'Бұру', fit: 'Бетке сыйдыру', page: '{{page}} / {{pages}} бет',
+      loading: 'Құжат жүктелуде…', notDownloaded: 'Құжат әлі жүктелуде. Бірнеше секундтан кейін ашылады.', failed: 'Құжатты ашу мүмкін болмады: {{message}}',
+      prevPage: 'Алдыңғы бет', nextPage: 'Келесі бет',
+    },
+    verdict: {
+      title: 'Ата-ананың қолтаңбасы', valid: 'Қолтаңба жарамды', invalid: 'Қолтаңба жарамсыз', iinMatches: 'ЖСН ата-ананың ЖСН-іне сәйкес', iinMismatch: 'ЖСН ата-ананың ЖСН-іне сәйкес келмейді',
+      signer: 'Қол қойған', signedAt: 'Қол қойылған уақыты', checking: 'Қолтаңба тексерілуде…',
+      problems: {
+        NO_SIGNATURE: 'Шартқа ата-ана қол қоймаған', PDF_UNAVAILABLE: 'Ата-ана қол қойған шартты қайта жасау мүмкін емес', MALFORMED: 'Қолтаңба бүлінген',
+        INVALID_SIGNATURE: 'Қолтаңба шарт мәтініне сәйкес келмейді', UNTRUSTED_CHAIN: 'Сертификатты сенімді ҰКО бермеген', CERT_EXPIRED: 'Сертификаттың мерзімі өткен',
+        CERT_NOT_YET_VALID: 'Сертификат әлі жарамсыз', WRONG_KEY_USAGE: 'Кілт қол қоюға арналмаған', WRONG_SIGNER: 'Басқа адам қол қойған', WRONG_ORG: 'Басқа ұйымның сертификаты', ROLE_NOT_ALLOWED: 'Сертификат рөлі жарамсыз',
+      },
+    },
+    reason: { label: 'Себебі', comment: 'Түсініктеме', commentRequired: '«Басқа» себебі үшін түсініктеме міндетті', placeholder: 'Себепті таңдаңыз' },
+    shortcuts: {
+      title: 'Пернетақта жарлықтары', next: 'Келесі құжат', prev: 'Алдыңғы құжат', approve: 'Құжатты қабылдау', flag: 'Ескерту белгілеу (себепке өту)',
+      confirm: 'Растау', main: 'Негізгі әрекет (қайтару немесе қол қою)', help: 'Осы парақ', listNav: 'Тізімде жоғары/төмен, Enter — ашу', search: 'Іздеу',
+    },
+    table: { empty: 'Ештеңе табылмады', loading: 'Жүктелуде…' },
+  },
+  ru: {
+    sync: { pending: 'Отправляется', attention: 'Требует внимания' },
+    deadline: { daysLeft: 'осталось {{count}} раб. дн.', dueToday: 'Сегодня', overdue: 'просрочено на {{count}} раб. дн.' },
+    viewer: {
+      zoomIn: 'Увеличить', zoomOut: 'Уменьшить', rotate: 'Повернуть', fit: 'По размеру окна', page: 'Стр. {{page}} из {{pages}}',
+      loading: 'Документ загружается…', notDownloaded: 'Документ ещё загружается. Он откроется через несколько секунд.', failed: 'Не удалось открыть документ: {{message}}',
+      prevPage: 'Предыдущая страница', nextPage: 'Следующая страница',
+    },
+    verdict: {
+      title: 'Подпись родителя', valid: 'Подпись действительна', invalid: 'Подпись недействительна', iinMatches: 'ИИН совпадает с ИИН родителя', iinMismatch: 'ИИН не совпадает с ИИН родителя',
+      signer: 'Подписал', signedAt: 'Время подписи', checking: 'Проверка подписи…',
+      problems: {
+        NO_SIGNATURE: 'Родитель не подписал договор', PDF_UNAVAILABLE: 'Не удалось воспроизвести договор, подписанный родителем', MALFORMED: 'Подпись повреждена',
+        INVALID_SIGNATURE: 'Подпись не соответствует тексту договора', UNTRUSTED_CHAIN: 'Сертификат выдан недоверенным УЦ', CERT_EXPIRED: 'Срок действия сертификата истёк',
+        CERT_NOT_YET_VALID: 'Сертификат ещё не действует', WRONG_KEY_USAGE: 'Ключ не предназначен для подписи', WRONG_SIGNER: 'Подписал другой человек', WRONG_ORG: 'Сертификат другой организации', ROLE_NOT_ALLOWED: 'Недопустимая роль сертификата',
+      },
+    },
+    reason: { label: 'Причина', comment: 'Комментарий', commentRequired: 'Для причины «Другое» комментарий обязателен', placeholder: 'Выберите причину' },
+    shortcuts: {
+      title: 'Горячие клавиши', next: 'Следующий документ', prev: 'Предыдущий документ', approve: 'Принять документ', flag: 'Отметить замечание (перейти к причине)',
+      confirm: 'Подтвердить', main: 'Главное действие (вернуть или подписать)', help: 'Эта справка', listNav: 'Вверх/вниз по списку, Enter — открыть', search: 'Поиск',
+    },
+    table: { empty: 'Ничего не найдено', loading: 'Загрузка…' },
+  },
+  en: {
+    sync: { pending: 'Sending', attention: 'Needs attention' },
+    deadline: { daysLeft: '{{count}} working days left', dueToday: 'Due today', overdue: '{{count}} working days overdue' },
+    viewer: {
+      zoomIn: 'Zoom in', zoomOut: 'Zoom out', rotate: 'Rotate', fit: 'Fit to window', page: 'Page {{page}} of {{pages}}',
+      loading: 'Loading the document…', notDownloaded: 'The document is still downloading. It opens in a few seconds.', failed: 'Could not open the document: {{message}}',
+      prevPage: 'Previous page', nextPage: 'Next page',
+    },
+    verdict: {
+      title: "Parent's signature", valid: 'Signature valid', invalid: 'Signature invalid', iinMatches: "IIN matches the parent's IIN", iinMismatch: "IIN does not match the parent's IIN",
+      signer: 'Signed by', signedAt: 'Signed at', checking: 'Checking the signature…',
+      problems: {
+        NO_SIGNATURE: 'The parent has not signed the contract', PDF_UNAVAILABLE: 'The contract the parent signed cannot be reproduced', MALFORMED: 'The signature is damaged',
+        INVALID_SIGNATURE: 'The signature does not match the contract text', UNTRUSTED_CHAIN: 'The certificate is not from a trusted CA', CERT_EXPIRED: 'The certificate has expired',
+        CERT_NOT_YET_VALID: 'The certificate is not valid yet', WRONG_KEY_USAGE: 'The key is not a signing key', WRONG_SIGNER: 'Signed by someone else', WRONG_ORG: 'Certificate of another organisation', ROLE_NOT_ALLOWED: 'Certificate role not allowed',
+      },
+    },
+    reason: { label: 'Reason', comment: 'Comment', commentRequired: 'A comment is required for “Other”', placeholder: 'Choose a reason' },
+    shortcuts: {
+      title: 'Keyboard shortcuts', next: 'Next document', prev: 'Previous document', approve: 'Approve the document', flag: 'Flag (focus the reason)',
+      confirm: 'Confirm', main: 'Main action (return or sign)', help: 'This sheet', listNav: 'Up/down in the list, Enter opens', search: 'Search',
+    },
+    table: { empty: 'Nothing found', loading: 'Loading…' },
+  },
+};
+
+registerBundle('components', componentStrings);

@@ -1,0 +1,10 @@
+/** pdf.js with its worker bundled by Vite (a separate file under the app's own origin, allowed by the CSP). */
+import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy } from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+
+GlobalWorkerOptions.workerSrc = workerUrl;
+
+export function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  // pdf.js may transfer the buffer to its worker, so it gets its own copy; no scripts, no eval.
+  return getDocument({ data: bytes.slice(), isEvalSupported: false, enableXfa: false }).promise;
+}
