@@ -191,6 +191,8 @@ export class SyncEngine {
 
   /** Asks for a cycle soon; several requests while one runs collapse into one more cycle. */
   requestSync(): void {
+    // Before start() (and after stop()) cycles run only when asked for explicitly (syncNow / push / pull).
+    if (!this.started) return;
     this.wanted = true;
     if (this.loop) return;
     this.loop = (async () => {
