@@ -1,5 +1,6 @@
 /** API handlers of the special queue (domain/api/special-queue.ts): lists, one application, signed decisions. */
 import { AppError } from '../../../domain/envelope';
+import type { Localized } from '../../../domain/i18n-languages';
 import type { SessionUser } from '../../../domain/sync-protocol';
 import type { DecisionService } from '../decisions/decision-service';
 import { mayDecide } from '../decisions/signing-policy';
@@ -22,6 +23,22 @@ export interface SpecialQueueDeps {
   now?: () => Date;
 }
 
+const refusals = {
+  ALREADY_DECIDED: {
+    kk: 'Өтінім бойынша шешім қабылданып қойған.',
+    ru: 'По заявке уже принято решение.',
+    en: 'The application has already been decided.',
+  },
+  DECISION_PENDING: {
+    kk: 'Осы өтінім бойынша шешім жіберілуін күтіп тұр.',
+    ru: 'Решение по этой заявке уже ожидает отправки.',
+    en: 'A decision on this application is already waiting to be sent.',
+  },
+} as const satisfies Record<string, Localized>;
+
+/** A refusal the renderer shows in the user's language (details.messages). */
+const refusal = (code: keyof typeof refusals) => new AppError(code, refusals[code].en, { messages: refusals[code] });
+
 /** The user's PMPK organisations: a kindergarten employee has none and therefore sees no special-queue data. */
 export function pmpkOrgIds(user: SessionUser | null): string[] {
   return user?.orgs.filter((o) => o.kind === 'pmpk').map((o) => o.id) ?? [];
@@ -39,8 +56,8 @@ export function specialQueueHandlers(deps: SpecialQueueDeps): SpecialQueueHandle
   /** An application the user may decide on now, with the version the decision is based on. */
   const decidable = (id: string) => {
     const { application, version } = details.application(orgIds(), id);
-    if (application.status !== 'awaiting_confirmation') throw new AppError('ALREADY_DECIDED', 'The application has already been decided.');
-    if (details.outboxDecision(id)) throw new AppError('DECISION_PENDING', 'A decision on this application is already waiting to be sent.');
+    if (application.status !== 'awaiting_confirmation') throw refusal('ALREADY_DECIDED');
+    if (details.outboxDecision(id)) throw refusal('DECISION_PENDING');
     return { application, version };
   };
 

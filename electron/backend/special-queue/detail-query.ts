@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { DecisionOverlay } from '../../../domain/api/special-queue';
 import { AppError } from '../../../domain/envelope';
+import type { Localized } from '../../../domain/i18n-languages';
 import {
   historyEventSchema,
   organisationSchema,
@@ -13,6 +14,12 @@ import {
   type SpecialQueueApplication,
 } from '../../../domain/entities';
 import { mutationNameSchema, type MutationName } from '../../../domain/mutations';
+
+const notFound: Localized = {
+  kk: 'Мұндай арнайы кезек өтінімі сіздің деректеріңізде жоқ.',
+  ru: 'Такой заявки в спецочередь нет в ваших данных.',
+  en: 'No such special-queue application in your data.',
+};
 
 export interface OutboxDecision {
   overlay: DecisionOverlay;
@@ -30,7 +37,7 @@ export class SpecialQueueDetailQuery {
     const row = this.sqlite.prepare('SELECT pmpk_org_id AS orgId, version, data FROM special_queue_applications WHERE id = ?').get(id) as
       | { orgId: string; version: number; data: string }
       | undefined;
-    if (!row || !orgIds.includes(row.orgId)) throw new AppError('NOT_FOUND', 'No such special-queue application in your data.');
+    if (!row || !orgIds.includes(row.orgId)) throw new AppError('NOT_FOUND', notFound.en, { messages: notFound });
     return { application: specialQueueApplicationSchema.parse(JSON.parse(row.data)), version: row.version };
   }
 

@@ -57,15 +57,15 @@ it('applies one of two offline confirmations of the same application and puts th
   const specialist = await machine('pmpk1-specialist');
   const senior = await machine('pmpk1-senior');
   try {
-    const first = specialist.api['specialQueue.list']({ tab: 'awaiting', search: '', offset: 0, limit: 1 }).rows[0]!;
-    expect(senior.api['specialQueue.list']({ tab: 'awaiting', search: '', offset: 0, limit: 1 }).rows[0]!.id).toBe(first.id);
+    const first = (await specialist.api['specialQueue.list']({ tab: 'awaiting', search: '', offset: 0, limit: 1 })).rows[0]!;
+    expect((await senior.api['specialQueue.list']({ tab: 'awaiting', search: '', offset: 0, limit: 1 })).rows[0]!.id).toBe(first.id);
 
     world.proxy.setOffline(true);
     await specialist.confirm(first.id);
     await senior.confirm(first.id);
     for (const m of [specialist, senior]) {
       expect((await m.sync.engine.syncNow()).ok).toBe(false);
-      expect(m.api['specialQueue.list']({ tab: 'awaiting', search: '', offset: 0, limit: 1 }).rows[0]).toMatchObject({ id: first.id, overlay: 'pending' });
+      expect((await m.api['specialQueue.list']({ tab: 'awaiting', search: '', offset: 0, limit: 1 })).rows[0]).toMatchObject({ id: first.id, overlay: 'pending' });
     }
 
     world.proxy.setOffline(false);
@@ -84,7 +84,7 @@ it('applies one of two offline confirmations of the same application and puts th
     const seen = await senior.api['specialQueue.get']({ id: first.id });
     expect(seen.application).toMatchObject({ status: 'confirmed', queuePlace: confirmed.application.queuePlace });
     expect(seen).toMatchObject({ decision: { overlay: 'attention', code: 'VERSION_CONFLICT' }, canDecide: false });
-    expect(senior.api['specialQueue.list']({ tab: 'confirmed', search: first.childIin, offset: 0, limit: 5 }).rows).toMatchObject([
+    expect((await senior.api['specialQueue.list']({ tab: 'confirmed', search: first.childIin, offset: 0, limit: 5 })).rows).toMatchObject([
       { id: first.id, overlay: 'attention', queuePlace: confirmed.application.queuePlace },
     ]);
   } finally {
