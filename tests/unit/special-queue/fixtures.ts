@@ -65,7 +65,7 @@ export interface LocalReplica {
   sync: SyncService;
   put<E extends EntityName>(entity: E, id: string, version: number, data: unknown): void;
   putApplication(a: SpecialQueueApplication): void;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export function localReplica(user: SessionUser | null = PMPK_USER): LocalReplica {
@@ -80,7 +80,9 @@ export function localReplica(user: SessionUser | null = PMPK_USER): LocalReplica
     sync,
     put,
     putApplication: (a) => put('specialQueueApplication', a.id, a.version, a),
-    close: () => {
+    close: async () => {
+      // Opening an application queues its conclusion for download: stop the downloader before closing the DB.
+      await sync.stop();
       db.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },

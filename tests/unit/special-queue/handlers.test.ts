@@ -9,7 +9,9 @@ import { application, KINDERGARTEN_USER, localReplica, PMPK_USER, type LocalRepl
 
 const NOW = new Date('2026-02-11T07:00:00Z');
 let replica: LocalReplica | undefined;
-afterEach(() => replica?.close());
+afterEach(async () => {
+  await replica?.close();
+});
 
 /** Handlers whose "signing" records the call and queues the decision with a placeholder CMS. */
 function setUp(user = PMPK_USER) {

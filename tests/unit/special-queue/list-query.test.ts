@@ -12,7 +12,9 @@ beforeEach(() => {
   replica = localReplica();
   query = new SpecialQueueListQuery(replica.db.sqlite, () => NOW);
 });
-afterEach(() => replica.close());
+afterEach(async () => {
+  await replica.close();
+});
 
 const scope = (tab: 'awaiting' | 'confirmed' | 'rejected', search = '') => ({ orgIds: ['pmpk1'], tab, search });
 
