@@ -13,6 +13,7 @@ import {
   specialQueueApplicationSchema,
 } from '../entities';
 import { mutationNameSchema } from '../mutations';
+import { signatureVerdictSchema } from './contracts';
 import { specialQueueStatusSchema, type SpecialQueueStatus } from '../statuses';
 
 /** «Ожидание подтверждения документов», confirmed, rejected (the archive). */
@@ -77,21 +78,6 @@ export const specialQueueCountsSchema = z.object({
 });
 export type SpecialQueueCounts = z.infer<typeof specialQueueCountsSchema>;
 
-/**
- * The parent's signature over the PMPK conclusion, checked locally: `valid` (chain, math, IIN = the parent's),
- * `invalid` with the reason, `unchecked` while the conclusion is still downloading, `missing` when unsigned.
- */
-export const signatureVerdictSchema = z.object({
-  status: z.enum(['valid', 'invalid', 'unchecked', 'missing']),
-  signerFullName: z.string().nullable(),
-  signerIin: iinSchema.nullable(),
-  iinMatches: z.boolean().nullable(),
-  signedAt: instantSchema.nullable(),
-  /** Verification failure code (e.g. WRONG_SIGNER, UNTRUSTED_CHAIN) when invalid. */
-  problem: z.string().nullable(),
-});
-export type SignatureVerdict = z.infer<typeof signatureVerdictSchema>;
-
 export const pendingDecisionSchema = z.object({
   overlay: decisionOverlaySchema,
   name: mutationNameSchema,
@@ -106,7 +92,8 @@ export const specialQueueDetailSchema = z.object({
   /** The chosen kindergartens with their names when the replica knows them. */
   kindergartens: z.array(z.object({ id: idSchema, name: z.object({ kk: z.string(), ru: z.string() }).nullable() })),
   conclusion: z.object({ sha256: sha256Schema, mime: z.string(), size: z.number().int().positive(), downloaded: z.boolean() }),
-  parentSignature: signatureVerdictSchema,
+  /** The parent's signature over the conclusion; null while the conclusion is still downloading. */
+  parentSignature: signatureVerdictSchema.nullable(),
   history: z.array(historyEventSchema),
   /** The newest of this user's decisions on it not yet reflected in the replica. */
   decision: pendingDecisionSchema.nullable(),

@@ -78,12 +78,14 @@ export function specialQueueHandlers(deps: SpecialQueueDeps): SpecialQueueHandle
         waitingWorkingDays: waitingWorkingDays(application, now()),
         kindergartens: details.organisationNames(application.kindergartens),
         conclusion: { sha256, mime: application.conclusionMime, size: application.conclusionSize, downloaded },
-        parentSignature: await parentSignatureVerdict({
-          signature: parentSignature,
-          parentIin: application.parentIin,
-          content: downloaded ? sync.readDocument(sha256).bytes : null,
-          trustedRootsPem: deps.trustedRootsPem,
-        }),
+        parentSignature: downloaded
+          ? await parentSignatureVerdict({
+              signature: parentSignature,
+              parentIin: application.parentIin,
+              content: sync.readDocument(sha256).bytes,
+              trustedRootsPem: deps.trustedRootsPem,
+            })
+          : null,
         history: details.history(id),
         decision,
         canDecide: application.status === 'awaiting_confirmation' && decision === null && mayDecide(engine.user(), 'specialQueue.confirm'),

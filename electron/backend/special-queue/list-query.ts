@@ -12,7 +12,7 @@ import {
   type SpecialQueueTab,
 } from '../../../domain/api/special-queue';
 import { specialQueueApplicationSchema, type SpecialQueueApplication } from '../../../domain/entities';
-import { ftsPrefixQuery } from './fts-query';
+import { ftsMatchExpression } from '../contracts/search';
 import { waitingWorkingDays } from './waiting';
 
 export interface ListScope {
@@ -32,7 +32,7 @@ interface Filter {
 
 function filterOf(scope: ListScope, status: string): Filter {
   const orgMarks = scope.orgIds.map(() => '?').join(', ');
-  const fts = ftsPrefixQuery(scope.search);
+  const fts = ftsMatchExpression(scope.search);
   const where = [`a.pmpk_org_id IN (${orgMarks})`, 'a.status = ?'];
   const params: unknown[] = [...scope.orgIds, status];
   if (fts) {

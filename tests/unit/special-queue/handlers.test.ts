@@ -90,7 +90,7 @@ describe('special-queue handlers', () => {
     expect(before.history.map((h) => h.kind)).toEqual(['submitted']);
     expect(before.waitingWorkingDays).toBe(7);
     expect(before.conclusion.downloaded).toBe(false);
-    expect(before.parentSignature.status).toBe('missing');
+    expect(before.parentSignature).toBeNull();
     expect(before).toMatchObject({ decision: null, canDecide: true });
     await handlers['specialQueue.confirm']({ applicationId: 'sq-1', correctionType: null, note: null });
     const after = await handlers['specialQueue.get']({ id: 'sq-1' });
@@ -107,9 +107,11 @@ describe('special-queue handlers', () => {
     r.putApplication(application(1, { conclusionSha256: sha256, conclusionSize: conclusion.length, parentIin: parent.identity.iin, parentSignature: signature }));
     r.putApplication(application(2, { conclusionSha256: sha256, conclusionSize: conclusion.length, parentSignature: signature }));
 
-    expect((await handlers['specialQueue.get']({ id: 'sq-1' })).parentSignature).toMatchObject({ status: 'unchecked', iinMatches: null });
+    expect((await handlers['specialQueue.get']({ id: 'sq-1' })).parentSignature).toBeNull();
     r.sync.store.store(sha256, conclusion, 'application/pdf');
-    expect((await handlers['specialQueue.get']({ id: 'sq-1' })).parentSignature).toMatchObject({ status: 'valid', iinMatches: true, signerIin: parent.identity.iin });
-    expect((await handlers['specialQueue.get']({ id: 'sq-2' })).parentSignature).toMatchObject({ status: 'invalid', iinMatches: false, problem: 'WRONG_SIGNER' });
+    expect((await handlers['specialQueue.get']({ id: 'sq-1' })).parentSignature).toMatchObject({ valid: true, iinMatches: true, problem: null, signerIin: parent.identity.iin });
+    expect((await handlers['specialQueue.get']({ id: 'sq-2' })).parentSignature).toMatchObject({ iinMatches: false, problem: 'WRONG_SIGNER', signerIin: parent.identity.iin });
+    r.putApplication(application(3, { conclusionSha256: sha256, conclusionSize: conclusion.length }));
+    expect((await handlers['specialQueue.get']({ id: 'sq-3' })).parentSignature).toMatchObject({ valid: false, problem: 'NO_SIGNATURE' });
   });
 });

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ftsPrefixQuery } from '../../../electron/backend/special-queue/fts-query';
 import { SpecialQueueListQuery } from '../../../electron/backend/special-queue/list-query';
 import { application, localReplica, type LocalReplica } from './fixtures';
 
@@ -95,13 +94,5 @@ describe('special-queue list', () => {
     // Decided tabs run newest first, so J goes to an older submission.
     for (let n = 7; n <= 8; n++) replica.putApplication(application(n, { status: 'confirmed', queuePlace: n }));
     expect(query.neighbours(scope('confirmed'), 'sq-7')).toEqual({ previousId: 'sq-8', nextId: 'sq-6' });
-  });
-});
-
-describe('ftsPrefixQuery', () => {
-  it('quotes every word as a prefix and drops FTS operators', () => {
-    expect(ftsPrefixQuery('  Сері  9105 ')).toBe('"Сері"* "9105"*');
-    expect(ftsPrefixQuery('a"b* OR (c)')).toBe('"a"* "b"* "OR"* "c"*');
-    expect(ftsPrefixQuery(' -*" ')).toBeNull();
   });
 });
