@@ -20,7 +20,10 @@ export interface DemoServices {
   stopServer(): Promise<void>;
   startServer(): Promise<void>;
   serverRunning(): boolean;
-  emulator: RunningEmulator;
+  /** Stops/starts the emulator on the same port ("NCALayer is not running" scenarios). */
+  stopNcaLayer(): Promise<void>;
+  startNcaLayer(): Promise<void>;
+  emulator(): RunningEmulator | null;
   close(): Promise<void>;
 }
 
@@ -48,14 +51,21 @@ export async function startDemoServices(options: DemoServicesOptions): Promise<D
     port = server.port; // keep the same address across restarts
   };
   await start();
-  const emulator = await startEmulator({ port: 0, keystore: [staffKey] });
+  let keystore = [staffKey];
+  let emulator: RunningEmulator | null = await startEmulator({ port: 0, keystore });
+  const emulatorPort = emulator.port;
+  const emulatorCa = emulator.caPem;
+  const emulatorUrl = emulator.url;
   const serverUrl = (server as RunningServer | null)?.url ?? '';
 
   return {
     serverUrl,
-    ncalayer: { url: emulator.url, tlsCaPem: emulator.caPem, allowTestKeys: true },
+    ncalayer: { url: emulatorUrl, tlsCaPem: emulatorCa, allowTestKeys: true },
     trustedRootsPem: trustedTestRootsPem(),
-    useIdentity: (key) => emulator.setKeystore([key]),
+    async useIdentity(key) {
+      keystore = [key];
+      await emulator?.setKeystore(keystore);
+    },
     async stopServer() {
       const running = server;
       server = null;
@@ -63,9 +73,17 @@ export async function startDemoServices(options: DemoServicesOptions): Promise<D
     },
     startServer: start,
     serverRunning: () => server !== null,
-    emulator,
+    async stopNcaLayer() {
+      const running = emulator;
+      emulator = null;
+      await running?.close();
+    },
+    async startNcaLayer() {
+      emulator ??= await startEmulator({ port: emulatorPort, keystore });
+    },
+    emulator: () => emulator,
     async close() {
-      await emulator.close();
+      await emulator?.close();
       await server?.close();
       server = null;
     },

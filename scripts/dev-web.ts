@@ -49,9 +49,19 @@ const web = await startWebServer({
   token,
   target: host,
   staticDir: args.has('static') ? path.join(root, 'out', 'renderer') : undefined,
+  devControls: demo
+    ? {
+        info: async () => ({ serverUrl: demo.serverUrl, serverRunning: demo.serverRunning(), ncalayerRunning: !!demo.emulator() }),
+        'server-stop': () => demo.stopServer(),
+        'server-start': () => demo.startServer(),
+        'ncalayer-stop': () => demo.stopNcaLayer(),
+        'ncalayer-start': () => demo.startNcaLayer(),
+        identity: (params) => demo.useIdentity(params.get('key') ?? ''),
+      }
+    : undefined,
 });
 console.log(`Qabyl dev:web is running: ${web.url}`);
-if (demo) console.log(`Demo server: ${demo.serverUrl}   NCALayer emulator: ${demo.ncalayer.url}`);
+if (demo) console.log(`Demo server: ${demo.serverUrl}   NCALayer emulator: ${demo.ncalayer.url}   signed-in key: ${typeof args.get('as') === 'string' ? String(args.get('as')) : 'kg1-head'}`);
 
 let stopping = false;
 const shutdown = async () => {

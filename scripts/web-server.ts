@@ -40,17 +40,41 @@ export interface WebServerOptions {
   target: BridgeTarget;
   /** Built renderer folder; when absent, Vite serves the sources with HMR. */
   staticDir?: string;
+  /**
+   * Demo-only controls for tests and demonstrations (`POST /__dev/<name>?token=…`): stop/start the embedded
+   * server or NCALayer emulator, switch the inserted key. Token-protected like the bridge.
+   */
+  devControls?: Record<string, (params: URLSearchParams) => Promise<unknown>>;
+}
+
+function devControlHandler(token: string, controls: NonNullable<WebServerOptions['devControls']>) {
+  return (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (!url.pathname.startsWith('/__dev/')) return false;
+    const control = controls[url.pathname.slice('/__dev/'.length)];
+    if (req.method !== 'POST' || url.searchParams.get('token') !== token || !control) {
+      res.writeHead(404).end();
+      return true;
+    }
+    control(url.searchParams).then(
+      (value) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(value ?? {})),
+      (error: unknown) => res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: String(error) })),
+    );
+    return true;
+  };
 }
 
 export async function startWebServer(options: WebServerOptions): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer();
   let closeVite: (() => Promise<void>) | undefined;
+  const dev = options.devControls ? devControlHandler(options.token, options.devControls) : () => false;
   if (options.staticDir) {
-    server.on('request', serveStatic(path.resolve(options.staticDir)));
+    const serve = serveStatic(path.resolve(options.staticDir));
+    server.on('request', (req, res) => dev(req, res) || serve(req, res));
   } else {
     const { createServer } = await import('vite');
     const vite = await createServer({ server: { middlewareMode: true, hmr: { server } }, appType: 'spa' });
-    server.on('request', (req, res) => vite.middlewares(req, res));
+    server.on('request', (req, res) => dev(req, res) || vite.middlewares(req, res));
     closeVite = () => vite.close();
   }
   const bridge = attachBridge(server, { token: options.token, target: options.target });

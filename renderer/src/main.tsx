@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { ApiProvider } from './api/ApiProvider';
 import { createApiClient, detectTransport } from './api/client';
 import { App } from './app/App';
+import { SessionProvider } from './app/SessionProvider';
 import { theme } from './app/theme';
 import { initI18n } from './i18n';
 
@@ -22,7 +23,9 @@ async function boot() {
       <MantineProvider theme={theme}>
         <Notifications position="top-right" />
         <ApiProvider api={api} transport={transport}>
-          <App demo={info.mode === 'demo'} />
+          <SessionProvider>
+            <App demo={info.mode === 'demo'} />
+          </SessionProvider>
         </ApiProvider>
       </MantineProvider>
     </StrictMode>,

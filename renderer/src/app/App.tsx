@@ -1,32 +1,47 @@
-import { useState } from 'react';
+import { Center, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Placeholder } from '../components/Placeholder';
 import { AboutPage } from '../features/about/AboutPage';
+import { LoginPage } from '../features/auth/LoginPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { AppShellLayout } from './AppShellLayout';
+import { useSession } from './SessionProvider';
 import { useHashRoute } from './useHashRoute';
+
+/** Sections that show synced data need a session; Settings and About work signed out too. */
+const needsSession = new Set(['contracts', 'special-queue', 'attention']);
 
 export function App({ demo }: { demo: boolean }) {
   const { t } = useTranslation();
   const [route, navigate] = useHashRoute();
-  const [section] = useState(() => route[0] ?? 'contracts');
-  const current = route[0] ?? section;
+  const { session } = useSession();
+  const current = route[0] ?? 'contracts';
   let page;
-  switch (current) {
-    case 'about':
-      page = <AboutPage />;
-      break;
-    case 'settings':
-      page = <SettingsPage />;
-      break;
-    case 'special-queue':
-      page = <Placeholder title={t('nav.specialQueue')} />;
-      break;
-    case 'attention':
-      page = <Placeholder title={t('nav.attention')} />;
-      break;
-    default:
-      page = <Placeholder title={t('nav.contracts')} />;
+  if (needsSession.has(current) && !session) {
+    page = (
+      <Center mih="50vh">
+        <Loader aria-label={t('appName')} />
+      </Center>
+    );
+  } else if (needsSession.has(current) && !session?.user) {
+    page = <LoginPage />;
+  } else {
+    switch (current) {
+      case 'about':
+        page = <AboutPage />;
+        break;
+      case 'settings':
+        page = <SettingsPage />;
+        break;
+      case 'special-queue':
+        page = <Placeholder title={t('nav.specialQueue')} />;
+        break;
+      case 'attention':
+        page = <Placeholder title={t('nav.attention')} />;
+        break;
+      default:
+        page = <Placeholder title={t('nav.contracts')} />;
+    }
   }
   return (
     <AppShellLayout section={current} navigate={navigate} demo={demo}>

@@ -3,6 +3,8 @@ import { IconAlertTriangle, IconFileCertificate, IconInfoCircle, IconSettings, I
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SyncFooter } from '../features/sync/SyncFooter';
+import { UserBadge } from '../features/auth/UserBadge';
+import { useSession } from './SessionProvider';
 
 export interface NavItem {
   path: string;
@@ -12,10 +14,13 @@ export interface NavItem {
 
 export function AppShellLayout({ section, navigate, demo, children }: { section: string; navigate: (p: string) => void; demo: boolean; children: ReactNode }) {
   const { t } = useTranslation();
+  const user = useSession().session?.user ?? null;
+  // Sections follow the user's organisations: kindergarten staff never see the special queue and vice versa.
+  const hasOrg = (kind: 'kindergarten' | 'pmpk') => !!user?.orgs.some((o) => o.kind === kind);
   const items: NavItem[] = [
-    { path: 'contracts', label: t('nav.contracts'), icon: <IconFileCertificate size={18} /> },
-    { path: 'special-queue', label: t('nav.specialQueue'), icon: <IconUsersGroup size={18} /> },
-    { path: 'attention', label: t('nav.attention'), icon: <IconAlertTriangle size={18} /> },
+    ...(!user || hasOrg('kindergarten') ? [{ path: 'contracts', label: t('nav.contracts'), icon: <IconFileCertificate size={18} /> }] : []),
+    ...(hasOrg('pmpk') ? [{ path: 'special-queue', label: t('nav.specialQueue'), icon: <IconUsersGroup size={18} /> }] : []),
+    ...(user ? [{ path: 'attention', label: t('nav.attention'), icon: <IconAlertTriangle size={18} /> }] : []),
     { path: 'settings', label: t('nav.settings'), icon: <IconSettings size={18} /> },
     { path: 'about', label: t('nav.about'), icon: <IconInfoCircle size={18} /> },
   ];
@@ -27,8 +32,9 @@ export function AppShellLayout({ section, navigate, demo, children }: { section:
             <Text size="sm">{t('demoBanner')}</Text>
           </Alert>
         )}
-        <Group h={56} px="md">
+        <Group h={56} px="md" justify="space-between">
           <Title order={3}>{t('appName')}</Title>
+          <UserBadge />
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.main')}>

@@ -11,9 +11,16 @@ import { ru } from './ru';
 
 export type Bundle = Record<string, unknown>;
 
+/** Bundles registered before init (feature modules register at import time). */
+const pending: Array<[string, Record<Language, Bundle>]> = [];
+
 export function initI18n(language: Language = defaultLanguage) {
+  const resources: Record<Language, Record<string, Bundle>> = { kk: { common: kk }, ru: { common: ru }, en: { common: en } };
+  for (const [namespace, bundles] of pending.splice(0)) {
+    for (const lng of Object.keys(bundles) as Language[]) resources[lng][namespace] = bundles[lng];
+  }
   void i18next.use(initReactI18next).init({
-    resources: { kk: { common: kk }, ru: { common: ru }, en: { common: en } },
+    resources,
     lng: language,
     fallbackLng: 'ru',
     defaultNS: 'common',
@@ -25,6 +32,10 @@ export function initI18n(language: Language = defaultLanguage) {
 
 /** Adds a feature's strings under its own namespace. */
 export function registerBundle(namespace: string, bundles: Record<Language, Bundle>): void {
+  if (!i18next.isInitialized) {
+    pending.push([namespace, bundles]);
+    return;
+  }
   for (const [lng, bundle] of Object.entries(bundles)) i18next.addResourceBundle(lng, namespace, bundle, true, true);
 }
 
