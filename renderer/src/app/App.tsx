@@ -4,6 +4,7 @@ import { Placeholder } from '../components/Placeholder';
 import { AboutPage } from '../features/about/AboutPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { SpecialQueuePage } from '../features/special-queue/SpecialQueuePage';
 import { AppShellLayout } from './AppShellLayout';
 import { useSession } from './SessionProvider';
 import { useHashRoute } from './useHashRoute';
@@ -34,7 +35,7 @@ export function App({ demo }: { demo: boolean }) {
         page = <SettingsPage />;
         break;
       case 'special-queue':
-        page = <Placeholder title={t('nav.specialQueue')} />;
+        page = <SpecialQueuePage applicationId={route[1]} navigate={navigate} />;
         break;
       case 'attention':
         page = <Placeholder title={t('nav.attention')} />;
