@@ -1,7 +1,9 @@
 import { Center, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Placeholder } from '../components/Placeholder';
 import { AboutPage } from '../features/about/AboutPage';
+import { AttentionPage } from '../features/attention/AttentionPage';
+import { ContractNotifier } from '../features/contracts/ContractNotifier';
+import { ContractsPage } from '../features/contracts/ContractsPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SpecialQueuePage } from '../features/special-queue/SpecialQueuePage';
@@ -38,14 +40,15 @@ export function App({ demo }: { demo: boolean }) {
         page = <SpecialQueuePage applicationId={route[1]} navigate={navigate} />;
         break;
       case 'attention':
-        page = <Placeholder title={t('nav.attention')} />;
+        page = <AttentionPage navigate={navigate} />;
         break;
       default:
-        page = <Placeholder title={t('nav.contracts')} />;
+        page = <ContractsPage route={route.slice(1)} navigate={navigate} />;
     }
   }
   return (
     <AppShellLayout section={current} navigate={navigate} demo={demo}>
+      {session?.user && <ContractNotifier navigate={navigate} />}
       {page}
     </AppShellLayout>
   );

@@ -9,10 +9,12 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import './i18n';
 import { openPdf } from './pdf/pdfjs';
-import { useDocumentBytes, type LoadedDocument } from './useDocumentBytes';
+import { useDocumentBytes, type DocumentState, type LoadedDocument } from './useDocumentBytes';
 
 export interface DocumentViewerProps {
   sha256: string | null;
+  /** Bytes the caller already has (e.g. the regenerated contract PDF); used instead of `sha256`. */
+  inline?: LoadedDocument;
   title?: string;
   height: string;
   /** Extra controls at the right of the toolbar (e.g. the review buttons). */
@@ -28,13 +30,15 @@ interface View {
 const ZOOM_STEPS = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4];
 const nextZoom = (z: number, dir: 1 | -1) => (dir > 0 ? ZOOM_STEPS.find((s) => s > z + 0.01) ?? z : [...ZOOM_STEPS].reverse().find((s) => s < z - 0.01) ?? z);
 
-export function DocumentViewer({ sha256, title, height, toolbar }: DocumentViewerProps) {
+export function DocumentViewer({ sha256, inline, title, height, toolbar }: DocumentViewerProps) {
   const { t } = useTranslation('components');
-  const state = useDocumentBytes(sha256);
+  const stored = useDocumentBytes(inline ? null : sha256);
+  const state: DocumentState = inline ? { status: 'ready', doc: inline } : stored;
   const [view, setView] = useState<View>({ zoom: 1, rotation: 0, fit: true });
-  const [resetFor, setResetFor] = useState(sha256);
-  if (resetFor !== sha256) {
-    setResetFor(sha256);
+  const shown = inline?.url ?? sha256;
+  const [resetFor, setResetFor] = useState(shown);
+  if (resetFor !== shown) {
+    setResetFor(shown);
     setView({ zoom: 1, rotation: 0, fit: true });
   }
   const zoom = (dir: 1 | -1) => setView((v) => ({ ...v, fit: false, zoom: nextZoom(v.zoom, dir) }));
@@ -74,7 +78,7 @@ export function DocumentViewer({ sha256, title, height, toolbar }: DocumentViewe
         {toolbar}
       </Group>
       <Box style={{ height, overflow: 'auto', background: 'var(--mantine-color-gray-2)' }}>
-        {!sha256 ? null : state.status === 'ready' ? (
+        {!shown ? null : state.status === 'ready' ? (
           state.doc.mime === 'application/pdf' ? (
             <PdfView doc={state.doc} view={view} />
           ) : (

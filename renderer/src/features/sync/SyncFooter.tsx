@@ -1,14 +1,64 @@
-import { Group, Text } from '@mantine/core';
+/** The sync status line: online/offline, last synced, pending, bootstrap and download progress, Needs attention. */
+import { ActionIcon, Badge, Group, Progress, Text, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconCloudUp, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/ApiProvider';
+import { useSyncStatus } from './useSyncStatus';
+import './i18n';
 
-/** Sync status line; filled in by the sync feature. */
+const time = (iso: string) => new Date(iso).toLocaleTimeString('ru-RU', { timeZone: 'Asia/Almaty', hour: '2-digit', minute: '2-digit' });
+const percent = (p: { done: number; total: number | null }) => (p.total ? Math.min(100, (p.done / p.total) * 100) : 0);
+
 export function SyncFooter() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sync');
+  const { t: tCommon } = useTranslation();
+  const api = useApi();
+  const status = useSyncStatus();
+  if (!status) {
+    return (
+      <Group h="100%" px="md" role="status" aria-label={tCommon('sync.footer')}>
+        <Text size="sm" c="dimmed">{tCommon('sync.footer')}</Text>
+      </Group>
+    );
+  }
+  const downloading = status.downloads.total !== null && status.downloads.total > 0 && status.downloads.done < status.downloads.total;
   return (
-    <Group h="100%" px="md" role="status" aria-label={t('sync.footer')}>
-      <Text size="sm" c="dimmed">
-        {t('sync.footer')}
-      </Text>
+    <Group h="100%" px="md" gap="lg" role="status" aria-label={tCommon('sync.footer')} wrap="nowrap" data-online={status.online} data-pending={status.pending} data-attention={status.attention}>
+      <Tooltip label={status.lastError ?? ''} disabled={!status.lastError || status.online}>
+        <Group gap={6} wrap="nowrap">
+          <span style={{ width: 10, height: 10, borderRadius: 5, background: `var(--mantine-color-${status.online ? 'teal' : 'gray'}-6)`, display: 'inline-block' }} />
+          <Text size="sm">{status.online ? t('online') : t('offline')}</Text>
+        </Group>
+      </Tooltip>
+      <Text size="sm" c="dimmed">{status.lastSyncedAt ? t('lastSynced', { time: time(status.lastSyncedAt) }) : t('never')}</Text>
+      {status.phase !== 'idle' && <Text size="sm" c="dimmed">{t(`phase.${status.phase}`)}</Text>}
+      {status.bootstrap && (
+        <Group gap={6} wrap="nowrap">
+          <Text size="xs">{t('bootstrap')}</Text>
+          <Progress w={120} value={percent(status.bootstrap)} animated aria-label={t('bootstrap')} />
+        </Group>
+      )}
+      {downloading && (
+        <Group gap={6} wrap="nowrap">
+          <Text size="xs">{t('downloads', { done: status.downloads.done, total: status.downloads.total })}</Text>
+          <Progress w={100} value={percent(status.downloads)} aria-label={t('downloads', { done: status.downloads.done, total: status.downloads.total })} />
+        </Group>
+      )}
+      {status.pending > 0 && (
+        <Badge color="blue" variant="light" leftSection={<IconCloudUp size={12} />} data-testid="sync-pending">{t('pending', { count: status.pending })}</Badge>
+      )}
+      {status.attention > 0 && (
+        <Badge component="a" href="#/attention" color="red" leftSection={<IconAlertTriangle size={12} />} style={{ cursor: 'pointer' }} data-testid="sync-attention">
+          {t('attention', { count: status.attention })}
+        </Badge>
+      )}
+      {status.needsLogin && <Badge color="orange">{t('needsLogin')}</Badge>}
+      {status.updateRequired && <Badge color="red">{t('updateRequired')}</Badge>}
+      <Tooltip label={t('syncNow')}>
+        <ActionIcon variant="subtle" ml="auto" aria-label={t('syncNow')} onClick={() => void api['sync.now']({}).catch(() => undefined)} loading={status.phase !== 'idle'}>
+          <IconRefresh size={16} />
+        </ActionIcon>
+      </Tooltip>
     </Group>
   );
 }

@@ -1,0 +1,196 @@
+/**
+ * The inbox: tabs with counts, search (FTS5 in the backend), sort, filters and a virtualised table. ↑/↓ and
+ * Enter work in the table; «/» focuses the search.
+ */
+import { Badge, Chip, Group, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContractListRow, ContractSort, DirectionListRow, InboxTab } from '../../../../domain/api/contracts';
+import { MAX_REWORK_ATTEMPTS } from '../../../../domain/rules';
+import { contractStatusLabels } from '../../../../domain/texts';
+import { useApi } from '../../api/ApiProvider';
+import { useQuery } from '../../api/useQuery';
+import { DeadlineCell, formatDate } from '../../components/DeadlineCell';
+import { StatusBadge } from '../../components/StatusBadge';
+import { SyncStateBadge } from '../../components/SyncStateBadge';
+import { usePagedList } from '../../components/usePagedList';
+import { useShortcuts } from '../../components/useShortcuts';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { contractStatusColors } from './status-colors';
+import './i18n';
+
+const TABLES = ['contracts', 'directions', 'outbox'];
+const tabs: InboxTab[] = ['review', 'rework', 'signed', 'archive', 'directions'];
+type Filters = { voucherOnly: boolean; overdueOnly: boolean; withDecisionsOnly: boolean };
+
+export function InboxPage({ tab, onTab, onOpen, onOpenDirection }: { tab: InboxTab; onTab: (tab: InboxTab) => void; onOpen: (id: string) => void; onOpenDirection: (id: string) => void }) {
+  const { t } = useTranslation('contracts');
+  const api = useApi();
+  const [searchText, setSearchText] = useState('');
+  const [search] = useDebouncedValue(searchText.trim(), 200);
+  const [sort, setSort] = useState<{ key: ContractSort; dir: 'asc' | 'desc' }>({ key: 'dueOn', dir: 'asc' });
+  const [filters, setFilters] = useState<Filters>({ voucherOnly: false, overdueOnly: false, withDecisionsOnly: false });
+  const [selected, setSelected] = useState(0);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const counts = useQuery(() => api['contracts.counts']({ search }), [search], TABLES);
+
+  useShortcuts({ '/': () => searchRef.current?.focus() });
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>{t('title')}</Title>
+        <TextInput
+          ref={searchRef}
+          w={420}
+          leftSection={<IconSearch size={16} />}
+          placeholder={t('search')}
+          aria-label={t('search')}
+          value={searchText}
+          onChange={(e) => {
+            setSearchText(e.currentTarget.value);
+            setSelected(0);
+          }}
+        />
+      </Group>
+      <Tabs value={tab} onChange={(v) => v && onTab(v as InboxTab)} keepMounted={false}>
+        <Tabs.List>
+          {tabs.map((id) => (
+            <Tabs.Tab key={id} value={id} rightSection={<Badge size="sm" variant={id === tab ? 'filled' : 'light'} color={id === 'review' ? 'teal' : 'gray'} data-testid={`count-${id}`}>{counts.data?.[id] ?? '…'}</Badge>}>
+              {t(`tabs.${id}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+      {tab !== 'directions' && (
+        <Group gap="xs">
+          {(Object.keys(filters) as (keyof Filters)[]).map((f) => (
+            <Chip key={f} size="xs" checked={filters[f]} onChange={(v) => setFilters((prev) => ({ ...prev, [f]: v }))}>
+              {t(`filters.${f}`)}
+            </Chip>
+          ))}
+        </Group>
+      )}
+      {tab === 'directions' ? (
+        <DirectionTable search={search} selected={selected} onSelect={setSelected} onOpen={onOpenDirection} />
+      ) : (
+        <ContractTable tab={tab} search={search} sort={sort} onSort={(key) => setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }))} filters={filters} selected={selected} onSelect={setSelected} onOpen={onOpen} />
+      )}
+    </Stack>
+  );
+}
+
+const TABLE_HEIGHT = 'calc(100vh - 330px)';
+
+function ContractTable(props: {
+  tab: Exclude<InboxTab, 'directions'>;
+  search: string;
+  sort: { key: ContractSort; dir: 'asc' | 'desc' };
+  onSort: (key: ContractSort) => void;
+  filters: Filters;
+  selected: number;
+  onSelect: (i: number) => void;
+  onOpen: (id: string) => void;
+}) {
+  const { t } = useTranslation('contracts');
+  const api = useApi();
+  const { tab, search, sort, filters } = props;
+  const fetchPage = useCallback(
+    (offset: number, limit: number) => api['contracts.list']({ tab, search, sort: sort.key, dir: sort.dir, filter: filters, offset, limit }),
+    [api, tab, search, sort, filters],
+  );
+  const list = usePagedList<ContractListRow>(fetchPage, JSON.stringify([tab, search, sort, filters]), TABLES);
+  const columns = useMemo<Column<ContractListRow>[]>(
+    () => [
+      {
+        key: 'child', header: t('columns.child'), width: '2.2fr', sortKey: 'childName',
+        render: (r) => (
+          <Stack gap={0}>
+            <Text size="sm" fw={600} lineClamp={1}>{r.childName}</Text>
+            <Group gap={6}>
+              <Text size="xs" c="dimmed">{r.number}</Text>
+              {r.isVoucher && <Badge size="xs" variant="outline">{t('voucher')}</Badge>}
+            </Group>
+          </Stack>
+        ),
+      },
+      { key: 'iin', header: t('columns.childIin'), width: '130px', render: (r) => <Text size="sm" ff="monospace">{r.childIin}</Text> },
+      { key: 'parent', header: t('columns.parent'), width: '1.8fr', sortKey: 'parentName', render: (r) => <Text size="sm" lineClamp={1}>{r.parentName}</Text> },
+      { key: 'status', header: t('columns.status'), width: '1.3fr', render: (r) => <StatusBadge status={r.status} labels={contractStatusLabels} colors={contractStatusColors} /> },
+      { key: 'submitted', header: t('columns.submitted'), width: '110px', sortKey: 'submittedAt', render: (r) => <Text size="sm">{formatDate(r.submittedAt)}</Text> },
+      { key: 'deadline', header: t('columns.deadline'), width: '170px', sortKey: 'dueOn', render: (r) => <DeadlineCell dueOn={r.dueOn} daysLeft={r.workingDaysLeft} /> },
+      {
+        key: 'rework', header: t('columns.rework'), width: '100px', sortKey: 'reworkCount',
+        render: (r) => <Text size="sm" c={r.reworkCount >= MAX_REWORK_ATTEMPTS ? 'orange' : undefined}>{t('reworkOf', { count: r.reworkCount, max: MAX_REWORK_ATTEMPTS })}</Text>,
+      },
+      { key: 'sync', header: t('columns.sync'), width: '150px', render: (r) => <SyncStateBadge state={r.sync} /> },
+    ],
+    [t],
+  );
+  return (
+    <VirtualTable
+      label={t(`tabs.${tab}`)}
+      columns={columns}
+      rowCount={list.total}
+      getRow={list.getRow}
+      rowKey={(r) => r.id}
+      rowProps={(r) => ({ 'data-contract-id': r.id, 'data-sync': r.sync ?? undefined })}
+      onVisibleRange={list.onVisibleRange}
+      selectedIndex={props.selected}
+      onSelect={props.onSelect}
+      onOpen={(r) => props.onOpen(r.id)}
+      sort={sort}
+      onSort={(k) => props.onSort(k as ContractSort)}
+      height={TABLE_HEIGHT}
+      loading={list.loading}
+    />
+  );
+}
+
+function DirectionTable(props: { search: string; selected: number; onSelect: (i: number) => void; onOpen: (id: string) => void }) {
+  const { t } = useTranslation('contracts');
+  const api = useApi();
+  const { search } = props;
+  const fetchPage = useCallback((offset: number, limit: number) => api['directions.list']({ search, offset, limit }), [api, search]);
+  const list = usePagedList<DirectionListRow>(fetchPage, search, TABLES);
+  const columns = useMemo<Column<DirectionListRow>[]>(
+    () => [
+      {
+        key: 'child', header: t('columns.child'), width: '2fr',
+        render: (r) => (
+          <Stack gap={0}>
+            <Text size="sm" fw={600} lineClamp={1}>{r.childName}</Text>
+            <Group gap={6}>
+              <Text size="xs" c="dimmed">{r.number}</Text>
+              {r.isVoucher && <Badge size="xs" variant="outline">{t('voucher')}</Badge>}
+            </Group>
+          </Stack>
+        ),
+      },
+      { key: 'iin', header: t('columns.childIin'), width: '130px', render: (r) => <Text size="sm" ff="monospace">{r.childIin}</Text> },
+      { key: 'parent', header: t('columns.parent'), width: '1.8fr', render: (r) => <Text size="sm" lineClamp={1}>{r.parentName}</Text> },
+      { key: 'issued', header: t('columns.issued'), width: '110px', render: (r) => <Text size="sm">{formatDate(r.issuedOn)}</Text> },
+      { key: 'due', header: t('columns.offerDue'), width: '180px', render: (r) => <DeadlineCell dueOn={r.offerDueOn} daysLeft={r.workingDaysLeft} /> },
+      { key: 'sync', header: t('columns.sync'), width: '150px', render: (r) => <SyncStateBadge state={r.sync} /> },
+    ],
+    [t],
+  );
+  return (
+    <VirtualTable
+      label={t('tabs.directions')}
+      columns={columns}
+      rowCount={list.total}
+      getRow={list.getRow}
+      rowKey={(r) => r.id}
+      rowProps={(r) => ({ 'data-direction-id': r.id, 'data-sync': r.sync ?? undefined })}
+      onVisibleRange={list.onVisibleRange}
+      selectedIndex={props.selected}
+      onSelect={props.onSelect}
+      onOpen={(r) => props.onOpen(r.id)}
+      height={TABLE_HEIGHT}
+      loading={list.loading}
+    />
+  );
+}

@@ -1,0 +1,54 @@
+/** The parties' data from the contract, as the parent entered it. */
+import { Card, Divider, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Contract } from '../../../../domain/entities';
+import { teachingLanguageLabels } from '../../../../domain/catalogues';
+import { MAX_REWORK_ATTEMPTS } from '../../../../domain/rules';
+import { formatDate } from '../../components/DeadlineCell';
+import { useLanguage } from '../../components/useLanguage';
+import './i18n';
+
+function Field({ label, value }: { label: string; value: string | null | undefined }) {
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed">{label}</Text>
+      <Text size="sm">{value || '—'}</Text>
+    </Stack>
+  );
+}
+
+export function PartiesCard({ contract }: { contract: Contract }) {
+  const { t } = useTranslation('contracts');
+  const lang = useLanguage();
+  const { child, parent } = contract;
+  return (
+    <Card withBorder padding="sm" radius="md">
+      <Title order={5} mb={6}>{t('parties.child')}</Title>
+      <SimpleGrid cols={2} spacing="xs" verticalSpacing={6}>
+        <Field label={t('parties.iin')} value={child.iin} />
+        <Field label={t('parties.birthDate')} value={formatDate(child.birthDate)} />
+      </SimpleGrid>
+      <Divider my="xs" />
+      <Title order={5} mb={6}>{t('parties.parent')}</Title>
+      <Stack gap={6}>
+        <Field label="" value={parent.fullName} />
+        <SimpleGrid cols={2} spacing="xs" verticalSpacing={6}>
+          <Field label={t('parties.iin')} value={parent.iin} />
+          <Field label={t('parties.idDocument')} value={parent.idDocumentNumber} />
+          <Field label={t('parties.phone')} value={parent.phone} />
+          <Field label={t('parties.workplace')} value={[parent.workplace, parent.position].filter(Boolean).join(', ')} />
+        </SimpleGrid>
+        <Field label={t('parties.address')} value={parent.address} />
+        {contract.bank && <Field label={t('parties.bank')} value={`${contract.bank.iban} · ${contract.bank.bic} · ${contract.bank.bankName}`} />}
+      </Stack>
+      <Divider my="xs" />
+      <Title order={5} mb={6}>{t('parties.contract')}</Title>
+      <SimpleGrid cols={2} spacing="xs" verticalSpacing={6}>
+        <Field label={t('parties.group')} value={contract.group} />
+        <Field label={t('parties.language')} value={teachingLanguageLabels[contract.teachingLanguage][lang]} />
+        <Field label={t('parties.startDate')} value={formatDate(contract.startDate)} />
+        <Field label={t('parties.reworks')} value={t('reworkOf', { count: contract.reworkCount, max: MAX_REWORK_ATTEMPTS })} />
+      </SimpleGrid>
+    </Card>
+  );
+}
