@@ -196,7 +196,9 @@ function ApplicationFacts({ detail }: { detail: SpecialQueueDetail }) {
       </Section>
       <Section title={t('parent')}>
         <Field label={t('fields.fullName')}>{a.parentFullName}</Field>
-        <Field label={t('fields.iin')}>{a.parentIin}</Field>
+        <Field label={t('fields.iin')}>
+          <span data-testid="parent-iin">{a.parentIin}</span>
+        </Field>
         <Field label={t('fields.phone')}>{a.parentPhone}</Field>
       </Section>
       <SignatureVerdict verdict={detail.parentSignature ?? undefined} />
