@@ -1,0 +1,47 @@
+/**
+ * Another person signing in on the same machine while the previous person's decisions are still queued: the login
+ * is refused (their decisions carry the previous person's signature) and nothing is lost; once the queue is empty
+ * the new person signs in and the replica is rebuilt for their scope.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { localService, markDecisions, nonceSigner, openLocalDb, STAFF, startWorld, syncUntilSettled, tempDir, type World } from './support/world';
+
+let world: World;
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterAll(async () => {
+  await world?.close();
+});
+
+it('refuses a different user while the outbox holds the previous user’s decisions, then lets them in', { timeout: 180_000 }, async () => {
+  const dir = tempDir('switch-user');
+  const db = openLocalDb(dir);
+  const service = localService(dir, db, world.proxy.url);
+  const { engine } = service;
+  try {
+    await engine.loginWithSignature(nonceSigner(STAFF));
+    await syncUntilSettled(service);
+    for (const d of markDecisions(service, 3, 4)) engine.enqueueDecision(d.name, d.args, d.baseVersion);
+
+    await expect(engine.loginWithSignature(nonceSigner('kg2-methodist'))).rejects.toMatchObject({
+      code: 'OUTBOX_NOT_EMPTY',
+      details: { count: 3, messages: { kk: expect.stringContaining('3 шешім'), ru: expect.stringContaining('3 решений') } },
+    });
+    expect(engine.user()?.iin).toBe('901121403565'); // still the methodist of kindergarten 1
+    expect(engine.status().pending).toBe(3);
+
+    await syncUntilSettled(service); // the methodist's decisions reach the server
+    expect(engine.status().pending).toBe(0);
+    const user = await engine.loginWithSignature(nonceSigner('kg2-methodist'));
+    expect(user.iin).toBe('920608405916');
+    await syncUntilSettled(service);
+    const contracts = Object.values(engine.replica.snapshot().contract ?? {}) as Array<{ data: { orgId: string } }>;
+    expect(contracts.length).toBeGreaterThan(0);
+    expect(new Set(contracts.map((c) => c.data.orgId)).size).toBe(1);
+    expect(user.orgs.map((o) => o.id)).toContain(contracts[0]?.data.orgId);
+  } finally {
+    await service.stop();
+    db.close();
+  }
+});
