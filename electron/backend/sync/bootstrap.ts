@@ -1,19 +1,30 @@
 /**
- * Bootstrap: stream the user's scope as NDJSON into the staging table, then — only when the `_meta` counts match —
- * replace the replica and set the cursor in one transaction. A crash before the swap leaves the old replica intact;
- * the staging rows are discarded at the next attempt. The outbox is never touched (except retiring decisions the
- * snapshot already contains).
+ * Bootstrap: stream the user's scope as NDJSON into shadow tables (`shadow-tables.ts`), then — only when the `_meta`
+ * counts match — swap them in for the replica and set the cursor in one transaction. Staging commits in batches, so
+ * decisions can still be queued while a bootstrap streams. A crash before the swap leaves the old replica intact; the
+ * shadow tables are dropped at the next attempt. The outbox is never touched (except retiring decisions the snapshot
+ * already contains).
  */
 import type Database from 'better-sqlite3';
-import { entityNames, type EntityName } from '../../../domain/entities';
+import type { z } from 'zod';
+import type { EntityName } from '../../../domain/entities';
 import { bootstrapMetaSchema, bootstrapRowSchema } from '../../../domain/sync-protocol';
 import type { Outbox } from './outbox';
 import { validatedRowJson } from './replica';
-import { copyFromStagingSql, replicaTables } from './replica-tables';
+import { createShadowTables, dropShadowTables, swapInShadowTables } from './shadow-tables';
 import { SyncHttpError, type SyncHttp } from './sync-http';
 import type { SyncStateStore } from './sync-state';
 
+/** Rows per staging transaction: large enough to amortise the commit, short enough not to block a decision. */
 const STAGING_BATCH = 2000;
+
+type BootstrapMeta = z.infer<typeof bootstrapMetaSchema>['_meta'];
+interface StagedRow {
+  entity: EntityName;
+  id: string;
+  version: number;
+  data: string;
+}
 
 export interface BootstrapDeps {
   sqlite: Database.Database;
@@ -24,49 +35,53 @@ export interface BootstrapDeps {
   onProgress: (done: number, total: number | null) => void;
 }
 
-/** Splits a byte stream into text lines. */
+/** Splits a byte stream into text lines (scans each chunk once; only the unfinished tail is carried over). */
 async function* lines(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
   const decoder = new TextDecoder();
-  let buffered = '';
+  let tail = '';
   for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-    buffered += decoder.decode(chunk, { stream: true });
+    const text = tail + decoder.decode(chunk, { stream: true });
+    let start = 0;
     let nl: number;
-    while ((nl = buffered.indexOf('\n')) >= 0) {
-      const line = buffered.slice(0, nl).trim();
-      buffered = buffered.slice(nl + 1);
+    while ((nl = text.indexOf('\n', start)) >= 0) {
+      const line = text.slice(start, nl).trim();
+      start = nl + 1;
       if (line) yield line;
     }
+    tail = text.slice(start);
   }
-  const rest = (buffered + decoder.decode()).trim();
+  const rest = (tail + decoder.decode()).trim();
   if (rest) yield rest;
 }
+
+const isMetaLine = (value: unknown) => typeof value === 'object' && value !== null && '_meta' in value;
 
 export async function runBootstrap(deps: BootstrapDeps): Promise<{ cursor: number; rows: number }> {
   const { sqlite } = deps;
   const appliedBefore = deps.outbox.lastAppliedSeq();
-  sqlite.prepare('DELETE FROM bootstrap_staging').run();
   const response = await deps.http.stream('/v1/sync/bootstrap');
   if (!response.body) throw new SyncHttpError('transient', 'bootstrap answer without a body');
   const totalHeader = Number(response.headers.get('x-total-rows'));
   const total = Number.isFinite(totalHeader) && totalHeader > 0 ? totalHeader : null;
 
-  const insert = sqlite.prepare('INSERT INTO bootstrap_staging (entity, id, version, data) VALUES (?, ?, ?, ?)');
-  const flush = sqlite.transaction((batch: Array<[EntityName, string, number, string]>) => {
-    for (const row of batch) insert.run(...row);
+  const inserts = createShadowTables(sqlite);
+  const flush = sqlite.transaction((batch: StagedRow[]) => {
+    for (const { entity, id, version, data } of batch) inserts[entity].run({ id, version, data });
   });
-  let batch: Array<[EntityName, string, number, string]> = [];
+  const counts = new Map<string, number>();
+  let batch: StagedRow[] = [];
   let done = 0;
-  let meta: { cursor: number; counts: Record<string, number> } | null = null;
+  let meta: BootstrapMeta | null = null;
   try {
     for await (const line of lines(response.body)) {
       const value = JSON.parse(line) as unknown;
-      const metaParsed = bootstrapMetaSchema.safeParse(value);
-      if (metaParsed.success) {
-        meta = metaParsed.data._meta;
+      if (isMetaLine(value)) {
+        meta = bootstrapMetaSchema.parse(value)._meta;
         break;
       }
       const row = bootstrapRowSchema.parse(value);
-      batch.push([row.entity, row.id, row.version, validatedRowJson(row.entity, row.data)]);
+      batch.push({ entity: row.entity, id: row.id, version: row.version, data: validatedRowJson(row.entity, row.data) });
+      counts.set(row.entity, (counts.get(row.entity) ?? 0) + 1);
       if (batch.length >= STAGING_BATCH) {
         flush(batch);
         done += batch.length;
@@ -74,37 +89,31 @@ export async function runBootstrap(deps: BootstrapDeps): Promise<{ cursor: numbe
         deps.onProgress(done, total);
       }
     }
+    flush(batch);
+    done += batch.length;
+    deps.onProgress(done, total ?? done);
+    if (!meta) throw new SyncHttpError('transient', 'bootstrap stream ended before its _meta line');
+    checkCounts(meta, counts);
   } catch (error) {
+    dropShadowTables(sqlite);
     if (error instanceof SyncHttpError || (error instanceof Error && error.name === 'AppError')) throw error;
     throw new SyncHttpError('transient', `bootstrap stream broke: ${error instanceof Error ? error.message : String(error)}`);
   }
-  flush(batch);
-  done += batch.length;
-  deps.onProgress(done, total ?? done);
-  if (!meta) throw new SyncHttpError('transient', 'bootstrap stream ended before its _meta line');
   swapIn(deps, meta, appliedBefore);
   return { cursor: meta.cursor, rows: done };
 }
 
-function swapIn(deps: BootstrapDeps, meta: { cursor: number; counts: Record<string, number> }, appliedBefore: number): void {
-  const { sqlite } = deps;
-  const staged = new Map(
-    (sqlite.prepare('SELECT entity, COUNT(*) AS n FROM bootstrap_staging GROUP BY entity').all() as Array<{ entity: string; n: number }>).map((r) => [r.entity, r.n]),
-  );
-  const names = new Set<string>([...Object.keys(meta.counts), ...staged.keys()]);
-  for (const name of names) {
-    if ((meta.counts[name] ?? 0) !== (staged.get(name) ?? 0)) {
-      sqlite.prepare('DELETE FROM bootstrap_staging').run();
-      throw new SyncHttpError('transient', `bootstrap count mismatch for ${name}: expected ${meta.counts[name] ?? 0}, got ${staged.get(name) ?? 0}`);
-    }
+function checkCounts(meta: BootstrapMeta, staged: Map<string, number>): void {
+  for (const name of new Set([...Object.keys(meta.counts), ...staged.keys()])) {
+    const expected = meta.counts[name] ?? 0;
+    const got = staged.get(name) ?? 0;
+    if (expected !== got) throw new SyncHttpError('transient', `bootstrap count mismatch for ${name}: expected ${expected}, got ${got}`);
   }
-  sqlite.transaction(() => {
-    for (const entity of entityNames) {
-      const spec = replicaTables[entity];
-      sqlite.prepare(`DELETE FROM ${spec.table}`).run();
-      sqlite.prepare(copyFromStagingSql(spec)).run(entity);
-    }
-    sqlite.prepare('DELETE FROM bootstrap_staging').run();
+}
+
+function swapIn(deps: BootstrapDeps, meta: BootstrapMeta, appliedBefore: number): void {
+  deps.sqlite.transaction(() => {
+    swapInShadowTables(deps.sqlite);
     deps.outbox.retireAppliedUpTo(appliedBefore);
     deps.state.setCursor(meta.cursor, deps.now().toISOString());
   })();

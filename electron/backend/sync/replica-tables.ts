@@ -1,6 +1,6 @@
 /**
  * How each synced entity maps onto its local table: the indexed columns are JSON paths into the validated row, so
- * the same definition serves pull upserts (one row) and the bootstrap swap (INSERT … SELECT from staging).
+ * the same definition serves pull upserts and bootstrap inserts into the shadow tables.
  */
 import type { EntityName } from '../../../domain/entities';
 
@@ -8,6 +8,8 @@ export interface ReplicaTable {
   table: string;
   /** column → JSON path in the entity row (`data`). `id`, `version` and `data` are implicit. */
   columns: Record<string, string>;
+  /** External-content FTS5 index over this table (kept in step by triggers; rebuilt in one pass by a bootstrap). */
+  fts?: string;
 }
 
 export const replicaTables: Record<EntityName, ReplicaTable> = {
@@ -27,6 +29,7 @@ export const replicaTables: Record<EntityName, ReplicaTable> = {
   },
   contract: {
     table: 'contracts',
+    fts: 'contracts_fts',
     columns: {
       org_id: '$.orgId',
       number: '$.number',
@@ -57,6 +60,7 @@ export const replicaTables: Record<EntityName, ReplicaTable> = {
   },
   specialQueueApplication: {
     table: 'special_queue_applications',
+    fts: 'special_queue_fts',
     columns: {
       pmpk_org_id: '$.pmpkOrgId',
       number: '$.number',
@@ -75,22 +79,19 @@ const columnList = (spec: ReplicaTable) => ['id', 'version', 'data', ...Object.k
 const extracted = (spec: ReplicaTable, dataExpr: string) =>
   Object.values(spec.columns).map((p) => `json_extract(${dataExpr}, '${p}')`);
 
+/** Insert of one row into `into` (the table itself or its bootstrap shadow). Named params: id, version, data. */
+export function insertSql(spec: ReplicaTable, into = spec.table): string {
+  const values = ['@id', '@version', '@data', ...extracted(spec, '@data')];
+  return `INSERT INTO ${into} (${columnList(spec).join(', ')}) VALUES (${values.join(', ')})`;
+}
+
 /** Upsert of one row that never lets an older version overwrite a newer one. Named params: id, version, data. */
 export function upsertSql(spec: ReplicaTable): string {
-  const cols = columnList(spec);
-  const values = ['@id', '@version', '@data', ...extracted(spec, '@data')];
-  const updates = cols.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
-  return `INSERT INTO ${spec.table} (${cols.join(', ')}) VALUES (${values.join(', ')})
+  const updates = columnList(spec).filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
+  return `${insertSql(spec)}
     ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')} WHERE excluded.version >= ${spec.table}.version`;
 }
 
 export const deleteSql = (spec: ReplicaTable) => `DELETE FROM ${spec.table} WHERE id = ?`;
-
-/** Fills the table from the bootstrap staging rows of `entity` (the table was emptied just before). */
-export function copyFromStagingSql(spec: ReplicaTable): string {
-  const cols = columnList(spec);
-  const values = ['id', 'version', 'data', ...extracted(spec, 'data')];
-  return `INSERT INTO ${spec.table} (${cols.join(', ')}) SELECT ${values.join(', ')} FROM bootstrap_staging WHERE entity = ?`;
-}
 
 export const allReplicaTableNames = Object.values(replicaTables).map((t) => t.table);
