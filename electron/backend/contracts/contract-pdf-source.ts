@@ -1,6 +1,7 @@
 /**
  * The contract PDF bytes the parent signed, regenerated locally from the synced data (deterministic) and checked
- * against the recorded hash. Regeneration takes a moment for 30+ pages, so results are kept per contract version.
+ * against the recorded hash. Regeneration takes a moment for 30+ pages (and blocks the backend thread meanwhile), so
+ * results are kept per signed text: review marks change the contract's version, not the bytes the parent signed.
  */
 import type Database from 'better-sqlite3';
 import { regenerateSignedContract, type RegeneratedContract } from '../../../domain/contract-pdf';
@@ -19,7 +20,7 @@ export class ContractPdfSource {
   ) {}
 
   regenerate(contract: Contract): Promise<RegeneratedContract> {
-    const key = `${contract.id}@${contract.version}`;
+    const key = `${contract.id}:${contract.pdfSha256 ?? 'unsigned'}:${contract.templateVersion}`;
     let result = this.cache.get(key);
     if (!result) {
       result = this.build(contract);

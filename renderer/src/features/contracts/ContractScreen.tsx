@@ -68,7 +68,7 @@ function ContractView({ detail, onBack }: { detail: ContractDetail; onBack: () =
   const [dialog, setDialog] = useState<Dialog>(null);
   const reasonRef = useRef<HTMLInputElement>(null);
   const { busy, run } = useDecision();
-  const verdict = useQuery(() => api['contracts.signatureVerdict']({ contractId: contract.id }), [contract.id, contract.version], []);
+  const verdict = useQuery(() => api['contracts.signatureVerdict']({ contractId: contract.id }), [contract.id, contract.pdfSha256, contract.parentSignature?.signedAt], []);
   const doc: ReviewDocument | undefined = documents[Math.min(current, documents.length - 1)];
   const signBlocked = useBlockedReason(detail, 'sign');
   const reworkBlocked = useBlockedReason(detail, 'returnForRework');
