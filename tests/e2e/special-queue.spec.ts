@@ -14,12 +14,8 @@ let pmpk: DevWebInstance;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  pmpk = await startDevWebInstance({
-    port: Number(process.env.E2E_PMPK_PORT ?? 5311),
-    token: E2E_TOKEN,
-    as: 'pmpk1-specialist',
-    dataDir: '.tmp/e2e-pmpk',
-  });
+  const port = Number(process.env.E2E_PMPK_PORT ?? 5311);
+  pmpk = await startDevWebInstance({ port, token: E2E_TOKEN, as: 'pmpk1-specialist', dataDir: `.tmp/e2e-pmpk-${port}` });
 });
 test.afterAll(async () => {
   await pmpk?.stop();
@@ -58,7 +54,7 @@ async function openFirstAwaiting(page: Page): Promise<{ id: string; parentIin: s
 }
 
 test('a specialist confirms one application (queue place after sync, parent notified with the same place) and rejects another (archived, parent told the name)', async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const page = await specialistPage(browser);
   const nav = page.getByRole('navigation');
   await expect(nav.getByRole('link', { name: 'Спецочередь' })).toBeVisible();
@@ -85,7 +81,7 @@ test('a specialist confirms one application (queue place after sync, parent noti
   expect(rejected.id).not.toBe(confirmed.id);
   await page.keyboard.press('r');
   const rejectDialog = page.getByRole('dialog', { name: 'Отклонить заявку' });
-  await rejectDialog.getByRole('textbox', { name: 'Причина' }).click();
+  await rejectDialog.getByRole('combobox', { name: 'Причина' }).click();
   await page.getByRole('option', { name: 'Другое' }).click();
   const submit = rejectDialog.getByRole('button', { name: 'Подписать и отклонить' });
   await expect(submit).toBeDisabled();

@@ -80,7 +80,7 @@ export function SpecialQueueList({ state, onChange, onOpen }: { state: ListState
         key: 'waiting',
         header: t('columns.waiting'),
         width: '120px',
-        render: (r) => <Text size="sm" c={r.status === 'awaiting_confirmation' && r.waitingWorkingDays > 5 ? 'orange' : undefined}>{t('waitingDays', { count: r.waitingWorkingDays })}</Text>,
+        render: (r) => <Text size="sm">{t('waitingDays', { count: r.waitingWorkingDays })}</Text>,
       },
       {
         key: 'state',
