@@ -22,8 +22,11 @@ export interface ListScope {
   search: string;
 }
 
-/** Awaiting: the longest-waiting first. Decided tabs: the newest submissions first. */
-const orderOf = (tab: SpecialQueueTab) => (tab === 'awaiting' ? 'a.submitted_at ASC, a.id ASC' : 'a.submitted_at DESC, a.id DESC');
+/**
+ * Awaiting: the longest-waiting first. Decided tabs: the newest submissions first. Ties break on rowid, which every
+ * index entry carries, so the order is the index's own and skipping to a deep offset never reads table rows.
+ */
+const orderOf = (tab: SpecialQueueTab) => (tab === 'awaiting' ? 'a.submitted_at ASC, a.rowid ASC' : 'a.submitted_at DESC, a.rowid DESC');
 
 interface Filter {
   where: string;
@@ -76,7 +79,12 @@ export class SpecialQueueListQuery {
     if (total === 0 || offset >= total) return { total, rows: [] };
     const filter = filterOf(scope, specialQueueTabStatus[scope.tab]);
     const raw = this.sqlite
-      .prepare(`SELECT a.data FROM special_queue_applications a WHERE ${filter.where} ORDER BY ${orderOf(scope.tab)} LIMIT ? OFFSET ?`)
+      .prepare(
+        `SELECT a.data FROM special_queue_applications a
+           JOIN (SELECT a.rowid AS rid FROM special_queue_applications a WHERE ${filter.where} ORDER BY ${orderOf(scope.tab)} LIMIT ? OFFSET ?) w
+             ON a.rowid = w.rid
+          ORDER BY ${orderOf(scope.tab)}`,
+      )
       .all(...filter.params, limit, offset) as Array<{ data: string }>;
     const overlay = this.overlay();
     const now = this.now();
@@ -88,9 +96,9 @@ export class SpecialQueueListQuery {
   neighbours(scope: ListScope, id: string): { previousId: string | null; nextId: string | null } {
     if (scope.orgIds.length === 0) return { previousId: null, nextId: null };
     const filter = filterOf(scope, specialQueueTabStatus[scope.tab]);
-    const current = this.sqlite.prepare(`SELECT a.submitted_at AS at FROM special_queue_applications a WHERE ${filter.where} AND a.id = ?`).get(...filter.params, id) as
-      | { at: string }
-      | undefined;
+    const current = this.sqlite
+      .prepare(`SELECT a.submitted_at AS at, a.rowid AS rid FROM special_queue_applications a WHERE ${filter.where} AND a.id = ?`)
+      .get(...filter.params, id) as { at: string; rid: number } | undefined;
     if (!current) return { previousId: null, nextId: null };
     // Keyset steps along the index in both directions: O(log n) however deep in the list the application is.
     const step = (before: boolean) => {
@@ -99,10 +107,10 @@ export class SpecialQueueListQuery {
       const direction = ascending ? 'ASC' : 'DESC';
       const row = this.sqlite
         .prepare(
-          `SELECT a.id FROM special_queue_applications a WHERE ${filter.where} AND (a.submitted_at, a.id) ${comparison} (?, ?)
-            ORDER BY a.submitted_at ${direction}, a.id ${direction} LIMIT 1`,
+          `SELECT a.id FROM special_queue_applications a WHERE ${filter.where} AND (a.submitted_at, a.rowid) ${comparison} (?, ?)
+            ORDER BY a.submitted_at ${direction}, a.rowid ${direction} LIMIT 1`,
         )
-        .get(...filter.params, current.at, id) as { id: string } | undefined;
+        .get(...filter.params, current.at, current.rid) as { id: string } | undefined;
       return row?.id ?? null;
     };
     return { previousId: step(true), nextId: step(false) };

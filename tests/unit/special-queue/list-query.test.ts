@@ -95,4 +95,15 @@ describe('special-queue list', () => {
     for (let n = 7; n <= 8; n++) replica.putApplication(application(n, { status: 'confirmed', queuePlace: n }));
     expect(query.neighbours(scope('confirmed'), 'sq-7')).toEqual({ previousId: 'sq-8', nextId: 'sq-6' });
   });
+
+  it('walks applications submitted at the same instant in the same order as the list shows them', () => {
+    const at = '2026-02-02T04:00:00.000Z';
+    for (const n of [31, 12, 25, 4]) replica.putApplication(application(n, { submittedAt: at }));
+    const order = query.window(scope('awaiting'), 0, 10).rows.map((r) => r.id);
+    expect(new Set(order)).toEqual(new Set(['sq-31', 'sq-12', 'sq-25', 'sq-4']));
+    const walked = [order[0]!];
+    for (let next = query.neighbours(scope('awaiting'), order[0]!).nextId; next; next = query.neighbours(scope('awaiting'), next).nextId) walked.push(next);
+    expect(walked).toEqual(order);
+    expect(query.window(scope('awaiting'), 2, 2).rows.map((r) => r.id)).toEqual(order.slice(2, 4));
+  });
 });
