@@ -1,5 +1,5 @@
-/** Runs one pushed mutation in its own transaction and records its result (the idempotency record). */
-import { and, eq } from 'drizzle-orm';
+/** Runs pushed mutations (each in its own savepoint, one commit per batch) and records their results (the idempotency records). */
+import { and, eq, inArray } from 'drizzle-orm';
 import { describeZodError } from '../../domain/envelope';
 import type { Language } from '../../domain/i18n-languages';
 import { mutationArgsSchemas, type MutationName } from '../../domain/mutations';
@@ -45,30 +45,50 @@ async function record(tx: ServerTx, clientId: string, m: PushMutation, result: R
 }
 
 export interface ExecuteOutcome {
-  result: MutationResult;
+  results: MutationResult[];
   touchedOrgs: Set<string>;
   cursor: number;
 }
 
 /**
- * Applies `m` (the next clientSeq of the client) or records why not. A refusal rolls back everything the
- * mutation wrote; its result is then recorded in a second transaction.
+ * Applies `ms` (the client's next clientSeqs, in order) or records why not, in one transaction: each mutation runs
+ * in its own savepoint, so a refusal rolls back only what that mutation wrote and its result is then recorded. One
+ * commit per push batch instead of one per mutation: the answer is sent only after the commit either way, and a
+ * failed batch records nothing, so the client's retry stays idempotent.
  */
-export async function executeMutation(ctx: ServerContext, user: StaffUser, clientId: string, m: PushMutation, lang: Language): Promise<ExecuteOutcome> {
+export async function executeMutations(ctx: ServerContext, user: StaffUser, clientId: string, ms: readonly PushMutation[], lang: Language): Promise<ExecuteOutcome> {
   const now = ctx.now();
   const touchedOrgs = new Set<string>();
+  return ctx.db.transaction(async (tx) => {
+    await lockWrites(tx);
+    const results: MutationResult[] = [];
+    for (const m of ms) results.push(await executeOne(ctx, tx, user, clientId, m, lang, now, touchedOrgs));
+    return { results, touchedOrgs, cursor: await currentSeq(tx) };
+  });
+}
+
+async function executeOne(
+  ctx: ServerContext,
+  tx: ServerTx,
+  user: StaffUser,
+  clientId: string,
+  m: PushMutation,
+  lang: Language,
+  now: Date,
+  touchedOrgs: Set<string>,
+): Promise<MutationResult> {
   const base = { clientSeq: m.clientSeq, mutationId: m.mutationId };
+  const touchedHere = new Set<string>();
   try {
-    const cursor = await ctx.db.transaction(async (tx) => {
-      await lockWrites(tx);
+    await tx.transaction(async (sp) => {
       const parsed = mutationArgsSchemas[m.name].safeParse(m.args);
       if (!parsed.success) throw refuse('BAD_ARGS', refusalTexts.BAD_ARGS(describeZodError(parsed.error)));
-      const run: MutationRun = { ctx, tx, user, now, name: m.name, rawArgs: m.args, baseVersion: m.baseVersion, touchedOrgs };
+      const run: MutationRun = { ctx, tx: sp, user, now, name: m.name, rawArgs: m.args, baseVersion: m.baseVersion, touchedOrgs: touchedHere };
       await handlers[m.name](run, parsed.data as never);
-      await record(tx, clientId, m, { status: 'applied' }, now);
-      return currentSeq(tx);
+      await record(sp, clientId, m, { status: 'applied' }, now);
     });
-    return { result: { ...base, status: 'applied' }, touchedOrgs, cursor };
+    touchedHere.forEach((o) => touchedOrgs.add(o));
+    return { ...base, status: 'applied' };
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     const result: Recorded = {
@@ -77,12 +97,8 @@ export async function executeMutation(ctx: ServerContext, user: StaffUser, clien
       message: error.messageIn(lang),
       ...(error.current !== undefined ? { current: error.current } : {}),
     };
-    const cursor = await ctx.db.transaction(async (tx) => {
-      await lockWrites(tx);
-      await record(tx, clientId, m, result, now);
-      return currentSeq(tx);
-    });
-    return { result: { ...base, ...result }, touchedOrgs: new Set(), cursor };
+    await record(tx, clientId, m, result, now);
+    return { ...base, ...result };
   }
 }
 
@@ -95,10 +111,12 @@ export async function storedResult(ctx: ServerContext, clientId: string, clientS
   return rows[0] ?? null;
 }
 
-export async function mutationIdUsed(ctx: ServerContext, clientId: string, mutationId: string): Promise<boolean> {
+/** Which of `mutationIds` this client has already used (with any clientSeq). */
+export async function usedMutationIds(ctx: ServerContext, clientId: string, mutationIds: readonly string[]): Promise<Set<string>> {
+  if (mutationIds.length === 0) return new Set();
   const rows = await ctx.db
-    .select({ clientSeq: mutationResults.clientSeq })
+    .select({ mutationId: mutationResults.mutationId })
     .from(mutationResults)
-    .where(and(eq(mutationResults.clientId, clientId), eq(mutationResults.mutationId, mutationId)));
-  return rows.length > 0;
+    .where(and(eq(mutationResults.clientId, clientId), inArray(mutationResults.mutationId, [...mutationIds])));
+  return new Set(rows.map((r) => r.mutationId));
 }

@@ -8,7 +8,7 @@ import { authenticate, clientIdOf } from '../auth/guard';
 import { scopeKey } from '../auth/staff-directory';
 import type { ServerContext } from '../context';
 import { HttpError, parseRequest } from '../http/errors';
-import { executeMutation, mutationIdUsed, storedResult } from '../mutations/dispatch';
+import { executeMutations, storedResult, usedMutationIds } from '../mutations/dispatch';
 import { getClient, registerClient } from './clients';
 
 /** The language of refusal messages: the first of kk/ru/en named in Accept-Language. */
@@ -39,26 +39,24 @@ export function registerPushRoute(app: FastifyInstance, ctx: ServerContext): voi
           lastClientSeq: String(last),
         });
       }
+      // Replays of processed entries come first (the batch is consecutive); they and every new mutationId are
+      // checked before anything is applied, so a protocol error never leaves half a batch written.
       const results: MutationResult[] = [];
-      const touched = new Set<string>();
-      let cursor = 0;
-      for (const m of body.mutations) {
-        if (m.clientSeq <= last) {
-          results.push(await replay(ctx, clientId, m.clientSeq, m.mutationId, last));
-          continue;
-        }
-        if (await mutationIdUsed(ctx, clientId, m.mutationId)) {
-          throw new HttpError(409, 'MUTATION_ID_REUSED', `mutationId ${m.mutationId} was already used with another clientSeq`, {
-            lastClientSeq: String(last),
-          });
-        }
-        const outcome = await executeMutation(ctx, user, clientId, m, lang);
-        results.push(outcome.result);
-        outcome.touchedOrgs.forEach((o) => touched.add(o));
-        cursor = outcome.cursor;
-        last = m.clientSeq;
+      const fresh = body.mutations.filter((m) => m.clientSeq > last);
+      for (const m of body.mutations.filter((m) => m.clientSeq <= last)) results.push(await replay(ctx, clientId, m.clientSeq, m.mutationId, last));
+      const used = await usedMutationIds(ctx, clientId, fresh.map((m) => m.mutationId));
+      const reused = fresh.find((m, i) => used.has(m.mutationId) || fresh.findIndex((o) => o.mutationId === m.mutationId) !== i);
+      if (reused) {
+        throw new HttpError(409, 'MUTATION_ID_REUSED', `mutationId ${reused.mutationId} was already used with another clientSeq`, {
+          lastClientSeq: String(last),
+        });
       }
-      if (touched.size > 0) ctx.events.poke(touched, cursor);
+      if (fresh.length > 0) {
+        const outcome = await executeMutations(ctx, user, clientId, fresh, lang);
+        results.push(...outcome.results);
+        last = fresh[fresh.length - 1]!.clientSeq;
+        if (outcome.touchedOrgs.size > 0) ctx.events.poke(outcome.touchedOrgs, outcome.cursor);
+      }
       return { results, lastClientSeq: last };
     });
   });

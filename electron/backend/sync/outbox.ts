@@ -135,13 +135,16 @@ export class Outbox {
       `UPDATE outbox SET status = ?, result_code = ?, result_message = ?, current = ?, answered_at = ?
        WHERE client_seq = ? AND mutation_id = ? AND status = 'pending'`,
     );
-    let changed = 0;
-    for (const r of results) {
-      const status: OutboxStatus = r.status === 'duplicate' ? 'applied' : r.status;
-      const current = r.current === undefined ? null : JSON.stringify(r.current);
-      changed += stmt.run(status, r.code ?? null, r.message ?? null, current, at, r.clientSeq, r.mutationId).changes;
-    }
-    return changed;
+    // One transaction for the whole answer: one commit (fsync) instead of one per decision.
+    return this.sqlite.transaction(() => {
+      let changed = 0;
+      for (const r of results) {
+        const status: OutboxStatus = r.status === 'duplicate' ? 'applied' : r.status;
+        const current = r.current === undefined ? null : JSON.stringify(r.current);
+        changed += stmt.run(status, r.code ?? null, r.message ?? null, current, at, r.clientSeq, r.mutationId).changes;
+      }
+      return changed;
+    })();
   }
 
   /** Marks results a pull reported: the server's change log then holds their effect. */
