@@ -157,8 +157,10 @@ function PdfView({ doc, view }: { doc: LoadedDocument; view: View }) {
       canvas.width = viewport.width;
       canvas.height = viewport.height;
       canvas.style.width = `${viewport.width / window.devicePixelRatio}px`;
+      canvas.dataset.rendered = 'false';
       task = p.render({ canvas, viewport });
-      task.promise.catch(() => undefined);
+      // Lets tests and screenshots wait for a painted page.
+      task.promise.then(() => (canvas.dataset.rendered = 'true'), () => undefined);
     });
     return () => {
       cancelled = true;

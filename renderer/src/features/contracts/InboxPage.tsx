@@ -13,8 +13,8 @@ import { contractStatusLabels } from '../../../../domain/texts';
 import { useApi } from '../../api/ApiProvider';
 import { useQuery } from '../../api/useQuery';
 import { DeadlineCell, formatDate } from '../../components/DeadlineCell';
-import { StatusBadge } from '../../components/StatusBadge';
 import { SyncStateBadge } from '../../components/SyncStateBadge';
+import { useLanguage } from '../../components/useLanguage';
 import { usePagedList } from '../../components/usePagedList';
 import { useShortcuts } from '../../components/useShortcuts';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
@@ -84,6 +84,17 @@ export function InboxPage({ tab, onTab, onOpen, onOpenDirection }: { tab: InboxT
 
 const TABLE_HEIGHT = 'calc(100vh - 330px)';
 
+/** The status as a coloured dot and wrapping text: long Kazakh labels stay readable in a narrow column. */
+function StatusLabel({ status }: { status: ContractListRow['status'] }) {
+  const lang = useLanguage();
+  return (
+    <Group gap={6} wrap="nowrap">
+      <span style={{ flex: '0 0 8px', height: 8, borderRadius: 4, background: `var(--mantine-color-${contractStatusColors[status] ?? 'gray'}-6)` }} />
+      <Text size="xs" lineClamp={2}>{contractStatusLabels[status][lang]}</Text>
+    </Group>
+  );
+}
+
 function ContractTable(props: {
   tab: Exclude<InboxTab, 'directions'>;
   search: string;
@@ -108,7 +119,7 @@ function ContractTable(props: {
         key: 'child', header: t('columns.child'), width: '2.2fr', sortKey: 'childName',
         render: (r) => (
           <Stack gap={0}>
-            <Text size="sm" fw={600} lineClamp={1}>{r.childName}</Text>
+            <Text size="sm" fw={600} lineClamp={1} title={r.childName}>{r.childName}</Text>
             <Group gap={6}>
               <Text size="xs" c="dimmed">{r.number}</Text>
               {r.isVoucher && <Badge size="xs" variant="outline">{t('voucher')}</Badge>}
@@ -116,16 +127,16 @@ function ContractTable(props: {
           </Stack>
         ),
       },
-      { key: 'iin', header: t('columns.childIin'), width: '130px', render: (r) => <Text size="sm" ff="monospace">{r.childIin}</Text> },
-      { key: 'parent', header: t('columns.parent'), width: '1.8fr', sortKey: 'parentName', render: (r) => <Text size="sm" lineClamp={1}>{r.parentName}</Text> },
-      { key: 'status', header: t('columns.status'), width: '1.3fr', render: (r) => <StatusBadge status={r.status} labels={contractStatusLabels} colors={contractStatusColors} /> },
-      { key: 'submitted', header: t('columns.submitted'), width: '110px', sortKey: 'submittedAt', render: (r) => <Text size="sm">{formatDate(r.submittedAt)}</Text> },
-      { key: 'deadline', header: t('columns.deadline'), width: '170px', sortKey: 'dueOn', render: (r) => <DeadlineCell dueOn={r.dueOn} daysLeft={r.workingDaysLeft} /> },
+      { key: 'iin', header: t('columns.childIin'), width: '122px', render: (r) => <Text size="sm" ff="monospace">{r.childIin}</Text> },
+      { key: 'parent', header: t('columns.parent'), width: '1.6fr', sortKey: 'parentName', render: (r) => <Text size="sm" lineClamp={2}>{r.parentName}</Text> },
+      { key: 'status', header: t('columns.status'), width: '1.4fr', render: (r) => <StatusLabel status={r.status} /> },
+      { key: 'submitted', header: t('columns.submitted'), width: '100px', sortKey: 'submittedAt', render: (r) => <Text size="sm">{formatDate(r.submittedAt)}</Text> },
+      { key: 'deadline', header: t('columns.deadline'), width: '150px', sortKey: 'dueOn', render: (r) => <DeadlineCell dueOn={r.dueOn} daysLeft={r.workingDaysLeft} /> },
       {
-        key: 'rework', header: t('columns.rework'), width: '100px', sortKey: 'reworkCount',
+        key: 'rework', header: t('columns.rework'), width: '96px', sortKey: 'reworkCount',
         render: (r) => <Text size="sm" c={r.reworkCount >= MAX_REWORK_ATTEMPTS ? 'orange' : undefined}>{t('reworkOf', { count: r.reworkCount, max: MAX_REWORK_ATTEMPTS })}</Text>,
       },
-      { key: 'sync', header: t('columns.sync'), width: '150px', render: (r) => <SyncStateBadge state={r.sync} /> },
+      { key: 'sync', header: t('columns.sync'), width: '64px', render: (r) => <SyncStateBadge state={r.sync} compact /> },
     ],
     [t],
   );
@@ -161,7 +172,7 @@ function DirectionTable(props: { search: string; selected: number; onSelect: (i:
         key: 'child', header: t('columns.child'), width: '2fr',
         render: (r) => (
           <Stack gap={0}>
-            <Text size="sm" fw={600} lineClamp={1}>{r.childName}</Text>
+            <Text size="sm" fw={600} lineClamp={1} title={r.childName}>{r.childName}</Text>
             <Group gap={6}>
               <Text size="xs" c="dimmed">{r.number}</Text>
               {r.isVoucher && <Badge size="xs" variant="outline">{t('voucher')}</Badge>}
@@ -173,7 +184,7 @@ function DirectionTable(props: { search: string; selected: number; onSelect: (i:
       { key: 'parent', header: t('columns.parent'), width: '1.8fr', render: (r) => <Text size="sm" lineClamp={1}>{r.parentName}</Text> },
       { key: 'issued', header: t('columns.issued'), width: '110px', render: (r) => <Text size="sm">{formatDate(r.issuedOn)}</Text> },
       { key: 'due', header: t('columns.offerDue'), width: '180px', render: (r) => <DeadlineCell dueOn={r.offerDueOn} daysLeft={r.workingDaysLeft} /> },
-      { key: 'sync', header: t('columns.sync'), width: '150px', render: (r) => <SyncStateBadge state={r.sync} /> },
+      { key: 'sync', header: t('columns.sync'), width: '64px', render: (r) => <SyncStateBadge state={r.sync} compact /> },
     ],
     [t],
   );
