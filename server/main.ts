@@ -42,7 +42,8 @@ const server = await startServer({
   updatesDir: args['updates-dir'] ?? null,
   logger: false,
   ...(await demoServerOptions({
-    ...(scale ? { contractsPerKindergarten: [scale, 0, 0] } : {}),
+    // --seed-scale N: N synthetic contracts in the first kindergarten (benchmarks), see SeedOptions.synthetic.
+    ...(scale ? { contractsPerKindergarten: [scale, 0, 0], synthetic: true } : {}),
     cacheDir: path.join(args['data-dir'] ? path.resolve(args['data-dir']) : os.tmpdir(), 'qabyl-seed-cache'),
   })),
 });

@@ -1,4 +1,5 @@
 /** Opens the server database: embedded PGlite (in memory or a data directory) or a real PostgreSQL via node-postgres. */
+import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -28,6 +29,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     await createSchema(db);
     return { db, driver: 'postgres', close: () => pool.end() };
   }
+  if (target.dataDir) await mkdir(target.dataDir, { recursive: true }); // PGlite creates only the last level
   const client = new PGlite(target.dataDir);
   const db = drizzlePglite(client, { schema }) as unknown as ServerDb;
   await createSchema(db);

@@ -5,17 +5,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DocumentKind } from '../../domain/catalogue-ids';
-import { contractPdfData, renderContractPdf, type ContractFonts } from '../../domain/contract-pdf';
+import { contractPdfData, type ContractPdfData } from '../../domain/contract-pdf';
 import { transitionContract, type ContractEvent } from '../../domain/contract-machine';
 import type { Contract, ContractDocument, Organisation, Parent } from '../../domain/entities';
 import { contractRefusalMessage } from '../../domain/texts';
 import { addWorkingDays, todayInKazakhstan } from '../../domain/calendar';
 import { HttpError } from '../http/errors';
-import { putBlob } from '../blobs/store';
-import type { ServerTx } from '../db/connect';
-import { getRow, putRow, type StoredRow } from '../store/entity-store';
-import { contractState, currentDocuments } from '../mutations/contract-state';
-import { writeHistory } from '../mutations/common';
+import type { StoredRow } from '../store/entity-store';
+import type { RowWriter } from '../store/row-writer';
+import { contractState } from '../mutations/contract-state';
 import type { ParentKeyring } from '../seed/parent-keys';
 import type { SeedCache } from '../seed/cache';
 
@@ -31,8 +29,23 @@ export interface UploadedDocument {
 
 export interface ParentTools {
   keyring: ParentKeyring;
-  fonts: ContractFonts;
+  /** Renders the contract PDF (in process or on the seed's worker pool). */
+  renderPdf: (data: ContractPdfData) => Promise<Uint8Array>;
   cache: SeedCache;
+}
+
+async function currentDocuments(store: RowWriter, contractId: string): Promise<ContractDocument[]> {
+  const rows = await store.listWhere('contractDocument', 'contractId', contractId);
+  return rows.map((r) => r.data).filter((d) => d.current);
+}
+
+async function recordHistory(
+  store: RowWriter,
+  orgId: string,
+  now: Date,
+  event: { subjectId: string; kind: string; actorName: string; round: number; details: Record<string, unknown> },
+): Promise<void> {
+  await store.put('historyEvent', orgId, { id: randomUUID(), at: now.toISOString(), subjectType: 'contract', ...event });
 }
 
 function apply(contract: Contract, documents: ContractDocument[], event: ContractEvent) {
@@ -41,8 +54,8 @@ function apply(contract: Contract, documents: ContractDocument[], event: Contrac
   return result.state;
 }
 
-async function storeDocument(tx: ServerTx, contract: Contract, round: number, doc: UploadedDocument): Promise<Omit<ContractDocument, 'version'>> {
-  const sha256 = await putBlob(tx, doc.bytes, doc.mime, [contract.orgId]);
+async function storeDocument(store: RowWriter, contract: Contract, round: number, doc: UploadedDocument): Promise<Omit<ContractDocument, 'version'>> {
+  const sha256 = await store.putBlob(doc.bytes, doc.mime, [contract.orgId]);
   return {
     id: randomUUID(),
     contractId: contract.id,
@@ -62,12 +75,12 @@ async function storeDocument(tx: ServerTx, contract: Contract, round: number, do
 }
 
 /** Renders the contract PDF for the contract's current data, stores it and has the parent sign it. */
-async function signPdf(tx: ServerTx, tools: ParentTools, contract: Contract, now: Date) {
-  const org = await getRow(tx, 'organisation', contract.orgId);
+async function signPdf(store: RowWriter, tools: ParentTools, contract: Contract, now: Date) {
+  const org = await store.get('organisation', contract.orgId);
   if (!org) throw new HttpError(500, 'INTERNAL', 'contract without organisation');
   const data = contractPdfData({ ...contract, version: 0 }, org.data as Organisation);
-  const pdf = await tools.cache.get({ pdf: data }, () => renderContractPdf(data, tools.fonts));
-  const pdfSha256 = await putBlob(tx, pdf, 'application/pdf', [contract.orgId]);
+  const pdf = await tools.cache.get({ pdf: data }, () => tools.renderPdf(data));
+  const pdfSha256 = await store.putBlob(pdf, 'application/pdf', [contract.orgId]);
   const signed = await tools.keyring.sign(contract.parent.iin, pdf, true, now);
   if (!signed) throw new HttpError(422, 'NO_PARENT_KEY', 'The demo has no test key for this parent');
   const parentSignature = {
@@ -82,7 +95,7 @@ async function signPdf(tx: ServerTx, tools: ParentTools, contract: Contract, now
 }
 
 export async function parentSubmit(
-  tx: ServerTx,
+  store: RowWriter,
   tools: ParentTools,
   row: StoredRow<'contract'>,
   parent: Parent,
@@ -90,12 +103,12 @@ export async function parentSubmit(
   now: Date,
 ): Promise<Contract> {
   const contract = { ...row.data, parent };
-  const docs = await Promise.all(uploads.map((u) => storeDocument(tx, contract, row.data.round + 1, u)));
+  const docs = await Promise.all(uploads.map((u) => storeDocument(store, contract, row.data.round + 1, u)));
   const next = apply(contract, [], { type: 'parentSubmitted', documentIds: docs.map((d) => d.id) });
-  for (const doc of docs) await putRow(tx, 'contractDocument', row.orgId, doc);
-  const signature = await signPdf(tx, tools, contract, now);
+  for (const doc of docs) await store.put('contractDocument', row.orgId, doc);
+  const signature = await signPdf(store, tools, contract, now);
   const today = todayInKazakhstan(now);
-  const saved = await putRow(tx, 'contract', row.orgId, {
+  const saved = await store.put('contract', row.orgId, {
     ...contract,
     ...signature,
     status: next.status,
@@ -104,34 +117,34 @@ export async function parentSubmit(
     dueOn: addWorkingDays(today, REVIEW_WORKING_DAYS),
     updatedAt: now.toISOString(),
   });
-  await writeHistory({ tx, now, touchedOrgs: new Set() }, row.orgId, {
-    subjectType: 'contract', subjectId: row.id, kind: 'submitted', actorName: parent.fullName, round: next.round, details: { documents: docs.length },
+  await recordHistory(store, row.orgId, now, {
+    subjectId: row.id, kind: 'submitted', actorName: parent.fullName, round: next.round, details: { documents: docs.length },
   });
   return saved.data;
 }
 
 /** Replaces the flagged documents (each by the upload of the same kind) and signs again. */
 export async function parentResubmit(
-  tx: ServerTx,
+  store: RowWriter,
   tools: ParentTools,
   row: StoredRow<'contract'>,
   replacementFor: (doc: ContractDocument) => UploadedDocument,
   now: Date,
 ): Promise<Contract> {
-  const documents = await currentDocuments(tx, row.id);
+  const documents = await currentDocuments(store, row.id);
   const flagged = documents.filter((d) => d.reviewStatus === 'flagged');
   const round = row.data.round + 1;
-  const replacements = await Promise.all(flagged.map(async (d) => ({ old: d, fresh: await storeDocument(tx, row.data, round, replacementFor(d)) })));
+  const replacements = await Promise.all(flagged.map(async (d) => ({ old: d, fresh: await storeDocument(store, row.data, round, replacementFor(d)) })));
   const next = apply(row.data, documents, {
     type: 'parentResubmitted',
     replacements: replacements.map((r) => ({ documentId: r.old.id, newDocumentId: r.fresh.id })),
   });
   for (const r of replacements) {
-    await putRow(tx, 'contractDocument', row.orgId, { ...r.old, current: false });
-    await putRow(tx, 'contractDocument', row.orgId, r.fresh);
+    await store.put('contractDocument', row.orgId, { ...r.old, current: false });
+    await store.put('contractDocument', row.orgId, r.fresh);
   }
-  const signature = await signPdf(tx, tools, row.data, now);
-  const saved = await putRow(tx, 'contract', row.orgId, {
+  const signature = await signPdf(store, tools, row.data, now);
+  const saved = await store.put('contract', row.orgId, {
     ...row.data,
     ...signature,
     status: next.status,
@@ -140,19 +153,19 @@ export async function parentResubmit(
     dueOn: addWorkingDays(todayInKazakhstan(now), REVIEW_WORKING_DAYS),
     updatedAt: now.toISOString(),
   });
-  await writeHistory({ tx, now, touchedOrgs: new Set() }, row.orgId, {
-    subjectType: 'contract', subjectId: row.id, kind: 'resubmitted', actorName: row.data.parent.fullName, round: next.round,
+  await recordHistory(store, row.orgId, now, {
+    subjectId: row.id, kind: 'resubmitted', actorName: row.data.parent.fullName, round: next.round,
     details: { replaced: replacements.map((r) => r.old.kind) },
   });
   return saved.data;
 }
 
-export async function parentWithdraw(tx: ServerTx, row: StoredRow<'contract'>, now: Date): Promise<Contract> {
-  const documents = await currentDocuments(tx, row.id);
+export async function parentWithdraw(store: RowWriter, row: StoredRow<'contract'>, now: Date): Promise<Contract> {
+  const documents = await currentDocuments(store, row.id);
   const next = apply(row.data, documents, { type: 'parentWithdrew' });
-  const saved = await putRow(tx, 'contract', row.orgId, { ...row.data, status: next.status, dueOn: null, updatedAt: now.toISOString() });
-  await writeHistory({ tx, now, touchedOrgs: new Set() }, row.orgId, {
-    subjectType: 'contract', subjectId: row.id, kind: 'withdrawn', actorName: row.data.parent.fullName, round: row.data.round, details: {},
+  const saved = await store.put('contract', row.orgId, { ...row.data, status: next.status, dueOn: null, updatedAt: now.toISOString() });
+  await recordHistory(store, row.orgId, now, {
+    subjectId: row.id, kind: 'withdrawn', actorName: row.data.parent.fullName, round: row.data.round, details: {},
   });
   return saved.data;
 }

@@ -6,6 +6,7 @@ import { lockWrites, type ServerTx } from '../db/connect';
 import { currentSeq, getRow, listRowsWhere } from '../store/entity-store';
 import { notFound } from '../http/errors';
 import { parentResubmit, parentSubmit, parentWithdraw, type ParentTools } from './parent-actions';
+import { txWriter } from '../store/row-writer';
 import { SEED_DOCUMENT_KINDS, seedUpload } from '../seed/demo-seed';
 import type { DocumentImageFactory } from '../seed/document-images';
 import type { Parent } from '../../domain/entities';
@@ -47,7 +48,7 @@ export class ParentSimulator {
         position: c.parent.position || 'Менеджер',
         ...parent,
       };
-      return { orgId: row.orgId, value: await parentSubmit(tx, this.tools, row, filled, uploads, this.ctx.now()) };
+      return { orgId: row.orgId, value: await parentSubmit(txWriter(tx), this.tools, row, filled, uploads, this.ctx.now()) };
     });
   }
 
@@ -55,7 +56,7 @@ export class ParentSimulator {
     return this.write(async (tx) => {
       const row = await this.contract(tx, contractId);
       const when = this.ctx.now().toISOString();
-      const value = await parentResubmit(tx, this.tools, row, (d) => ({
+      const value = await parentResubmit(txWriter(tx), this.tools, row, (d) => ({
         kind: d.kind, fileName: `${d.kind}-r${row.data.round + 1}.jpg`, mime: 'image/jpeg',
         bytes: this.images.render(d.kind, row.data.child.fullName, `Заменён / Ауыстырылды ${when}`),
       }), this.ctx.now());
@@ -66,7 +67,7 @@ export class ParentSimulator {
   withdraw(contractId: string) {
     return this.write(async (tx) => {
       const row = await this.contract(tx, contractId);
-      return { orgId: row.orgId, value: await parentWithdraw(tx, row, this.ctx.now()) };
+      return { orgId: row.orgId, value: await parentWithdraw(txWriter(tx), row, this.ctx.now()) };
     });
   }
 

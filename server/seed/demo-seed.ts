@@ -8,18 +8,17 @@ import { PDFDocument } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
 import type { DocumentKind } from '../../domain/catalogue-ids';
 import { correctionTypes } from '../../domain/catalogue-ids';
-import type { Contract, Parent } from '../../domain/entities';
+import type { Contract, ContractDocument, Parent } from '../../domain/entities';
 import { TEMPLATE_VERSION } from '../../domain/contract-pdf';
 import { makeIin } from '../../domain/identifiers';
-import { addCalendarDays, todayInKazakhstan } from '../../domain/calendar';
+import { addCalendarDays, addWorkingDays, todayInKazakhstan } from '../../domain/calendar';
 import { offerDueOn, parentSignDueOn } from '../../domain/rules';
 import { contractStatuses, type ContractStatus } from '../../domain/statuses';
 import { TEST_IDENTITIES, TEST_ORGANISATIONS } from '../../tests/fixtures/pki/identities';
-import { lockWrites, type ServerDb, type ServerTx } from '../db/connect';
-import { putBlob } from '../blobs/store';
-import { getRow, putRow } from '../store/entity-store';
-import { parentResubmit, parentSubmit, parentWithdraw, type ParentTools, type UploadedDocument } from '../dev/parent-actions';
-import { currentDocuments } from '../mutations/contract-state';
+import { lockWrites, type ServerDb } from '../db/connect';
+import type { RowWriter } from '../store/row-writer';
+import { parentResubmit, parentSubmit, parentWithdraw, REVIEW_WORKING_DAYS, type ParentTools, type UploadedDocument } from '../dev/parent-actions';
+import { SeedBatch } from './seed-batch';
 import { childName } from './names';
 import { demoParents, parentFullName } from './parent-keys';
 import type { DocumentImageFactory } from './document-images';
@@ -32,11 +31,20 @@ export interface SeedOptions {
   tools: ParentTools;
   images: DocumentImageFactory;
   fontBytes: Uint8Array;
+  /**
+   * Benchmark scale (`--seed-scale`): no contract PDFs and no parent signatures, every document of a kind points
+   * at one shared synthetic scan, rows are written directly in their final state and flushed in bulk.
+   */
+  synthetic?: boolean;
 }
 
 const roleOf = { ceo: 'head', can_sign: 'signer', employee: 'employee' } as const;
 const positionOf = { ceo: 'Заведующая', can_sign: 'Заместитель заведующей (право подписи)', employee: 'Методист' } as const;
 export const SEED_DOCUMENT_KINDS: readonly DocumentKind[] = ['child_photo', 'birth_certificate', 'parent_id', 'health_passport', 'immunisation_passport'];
+/** Contracts seeded concurrently: keeps the PDF workers busy while the main thread codes JPEGs. */
+const CONTRACTS_IN_FLIGHT = 8;
+/** Contracts per bulk flush in synthetic mode, so 100k contracts never sit in memory at once. */
+const SYNTHETIC_FLUSH_EVERY = 2000;
 
 export function seedUpload(images: DocumentImageFactory, cache: ParentTools['cache'], kind: DocumentKind, child: string, detail: string) {
   return cache.get({ jpeg: kind, child, detail }, () => images.render(kind, child, detail)).then(
@@ -49,22 +57,40 @@ export async function seedDemo(db: ServerDb, now: Date, options: SeedOptions): P
   if (Number(existing[0]?.n ?? 0) > 0) return; // a data directory keeps its data between runs
   await db.transaction(async (tx) => {
     await lockWrites(tx);
-    await seedOrganisations(tx);
+    const batch = new SeedBatch();
+    await seedOrganisations(batch);
     let serial = 0;
     const kindergartens = TEST_ORGANISATIONS.filter((o) => o.kind === 'kindergarten');
     for (const [k, org] of kindergartens.entries()) {
       const count = options.contractsPerKindergarten[k] ?? 0;
-      for (let i = 0; i < count; i++) await seedContract(tx, options, org.key, serial++, contractStatuses[i % contractStatuses.length]!, now);
-      for (let i = 0; i < Math.ceil(count / 10); i++) await seedDirection(tx, org.key, serial++, now);
+      const contracts = Array.from({ length: count }, (_, i) => ({ n: serial++, status: contractStatuses[i % contractStatuses.length]! }));
+      if (options.synthetic) {
+        for (const [i, c] of contracts.entries()) {
+          await seedSyntheticContract(batch, options, org.key, c.n, c.status, now);
+          if (i % SYNTHETIC_FLUSH_EVERY === SYNTHETIC_FLUSH_EVERY - 1) await batch.flush(tx);
+        }
+      } else {
+        await inParallel(contracts, CONTRACTS_IN_FLIGHT, (c) => seedContract(batch, options, org.key, c.n, c.status, now));
+      }
+      for (let i = 0; i < Math.ceil(count / 10); i++) await seedDirection(batch, org.key, serial++, now);
     }
-    for (let i = 0; i < options.applications; i++) await seedApplication(tx, options, serial++, now);
+    for (let i = 0; i < options.applications; i++) await seedApplication(batch, options, serial++, now);
+    await batch.flush(tx);
   });
 }
 
-async function seedOrganisations(tx: ServerTx) {
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
+async function seedOrganisations(store: RowWriter) {
   for (const org of TEST_ORGANISATIONS) {
     const head = TEST_IDENTITIES.find((i) => i.org === org.key && i.role === 'ceo') ?? TEST_IDENTITIES.find((i) => i.org === org.key)!;
-    await putRow(tx, 'organisation', org.key, {
+    await store.put('organisation', org.key, {
       id: org.key, kind: org.kind, bin: org.bin, nameKk: org.nameKk, nameRu: org.nameRu,
       address: 'г. Астана, район Есиль, ул. Сығанақ, 10', headFullName: `${head.surname} ${head.name} ${head.patronymic}`,
       region: 'Астана', locality: 'Астана',
@@ -74,17 +100,25 @@ async function seedOrganisations(tx: ServerTx) {
     const role = person.role as string;
     if (!person.org || !(role in roleOf)) continue;
     const staffRole = role as keyof typeof roleOf;
-    await putRow(tx, 'staff', person.org, {
+    await store.put('staff', person.org, {
       id: `staff-${person.key}`, orgId: person.org, iin: person.iin, fullName: `${person.surname} ${person.name} ${person.patronymic}`,
       position: positionOf[staffRole], roles: [roleOf[staffRole]],
     });
   }
 }
 
+/** A valid IIN: about one serial in eleven has no check digit (makeIin gives null), so the next one is taken. */
+function seedIin(birthDate: string, sex: 'male' | 'female', n: number): string {
+  for (let k = 0; ; k++) {
+    const iin = makeIin(birthDate, sex, (n + k) % 10_000);
+    if (iin) return iin;
+  }
+}
+
 function seedChild(n: number) {
   const person = childName(n);
   const birthDate = addCalendarDays('2020-03-01', (n * 37) % 900);
-  return { ...person, iin: makeIin(birthDate, person.sex, 1000 + n)!, birthDate };
+  return { ...person, iin: seedIin(birthDate, person.sex, n), birthDate };
 }
 
 function seedParent(n: number): Parent {
@@ -96,22 +130,22 @@ function seedParent(n: number): Parent {
   };
 }
 
-async function seedDirection(tx: ServerTx, orgId: string, n: number, now: Date) {
+async function seedDirection(store: RowWriter, orgId: string, n: number, now: Date) {
   const child = seedChild(n);
   const parent = seedParent(n);
   const issuedOn = addCalendarDays(todayInKazakhstan(now), -(n % 4));
-  await putRow(tx, 'direction', orgId, {
+  await store.put('direction', orgId, {
     id: `dir-${orgId}-${n}`, orgId, number: `НП-${2026}-${String(n).padStart(5, '0')}`, status: 'awaiting_offer', child,
     parentFullName: parent.fullName, parentIin: parent.iin, parentPhone: parent.phone, isVoucher: n % 5 === 0,
     issuedOn, offerDueOn: offerDueOn(issuedOn),
   });
 }
 
-async function seedContract(tx: ServerTx, options: SeedOptions, orgId: string, n: number, status: ContractStatus, now: Date) {
+function offeredContract(orgId: string, n: number, now: Date): Omit<Contract, 'version'> {
   const child = seedChild(n);
   const parent = seedParent(n);
   const offeredOn = addCalendarDays(todayInKazakhstan(now), -((n % 6) + 1));
-  const base: Omit<Contract, 'version'> = {
+  return {
     id: `ctr-${orgId}-${n}`, number: `ДГ-${orgId.toUpperCase()}-${String(n).padStart(5, '0')}`, orgId, directionId: null,
     status: 'offer_sent', reworkCount: 0, round: 0, isVoucher: n % 5 === 0,
     child, parent: { ...parent, idDocumentNumber: '', address: '', workplace: '', position: '' },
@@ -121,43 +155,84 @@ async function seedContract(tx: ServerTx, options: SeedOptions, orgId: string, n
     pdfSha256: null, parentSignature: null, headSignature: null, signedAt: null, rejectReason: null, rejectComment: null,
     archivedOn: null, archiveReason: null, updatedAt: now.toISOString(),
   };
-  let row = await putRow(tx, 'contract', orgId, base);
+}
+
+/** Statuses whose contract went through a kindergarten review (documents approved or one flagged). */
+const reviewedStatuses: readonly ContractStatus[] = ['rework_requested', 'resubmitted', 'signed', 'rejected', 'archived'];
+const flaggedStatuses: readonly ContractStatus[] = ['rework_requested', 'resubmitted'];
+
+/** Fields of a contract decided by kindergarten staff earlier (the head's signature is not reproduced in the seed). */
+function decidedFields(status: ContractStatus, now: Date): Partial<Contract> {
+  if (status === 'rejected') return { rejectReason: 'age_mismatch', rejectComment: null, dueOn: null };
+  if (status === 'archived') return { signedAt: now.toISOString(), archivedOn: todayInKazakhstan(now), archiveReason: 'moved', dueOn: null };
+  if (status === 'signed') return { signedAt: now.toISOString(), dueOn: null };
+  return {};
+}
+
+function reviewedDocument(d: Omit<ContractDocument, 'version'>, flag: boolean, now: Date): Omit<ContractDocument, 'version'> {
+  return {
+    ...d, reviewStatus: flag ? 'flagged' : 'approved', flagReason: flag ? 'unreadable' : null, flagComment: null,
+    reviewedByIin: TEST_IDENTITIES[2].iin, reviewedAt: now.toISOString(),
+  };
+}
+
+async function seedContract(store: RowWriter, options: SeedOptions, orgId: string, n: number, status: ContractStatus, now: Date) {
+  const base = offeredContract(orgId, n, now);
+  let row = await store.put('contract', orgId, base);
   if (status === 'offer_sent') return;
   if (status === 'awaiting_parent' || status === 'expired') {
-    await putRow(tx, 'contract', orgId, { ...row.data, status, dueOn: status === 'expired' ? null : row.data.dueOn });
+    await store.put('contract', orgId, { ...row.data, status, dueOn: status === 'expired' ? null : row.data.dueOn });
     return;
   }
+  const { child } = base;
   const uploads = await Promise.all(SEED_DOCUMENT_KINDS.map((k) => seedUpload(options.images, options.tools.cache, k, child.fullName, `ИИН ${child.iin}`)));
-  await parentSubmit(tx, options.tools, row, parent, uploads, now);
-  row = (await getRow(tx, 'contract', row.id))!;
+  await parentSubmit(store, options.tools, row, seedParent(n), uploads, now);
+  row = (await store.get('contract', row.id))!;
   if (status === 'submitted') return;
   if (status === 'withdrawn') {
-    await parentWithdraw(tx, row, now);
+    await parentWithdraw(store, row, now);
     return;
   }
-  const docs = await currentDocuments(tx, row.id);
-  const reviewed = status === 'rework_requested' || status === 'resubmitted';
-  for (const [i, d] of docs.entries()) {
-    const flag = reviewed && i === 1;
-    await putRow(tx, 'contractDocument', orgId, {
-      ...d, reviewStatus: flag ? 'flagged' : 'approved', flagReason: flag ? 'unreadable' : null, flagComment: null,
-      reviewedByIin: TEST_IDENTITIES[2].iin, reviewedAt: now.toISOString(),
-    });
-  }
-  if (reviewed) {
-    await putRow(tx, 'contract', orgId, { ...row.data, status: 'rework_requested', reworkCount: 1 });
+  const docs = (await store.listWhere('contractDocument', 'contractId', row.id)).map((d) => d.data);
+  const flagged = flaggedStatuses.includes(status);
+  for (const [i, d] of docs.entries()) await store.put('contractDocument', orgId, reviewedDocument(d, flagged && i === 1, now));
+  if (flagged) {
+    row = await store.put('contract', orgId, { ...row.data, status: 'rework_requested', reworkCount: 1 });
     if (status === 'resubmitted') {
-      row = (await getRow(tx, 'contract', row.id))!;
-      await parentResubmit(tx, options.tools, row, (d) => ({ kind: d.kind, fileName: `${d.kind}-2.jpg`, mime: 'image/jpeg', bytes: options.images.render(d.kind, child.fullName, 'повторно / қайта') }), now);
+      const replacement = (d: ContractDocument): UploadedDocument => ({
+        kind: d.kind, fileName: `${d.kind}-2.jpg`, mime: 'image/jpeg', bytes: options.images.render(d.kind, child.fullName, 'повторно / қайта'),
+      });
+      await parentResubmit(store, options.tools, row, replacement, now);
     }
     return;
   }
-  // signed, rejected, archived: decided by kg staff earlier (the head's signature is not reproduced in the seed).
-  const decided: Partial<Contract> =
-    status === 'rejected' ? { rejectReason: 'age_mismatch', rejectComment: null }
-    : status === 'archived' ? { signedAt: now.toISOString(), archivedOn: todayInKazakhstan(now), archiveReason: 'moved' }
-    : { signedAt: now.toISOString() };
-  await putRow(tx, 'contract', orgId, { ...row.data, ...decided, status, dueOn: null });
+  await store.put('contract', orgId, { ...row.data, ...decidedFields(status, now), status });
+}
+
+/** A scale-mode contract: its final rows written directly, documents sharing one synthetic scan per kind. */
+async function seedSyntheticContract(store: RowWriter, options: SeedOptions, orgId: string, n: number, status: ContractStatus, now: Date) {
+  const base = offeredContract(orgId, n, now);
+  if (status === 'offer_sent' || status === 'awaiting_parent' || status === 'expired') {
+    await store.put('contract', orgId, { ...base, status, dueOn: status === 'expired' ? null : base.dueOn });
+    return;
+  }
+  const reviewed = reviewedStatuses.includes(status);
+  const flagged = flaggedStatuses.includes(status);
+  for (const [i, kind] of SEED_DOCUMENT_KINDS.entries()) {
+    const upload = await seedUpload(options.images, options.tools.cache, kind, 'ОБРАЗЕЦ ОБРАЗЕЦ ОБРАЗЕЦ', 'синтетический документ');
+    const document: Omit<ContractDocument, 'version'> = {
+      id: `doc-${base.id}-${kind}`, contractId: base.id, kind, round: 1, current: true, fileName: upload.fileName, mime: upload.mime,
+      size: upload.bytes.length, sha256: await store.putBlob(upload.bytes, upload.mime, [orgId]), reviewStatus: 'pending',
+      flagReason: null, flagComment: null, reviewedByIin: null, reviewedAt: null,
+    };
+    await store.put('contractDocument', orgId, reviewed ? reviewedDocument(document, flagged && i === 1 && status === 'rework_requested', now) : document);
+  }
+  const submittedAt = now.toISOString();
+  await store.put('contract', orgId, {
+    ...base, ...decidedFields(status, now), status, submittedAt, round: status === 'resubmitted' ? 2 : 1,
+    reworkCount: flagged ? 1 : 0, parent: seedParent(n),
+    dueOn: status === 'submitted' || flagged ? addWorkingDays(todayInKazakhstan(now), REVIEW_WORKING_DAYS) : null,
+  });
 }
 
 async function conclusionPdf(fontBytes: Uint8Array, child: string, number: string, type: string): Promise<Uint8Array> {
@@ -172,16 +247,16 @@ async function conclusionPdf(fontBytes: Uint8Array, child: string, number: strin
   return doc.save();
 }
 
-async function seedApplication(tx: ServerTx, options: SeedOptions, n: number, now: Date) {
+async function seedApplication(store: RowWriter, options: SeedOptions, n: number, now: Date) {
   const child = seedChild(n);
   const parent = seedParent(n);
   const number = `ПМПК-${String(n).padStart(5, '0')}`;
   const correctionType = correctionTypes[n % correctionTypes.length]!;
   const pdf = await options.tools.cache.get({ conclusion: number, child: child.fullName }, () => conclusionPdf(options.fontBytes, child.fullName, number, correctionType));
-  const sha = await putBlob(tx, pdf, 'application/pdf', ['pmpk1']);
+  const sha = await store.putBlob(pdf, 'application/pdf', ['pmpk1']);
   const submittedAt = new Date(now.getTime() - (n + 1) * 3_600_000).toISOString();
-  const signed = await options.tools.keyring.sign(parent.iin, pdf, true, now);
-  await putRow(tx, 'specialQueueApplication', 'pmpk1', {
+  const signed = options.synthetic ? null : await options.tools.keyring.sign(parent.iin, pdf, true, now);
+  await store.put('specialQueueApplication', 'pmpk1', {
     id: `sq-${n}`, number, pmpkOrgId: 'pmpk1', status: 'awaiting_confirmation', child, parentFullName: parent.fullName,
     parentIin: parent.iin, parentPhone: parent.phone, correctionType, confirmedCorrectionType: null, conclusionNumber: number,
     conclusionDate: addCalendarDays(todayInKazakhstan(now), -(n % 60) - 5), conclusionSha256: sha, conclusionMime: 'application/pdf',

@@ -10,7 +10,7 @@ type Point = [number, number];
 export interface Canvas {
   width: number;
   height: number;
-  /** RGBA, as jpeg-js expects. */
+  /** RGBA (the alpha byte is ignored by the JPEG encoder). */
   data: Uint8Array;
 }
 
