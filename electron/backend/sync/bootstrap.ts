@@ -17,6 +17,12 @@ import type { SyncStateStore } from './sync-state';
 
 /** Rows per staging transaction: large enough to amortise the commit, short enough not to block a decision. */
 const STAGING_BATCH = 2000;
+/**
+ * Parsing buffered stream data never leaves the microtask queue, so the backend thread would not answer calls
+ * until the stream ran dry; every this many rows the bootstrap yields to the event loop (a few milliseconds of work).
+ */
+const YIELD_EVERY_ROWS = 200;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 type BootstrapMeta = z.infer<typeof bootstrapMetaSchema>['_meta'];
 interface StagedRow {
@@ -82,6 +88,7 @@ export async function runBootstrap(deps: BootstrapDeps): Promise<{ cursor: numbe
       const row = bootstrapRowSchema.parse(value);
       batch.push({ entity: row.entity, id: row.id, version: row.version, data: validatedRowJson(row.entity, row.data) });
       counts.set(row.entity, (counts.get(row.entity) ?? 0) + 1);
+      if (batch.length % YIELD_EVERY_ROWS === 0) await yieldToEventLoop();
       if (batch.length >= STAGING_BATCH) {
         flush(batch);
         done += batch.length;
