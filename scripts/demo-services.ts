@@ -4,6 +4,7 @@
  * its data in `dataDir`, so it can be stopped and started again (offline scenarios) without losing decisions.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { startServer, type RunningServer } from '../server/index';
 import { demoServerOptions } from '../server/demo';
@@ -31,13 +32,16 @@ export interface DemoServicesOptions {
   dataDir: string;
   staffKey?: string;
   serverPort?: number;
+  seedCacheDir?: string;
 }
 
 export async function startDemoServices(options: DemoServicesOptions): Promise<DemoServices> {
   const staffKey = options.staffKey ?? DEMO_DEFAULT_IDENTITY;
   if (!TEST_IDENTITIES.some((i) => i.key === staffKey)) throw new Error(`Unknown demo identity: ${staffKey}`);
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const serverOptions = await demoServerOptions({ cacheDir: path.join(options.dataDir, 'seed-cache') });
+  // The seed's generated PDFs and scans are keyed by their recipe, so every demo instance on this machine can share
+  // one cache: a fresh data dir (tests, --fresh) then starts in seconds instead of rendering everything again.
+  const serverOptions = await demoServerOptions({ cacheDir: options.seedCacheDir ?? path.join(os.tmpdir(), 'qabyl-seed-cache') });
   let port = options.serverPort ?? 0;
   let server: RunningServer | null = null;
 
