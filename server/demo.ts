@@ -35,6 +35,7 @@ export async function demoServerOptions(options: DemoOptions = {}): Promise<Pick
   const pool = !options.synthetic && contractsPerKindergarten.reduce((a, b) => a + b, 0) >= POOL_FROM_CONTRACTS ? new PdfPool(fonts) : null;
   const tools: ParentTools = {
     keyring: new ParentKeyring(),
+    fontBytes,
     renderPdf: (data) => (pool ? pool.render(data) : renderContractPdf(data, fonts)),
     cache: new SeedCache(options.cacheDir ?? null),
   };
@@ -49,7 +50,6 @@ export async function demoServerOptions(options: DemoOptions = {}): Promise<Pick
           applications: options.applications ?? 60,
           tools,
           images,
-          fontBytes,
         }),
       simulator: (ctx) => new ParentSimulator(ctx, tools, images),
     },

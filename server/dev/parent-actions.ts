@@ -7,7 +7,9 @@ import { randomUUID } from 'node:crypto';
 import type { DocumentKind } from '../../domain/catalogue-ids';
 import { contractPdfData, type ContractPdfData } from '../../domain/contract-pdf';
 import { transitionContract, type ContractEvent } from '../../domain/contract-machine';
-import type { Contract, ContractDocument, Organisation, Parent } from '../../domain/entities';
+import type { Child, Contract, ContractDocument, Organisation, Parent, SpecialQueueApplication } from '../../domain/entities';
+import type { CorrectionType } from '../../domain/catalogue-ids';
+import { conclusionPdf } from '../seed/conclusion-pdf';
 import { contractRefusalMessage } from '../../domain/texts';
 import { addWorkingDays, todayInKazakhstan } from '../../domain/calendar';
 import { HttpError } from '../http/errors';
@@ -16,6 +18,9 @@ import type { RowWriter } from '../store/row-writer';
 import { contractState } from '../mutations/contract-state';
 import type { ParentKeyring } from '../seed/parent-keys';
 import type { SeedCache } from '../seed/cache';
+
+/** The demo's PMPK: every special-queue application of the parent simulator goes there. */
+export const PMPK_ORG_ID = 'pmpk1';
 
 /** Working days the kindergarten has to review a submission (shown as the deadline in the inbox). */
 export const REVIEW_WORKING_DAYS = 3;
@@ -29,6 +34,8 @@ export interface UploadedDocument {
 
 export interface ParentTools {
   keyring: ParentKeyring;
+  /** DejaVu Sans, for the PMPK conclusion PDFs. */
+  fontBytes: Uint8Array;
   /** Renders the contract PDF (in process or on the seed's worker pool). */
   renderPdf: (data: ContractPdfData) => Promise<Uint8Array>;
   cache: SeedCache;
@@ -166,6 +173,49 @@ export async function parentWithdraw(store: RowWriter, row: StoredRow<'contract'
   const saved = await store.put('contract', row.orgId, { ...row.data, status: next.status, dueOn: null, updatedAt: now.toISOString() });
   await recordHistory(store, row.orgId, now, {
     subjectId: row.id, kind: 'withdrawn', actorName: row.data.parent.fullName, round: row.data.round, details: {},
+  });
+  return saved.data;
+}
+
+export interface SpecialQueueRequest {
+  id: string;
+  number: string;
+  child: Child;
+  parentIin: string;
+  parentFullName: string;
+  parentPhone: string;
+  correctionType: CorrectionType;
+  locality: string;
+  kindergartens: string[];
+  teachingLanguage: 'kk' | 'ru';
+  conclusionDate: string;
+  submittedAt: string;
+}
+
+/**
+ * The parent applies to the special queue of the PMPK (pmpk1, the demo's only PMPK) with the PMPK conclusion,
+ * signed by the parent's test key (`sign: false` only for synthetic benchmark data).
+ */
+export async function parentApplySpecialQueue(
+  store: RowWriter,
+  tools: ParentTools,
+  request: SpecialQueueRequest,
+  options: { sign: boolean; now: Date },
+): Promise<SpecialQueueApplication> {
+  const { id, number, child, parentIin, parentFullName, parentPhone, ...rest } = request;
+  const pdf = await tools.cache.get({ conclusion: number, child: child.fullName }, () => conclusionPdf(tools.fontBytes, child.fullName, number, request.correctionType));
+  const sha = await store.putBlob(pdf, 'application/pdf', [PMPK_ORG_ID]);
+  const signed = options.sign ? await tools.keyring.sign(parentIin, pdf, true, options.now) : null;
+  if (options.sign && !signed) throw new HttpError(422, 'NO_PARENT_KEY', 'The demo has no test key for this parent');
+  const saved = await store.put('specialQueueApplication', PMPK_ORG_ID, {
+    id, number, pmpkOrgId: PMPK_ORG_ID, status: 'awaiting_confirmation', child, parentFullName, parentIin, parentPhone,
+    correctionType: rest.correctionType, confirmedCorrectionType: null, conclusionNumber: number, conclusionDate: rest.conclusionDate,
+    conclusionSha256: sha, conclusionMime: 'application/pdf', conclusionSize: pdf.length, locality: rest.locality,
+    kindergartens: rest.kindergartens, teachingLanguage: rest.teachingLanguage, submittedAt: rest.submittedAt, queuePlace: null,
+    decidedByFullName: null, decidedAt: null, rejectReason: null, rejectComment: null, note: null,
+    parentSignature: signed
+      ? { cms: signed.cms, signerIin: parentIin, signerFullName: parentFullName, signerBin: null, certSerial: signed.key.alias || 'test', signedAt: options.now.toISOString() }
+      : null,
   });
   return saved.data;
 }

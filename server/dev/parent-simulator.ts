@@ -4,8 +4,24 @@ import { asc, eq } from 'drizzle-orm';
 import type { ServerContext } from '../context';
 import { lockWrites, type ServerTx } from '../db/connect';
 import { currentSeq, getRow, listRowsWhere } from '../store/entity-store';
-import { notFound } from '../http/errors';
-import { parentResubmit, parentSubmit, parentWithdraw, type ParentTools } from './parent-actions';
+import { parentApplySpecialQueue, parentResubmit, parentSubmit, parentWithdraw, PMPK_ORG_ID, type ParentTools } from './parent-actions';
+import { randomUUID } from 'node:crypto';
+import type { Child } from '../../domain/entities';
+import type { CorrectionType } from '../../domain/catalogue-ids';
+import { todayInKazakhstan } from '../../domain/calendar';
+import { demoParents, parentFullName } from '../seed/parent-keys';
+import { HttpError, notFound } from '../http/errors';
+
+export interface SpecialQueueInput {
+  parentIin: string;
+  child: Child;
+  correctionType: CorrectionType;
+  parentPhone?: string | undefined;
+  locality?: string | undefined;
+  kindergartens?: string[] | undefined;
+  teachingLanguage?: 'kk' | 'ru' | undefined;
+  conclusionDate?: string | undefined;
+}
 import { txWriter } from '../store/row-writer';
 import { SEED_DOCUMENT_KINDS, seedUpload } from '../seed/demo-seed';
 import type { DocumentImageFactory } from '../seed/document-images';
@@ -68,6 +84,22 @@ export class ParentSimulator {
     return this.write(async (tx) => {
       const row = await this.contract(tx, contractId);
       return { orgId: row.orgId, value: await parentWithdraw(txWriter(tx), row, this.ctx.now()) };
+    });
+  }
+
+  /** A demo parent applies to the special queue for a child (with a generated PMPK conclusion). */
+  applySpecialQueue(input: SpecialQueueInput) {
+    const parent = demoParents.find((p) => p.iin === input.parentIin);
+    if (!parent) throw new HttpError(422, 'NO_PARENT_KEY', 'The demo has no test key for this parent');
+    const now = this.ctx.now();
+    return this.write(async (tx) => {
+      const value = await parentApplySpecialQueue(txWriter(tx), this.tools, {
+        id: randomUUID(), number: `ПМПК-${now.getTime().toString(36).toUpperCase()}`, child: input.child, parentIin: parent.iin,
+        parentFullName: parentFullName(parent), parentPhone: input.parentPhone ?? '+7 701 000 0000', correctionType: input.correctionType,
+        locality: input.locality ?? 'Астана', kindergartens: input.kindergartens ?? ['kg1', 'kg2'], teachingLanguage: input.teachingLanguage ?? 'kk',
+        conclusionDate: input.conclusionDate ?? todayInKazakhstan(now), submittedAt: now.toISOString(),
+      }, { sign: true, now });
+      return { orgId: PMPK_ORG_ID, value };
     });
   }
 

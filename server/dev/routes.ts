@@ -1,7 +1,8 @@
 /** Demo-only routes: the parent simulator and a read of a contract's server state. No auth: never in production. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { iinSchema, idSchema } from '../../domain/entities';
+import { childSchema, iinSchema, idSchema, isoDateSchema } from '../../domain/entities';
+import { correctionTypeSchema } from '../../domain/catalogue-ids';
 import type { ServerContext } from '../context';
 import { parseRequest } from '../http/errors';
 import type { ParentSimulator } from './parent-simulator';
@@ -16,6 +17,18 @@ const submitBody = z
     position: z.string().max(200).optional(),
   })
   .strict();
+const specialQueueBody = z
+  .object({
+    parentIin: iinSchema,
+    child: childSchema,
+    correctionType: correctionTypeSchema,
+    parentPhone: z.string().max(30).optional(),
+    locality: z.string().max(100).optional(),
+    kindergartens: z.array(idSchema).min(1).max(5).optional(),
+    teachingLanguage: z.enum(['kk', 'ru']).optional(),
+    conclusionDate: isoDateSchema.optional(),
+  })
+  .strict();
 const notificationsQuery = z.object({ iin: iinSchema }).strict();
 
 export function registerDevRoutes(app: FastifyInstance, _ctx: ServerContext, simulator: ParentSimulator): void {
@@ -25,6 +38,7 @@ export function registerDevRoutes(app: FastifyInstance, _ctx: ServerContext, sim
   });
   app.post('/v1/dev/parent/contracts/:id/resubmit', async (request) => simulator.resubmit(parseRequest(contractParams, request.params, 'path').id));
   app.post('/v1/dev/parent/contracts/:id/withdraw', async (request) => simulator.withdraw(parseRequest(contractParams, request.params, 'path').id));
+  app.post('/v1/dev/parent/special-queue', async (request) => simulator.applySpecialQueue(parseRequest(specialQueueBody, request.body ?? {}, 'body')));
   app.get('/v1/dev/parent/notifications', async (request) => simulator.notifications(parseRequest(notificationsQuery, request.query, 'query').iin));
   app.get('/v1/dev/contracts/:id', async (request) => simulator.contractState(parseRequest(contractParams, request.params, 'path').id));
 }

@@ -4,8 +4,6 @@
  * Contract parents are the demo parents that have test keys (a parent may have several children here).
  * `contractsPerKindergarten` scales the first kindergarten for benchmarks.
  */
-import { PDFDocument } from 'pdf-lib';
-import fontkit from '@pdf-lib/fontkit';
 import type { DocumentKind } from '../../domain/catalogue-ids';
 import { correctionTypes } from '../../domain/catalogue-ids';
 import type { Contract, ContractDocument, Parent } from '../../domain/entities';
@@ -17,7 +15,7 @@ import { contractStatuses, type ContractStatus } from '../../domain/statuses';
 import { TEST_IDENTITIES, TEST_ORGANISATIONS } from '../../tests/fixtures/pki/identities';
 import { lockWrites, type ServerDb } from '../db/connect';
 import type { RowWriter } from '../store/row-writer';
-import { parentResubmit, parentSubmit, parentWithdraw, REVIEW_WORKING_DAYS, type ParentTools, type UploadedDocument } from '../dev/parent-actions';
+import { parentApplySpecialQueue, parentResubmit, parentSubmit, parentWithdraw, REVIEW_WORKING_DAYS, type ParentTools, type UploadedDocument } from '../dev/parent-actions';
 import { SeedBatch } from './seed-batch';
 import { childName } from './names';
 import { demoParents, parentFullName } from './parent-keys';
@@ -30,7 +28,6 @@ export interface SeedOptions {
   applications: number;
   tools: ParentTools;
   images: DocumentImageFactory;
-  fontBytes: Uint8Array;
   /**
    * Benchmark scale (`--seed-scale`): no contract PDFs and no parent signatures, every document of a kind points
    * at one shared synthetic scan, rows are written directly in their final state and flushed in bulk.
@@ -235,33 +232,12 @@ async function seedSyntheticContract(store: RowWriter, options: SeedOptions, org
   });
 }
 
-async function conclusionPdf(fontBytes: Uint8Array, child: string, number: string, type: string): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  doc.setCreationDate(new Date('2026-01-01T00:00:00Z'));
-  doc.setModificationDate(new Date('2026-01-01T00:00:00Z'));
-  const font = await doc.embedFont(fontBytes, { subset: true });
-  const page = doc.addPage([595, 842]);
-  const lines = ['ЗАКЛЮЧЕНИЕ ПМПК / ПМПК ҚОРЫТЫНДЫСЫ', `№ ${number}`, `Ребёнок / Бала: ${child}`, `Тип коррекции: ${type}`, 'ОБРАЗЕЦ · ҮЛГІ (демо)'];
-  lines.forEach((text, i) => page.drawText(text, { x: 50, y: 780 - i * 30, size: i === 0 ? 16 : 12, font }));
-  return doc.save();
-}
-
 async function seedApplication(store: RowWriter, options: SeedOptions, n: number, now: Date) {
-  const child = seedChild(n);
   const parent = seedParent(n);
-  const number = `ПМПК-${String(n).padStart(5, '0')}`;
-  const correctionType = correctionTypes[n % correctionTypes.length]!;
-  const pdf = await options.tools.cache.get({ conclusion: number, child: child.fullName }, () => conclusionPdf(options.fontBytes, child.fullName, number, correctionType));
-  const sha = await store.putBlob(pdf, 'application/pdf', ['pmpk1']);
-  const submittedAt = new Date(now.getTime() - (n + 1) * 3_600_000).toISOString();
-  const signed = options.synthetic ? null : await options.tools.keyring.sign(parent.iin, pdf, true, now);
-  await store.put('specialQueueApplication', 'pmpk1', {
-    id: `sq-${n}`, number, pmpkOrgId: 'pmpk1', status: 'awaiting_confirmation', child, parentFullName: parent.fullName,
-    parentIin: parent.iin, parentPhone: parent.phone, correctionType, confirmedCorrectionType: null, conclusionNumber: number,
-    conclusionDate: addCalendarDays(todayInKazakhstan(now), -(n % 60) - 5), conclusionSha256: sha, conclusionMime: 'application/pdf',
-    conclusionSize: pdf.length, locality: 'Астана', kindergartens: ['kg1', 'kg2'], teachingLanguage: n % 3 === 2 ? 'ru' : 'kk',
-    submittedAt, queuePlace: null, decidedByFullName: null, decidedAt: null, rejectReason: null, rejectComment: null, note: null,
-    parentSignature: signed ? { cms: signed.cms, signerIin: parent.iin, signerFullName: parent.fullName, signerBin: null, certSerial: signed.key.alias || 'test', signedAt: now.toISOString() } : null,
-  });
+  await parentApplySpecialQueue(store, options.tools, {
+    id: `sq-${n}`, number: `ПМПК-${String(n).padStart(5, '0')}`, child: seedChild(n), parentIin: parent.iin, parentFullName: parent.fullName,
+    parentPhone: parent.phone, correctionType: correctionTypes[n % correctionTypes.length]!, locality: 'Астана', kindergartens: ['kg1', 'kg2'],
+    teachingLanguage: n % 3 === 2 ? 'ru' : 'kk', conclusionDate: addCalendarDays(todayInKazakhstan(now), -(n % 60) - 5),
+    submittedAt: new Date(now.getTime() - (n + 1) * 3_600_000).toISOString(),
+  }, { sign: !options.synthetic, now });
 }
