@@ -1,0 +1,91 @@
+/**
+ * `npm run bench` (full) / `npm run bench -- --quick` (CI sizes): every performance goal of the app in one run, each
+ * next to its floor measured on the same machine in the same run. Writes bench-results.json and prints a table.
+ * A figure that misses its target is reported, never an error; the exit code is non-zero only if a benchmark crashed.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { benchBootstrapIngest } from './bootstrap.bench';
+import { benchBridgeDuringBootstrap } from './bridge.bench';
+import { benchCiphers } from './cipher.bench';
+import { benchContractPdf } from './contract-pdf.bench';
+import { benchInbox } from './inbox.bench';
+import { benchMemory } from './memory.bench';
+import { benchSync } from './sync.bench';
+import { dataset } from './support/dataset';
+import { removeBenchDirs } from './support/local-db';
+import type { BenchMetric } from './support/metrics';
+
+const quick = process.argv.includes('--quick');
+const outFile = path.resolve(process.cwd(), 'bench-results.json');
+const metrics: BenchMetric[] = [];
+let crashed = false;
+
+async function step(name: string, work: () => Promise<BenchMetric[]> | BenchMetric[]): Promise<void> {
+  const started = performance.now();
+  process.stdout.write(`… ${name}\n`);
+  try {
+    metrics.push(...(await work()));
+  } catch (error) {
+    crashed = true;
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    console.error(`✗ ${name} crashed: ${message}`);
+    metrics.push({ metric: name, value: Number.NaN, unit: '', target: '', baseline: null, ratio: null, meets: false, notes: `crashed: ${message.split('\n')[0]}` });
+  }
+  process.stdout.write(`  ${name}: ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+}
+
+function printTable(rows: BenchMetric[]): void {
+  const cells = rows.map((m) => [
+    m.meets ? 'ok' : 'MISS',
+    m.metric,
+    `${Number.isNaN(m.value) ? '—' : m.value} ${m.unit}`,
+    m.target,
+    m.baseline === null ? '—' : String(m.baseline),
+    m.ratio === null ? '—' : String(m.ratio),
+  ]);
+  const header = ['', 'metric', 'value', 'target', 'baseline', 'ratio'];
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => c.map((x, i) => x.padEnd(widths[i]!)).join('  ');
+  console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const c of cells) console.log(line(c));
+}
+
+const startedAt = new Date();
+const loadBefore = os.loadavg();
+const contracts = quick ? 10_000 : 100_000;
+let loadedDataDir: string | null = null;
+
+try {
+  await step('ciphers', () => benchCiphers({ quick }));
+  await step('bootstrap ingest', () => benchBootstrapIngest({ quick }));
+  await step('bridge during bootstrap', async () => {
+    const result = await benchBridgeDuringBootstrap(dataset(contracts));
+    loadedDataDir = result.dataDir;
+    return result.metrics;
+  });
+  await step('inbox query', () => (loadedDataDir ? [benchInbox(loadedDataDir, { quick })] : []));
+  await step('backend memory', async () => (loadedDataDir ? [await benchMemory(loadedDataDir, contracts)] : []));
+  await step('sync', () => benchSync({ quick }));
+  await step('contract pdf', () => benchContractPdf({ quick }));
+} finally {
+  removeBenchDirs();
+}
+
+const meta = {
+  date: startedAt.toISOString(),
+  quick,
+  durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+  node: process.version,
+  platform: `${os.platform()} ${os.arch()}`,
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model ?? 'unknown',
+  totalMemoryMb: Math.round(os.totalmem() / 1024 / 1024),
+  /** 1/5/15-minute load averages before and after: other work on the machine skews every figure. */
+  loadAverage: { before: loadBefore.map((x) => Math.round(x * 100) / 100), after: os.loadavg().map((x) => Math.round(x * 100) / 100) },
+};
+fs.writeFileSync(outFile, `${JSON.stringify({ meta, metrics }, null, 2)}\n`);
+printTable(metrics);
+console.log(`\n${metrics.filter((m) => m.meets).length}/${metrics.length} targets met; ${meta.durationSeconds} s; load ${meta.loadAverage.before.join('/')} → ${meta.loadAverage.after.join('/')}; wrote ${path.relative(process.cwd(), outFile)}`);
+process.exit(crashed ? 1 : 0);
