@@ -16,6 +16,7 @@ const INK: [number, number, number] = [25, 25, 35];
 /** Strips (8 pixel rows each) of the name band: rows 104–175, blank in every template. */
 const BAND_FIRST_STRIP = 13;
 const BAND_STRIPS = 9;
+const BAND_MARGIN = 16;
 /** Recently coded bands: a contract's five kinds (and its resubmission) reuse the same band. */
 const RECENT_BANDS = 16;
 
@@ -56,26 +57,24 @@ export class DocumentImageFactory {
     const key = `${childFullName}\u0000${detail}`;
     let strips = this.bands.get(key);
     if (strips) return strips;
-    const top = BAND_FIRST_STRIP * 8;
-    const canvas = createCanvas(WIDTH, HEIGHT, PAPER);
-    this.painter.draw(canvas, `Ребёнок / Бала: ${childFullName}`, 20, 130, 18, INK);
-    this.painter.draw(canvas, detail, 20, 160, 14, INK);
-    // Text must stay inside the band, or it would be cut at the band's edges.
-    if (!isBlankOutside(canvas, top, top + BAND_STRIPS * 8)) throw new RangeError('document text does not fit the name band');
-    strips = Array.from({ length: BAND_STRIPS }, (_, i) => this.encoder.encodeStrip(canvas.data, BAND_FIRST_STRIP + i));
+    // The band is drawn with a blank margin above and below: ink in the margin would be cut off at the band's edges.
+    const top = BAND_FIRST_STRIP * 8 - BAND_MARGIN;
+    const canvas = createCanvas(WIDTH, BAND_STRIPS * 8 + 2 * BAND_MARGIN, PAPER);
+    this.painter.draw(canvas, `Ребёнок / Бала: ${childFullName}`, 20, 130 - top, 18, INK);
+    this.painter.draw(canvas, detail, 20, 160 - top, 14, INK);
+    if (!isBlankRows(canvas, 0, BAND_MARGIN) || !isBlankRows(canvas, canvas.height - BAND_MARGIN, canvas.height)) {
+      throw new RangeError('document text does not fit the name band');
+    }
+    strips = Array.from({ length: BAND_STRIPS }, (_, i) => this.encoder.encodeStrip(canvas.data, BAND_FIRST_STRIP + i, top));
     this.bands.set(key, strips);
     if (this.bands.size > RECENT_BANDS) this.bands.delete(this.bands.keys().next().value!);
     return strips;
   }
 }
 
-function isBlankOutside(canvas: Canvas, top: number, bottom: number): boolean {
-  for (let y = 0; y < canvas.height; y++) {
-    if (y >= top && y < bottom) continue;
-    for (let x = 0; x < canvas.width; x++) {
-      const p = (y * canvas.width + x) * 4;
-      if (canvas.data[p] !== PAPER[0] || canvas.data[p + 1] !== PAPER[1] || canvas.data[p + 2] !== PAPER[2]) return false;
-    }
+function isBlankRows(canvas: Canvas, from: number, to: number): boolean {
+  for (let p = from * canvas.width * 4; p < to * canvas.width * 4; p += 4) {
+    if (canvas.data[p] !== PAPER[0] || canvas.data[p + 1] !== PAPER[1] || canvas.data[p + 2] !== PAPER[2]) return false;
   }
   return true;
 }

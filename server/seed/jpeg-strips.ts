@@ -112,8 +112,11 @@ export class StripJpegEncoder {
     this.headerBytes = Uint8Array.from(this.header());
   }
 
-  /** The entropy-coded bytes of strip `index` (rows 8·index … 8·index+7) of an RGBA image of this size. */
-  encodeStrip(rgba: Uint8Array, index: number): Uint8Array {
+  /**
+   * The entropy-coded bytes of strip `index` (image rows 8·index … 8·index+7) from RGBA pixels of this width whose
+   * first row is image row `firstRow` (a band of the image is enough).
+   */
+  encodeStrip(rgba: Uint8Array, index: number, firstRow = 0): Uint8Array {
     const out = new BitWriter();
     const previousDc = [0, 0, 0];
     const block = [new Float64Array(64), new Float64Array(64), new Float64Array(64)];
@@ -123,7 +126,7 @@ export class StripJpegEncoder {
         // Edge blocks repeat the last row/column.
         const y = Math.min(top + (i >> 3), this.height - 1);
         const x = Math.min(left + (i & 7), this.width - 1);
-        const p = (y * this.width + x) * 4;
+        const p = ((y - firstRow) * this.width + x) * 4;
         const r = rgba[p]!, g = rgba[p + 1]!, b = rgba[p + 2]!;
         block[0]![i] = 0.299 * r + 0.587 * g + 0.114 * b - 128;
         block[1]![i] = -0.168736 * r - 0.331264 * g + 0.5 * b;
@@ -135,6 +138,38 @@ export class StripJpegEncoder {
   }
 
   private encodeBlock(out: BitWriter, samples: Float64Array, table: 0 | 1, previousDc: number): number {
+    const zigzag = this.isFlat(samples) ? this.flatCoefficients(samples[0]!, table) : this.coefficients(samples, table);
+    const dc = zigzag[0]!;
+    this.writeValue(out, this.dc[table], 0, dc - previousDc);
+    let run = 0;
+    for (let k = 1; k < 64; k++) {
+      const value = zigzag[k]!;
+      if (value === 0) {
+        run++;
+        continue;
+      }
+      for (; run >= 16; run -= 16) out.write(...this.code(this.ac[table], 0xf0));
+      this.writeValue(out, this.ac[table], run, value);
+      run = 0;
+    }
+    if (run > 0) out.write(...this.code(this.ac[table], 0x00));
+    return dc;
+  }
+
+  private isFlat(samples: Float64Array): boolean {
+    for (let i = 1; i < 64; i++) if (samples[i] !== samples[0]) return false;
+    return true;
+  }
+
+  /** A uniform block (most of a scan is blank paper) has only a DC term: F(0,0) = 8 · sample. */
+  private flatCoefficients(sample: number, table: 0 | 1): Int32Array {
+    const zigzag = new Int32Array(64);
+    zigzag[0] = Math.round((8 * sample) / this.quant[table][0]!);
+    return zigzag;
+  }
+
+  /** Quantised DCT coefficients in zigzag order. */
+  private coefficients(samples: Float64Array, table: 0 | 1): Int32Array {
     const rows = new Float64Array(64);
     for (let y = 0; y < 8; y++) {
       for (let u = 0; u < 8; u++) {
@@ -153,21 +188,7 @@ export class StripJpegEncoder {
         zigzag[ZIGZAG[natural]!] = Math.round(sum / quant[natural]!);
       }
     }
-    const dc = zigzag[0]!;
-    this.writeValue(out, this.dc[table], 0, dc - previousDc);
-    let run = 0;
-    for (let k = 1; k < 64; k++) {
-      const value = zigzag[k]!;
-      if (value === 0) {
-        run++;
-        continue;
-      }
-      for (; run >= 16; run -= 16) out.write(...this.code(this.ac[table], 0xf0));
-      this.writeValue(out, this.ac[table], run, value);
-      run = 0;
-    }
-    if (run > 0) out.write(...this.code(this.ac[table], 0x00));
-    return dc;
+    return zigzag;
   }
 
   private code(table: CodeTable, symbol: number): [number, number] {

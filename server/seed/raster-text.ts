@@ -16,7 +16,9 @@ export interface Canvas {
 
 export function createCanvas(width: number, height: number, rgb: [number, number, number]): Canvas {
   const data = new Uint8Array(width * height * 4);
-  for (let i = 0; i < width * height; i++) data.set([rgb[0], rgb[1], rgb[2], 255], i * 4);
+  data.set([rgb[0], rgb[1], rgb[2], 255]);
+  // Doubling copies: a few memmoves instead of one call per pixel.
+  for (let filled = 4; filled < data.length; filled *= 2) data.copyWithin(filled, 0, Math.min(filled, data.length - filled));
   return { width, height, data };
 }
 
