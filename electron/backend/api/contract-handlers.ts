@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { contractListArgsSchema } from '../../../domain/api/contracts';
 import { todayInKazakhstan } from '../../../domain/calendar';
-import { contractSignatures, signedCopyBundle } from '../../../domain/contract-pdf';
+import { contractSignatures, regenerationMessages, signedCopyBundle } from '../../../domain/contract-pdf';
 import { contractStateOf, transitionContract, type ContractEvent } from '../../../domain/contract-machine';
 import { AppError } from '../../../domain/envelope';
 import { directionSchema } from '../../../domain/entities';
@@ -83,8 +83,12 @@ export function contractHandlers(ctx: BackendContext): ContractHandlers {
       return queued(await ctx.decisions.decide('contract.returnForRework', { contractId, message: message || null }, contract.version));
     },
     'contracts.pdf': async ({ contractId }) => {
-      const { bytes, sha256 } = await ctx.decisions.contractPdf(contractId);
-      return { sha256, base64: toBase64(bytes) };
+      const regenerated = await pdf.regenerate(readContract(sqlite, contractId));
+      if (!regenerated.ok) {
+        const messages = regenerationMessages[regenerated.problem];
+        throw new AppError('CONTRACT_PDF_MISMATCH', messages.en, { problem: regenerated.problem, messages, expected: regenerated.expected, actual: regenerated.actual });
+      }
+      return { sha256: regenerated.sha256, base64: toBase64(regenerated.bytes) };
     },
     'contracts.sign': async ({ contractId }) => {
       const contract = checkTransition(contractId, { type: 'sign' });
@@ -108,7 +112,7 @@ export function contractHandlers(ctx: BackendContext): ContractHandlers {
     'contracts.signedCopy': async ({ contractId }) => {
       const contract = readContract(sqlite, contractId);
       const regenerated = await pdf.regenerate(contract);
-      if (!regenerated.ok) throw new AppError('CONTRACT_PDF_MISMATCH', `The contract PDF cannot be reproduced: ${regenerated.problem}`);
+      if (!regenerated.ok) throw new AppError('CONTRACT_PDF_MISMATCH', regenerationMessages[regenerated.problem].en, { messages: regenerationMessages[regenerated.problem] });
       const bytes = await signedCopyBundle(regenerated.bytes, contractSignatures(contract), await loadContractFonts(fontsDir));
       return { fileName: `${contract.number}.pdf`, base64: toBase64(bytes) };
     },

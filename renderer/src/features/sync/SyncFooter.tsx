@@ -26,8 +26,9 @@ export function SyncFooter() {
     <Group h="100%" px="md" gap="lg" role="status" aria-label={tCommon('sync.footer')} wrap="nowrap" data-online={status.online} data-pending={status.pending} data-attention={status.attention}>
       <Tooltip label={status.lastError ?? ''} disabled={!status.lastError || status.online}>
         <Group gap={6} wrap="nowrap">
-          <span style={{ width: 10, height: 10, borderRadius: 5, background: `var(--mantine-color-${status.online ? 'teal' : 'gray'}-6)`, display: 'inline-block' }} />
-          <Text size="sm">{status.online ? t('online') : t('offline')}</Text>
+          <span style={{ width: 10, height: 10, borderRadius: 5, background: `var(--mantine-color-${status.online ? 'teal' : status.lastError ? 'gray' : 'yellow'}-6)`, display: 'inline-block' }} />
+          {/* Before the first answer there is no failure yet: «connecting», not «offline». */}
+          <Text size="sm">{status.online ? t('online') : status.lastError ? t('offline') : t('connecting')}</Text>
         </Group>
       </Tooltip>
       <Text size="sm" c="dimmed">{status.lastSyncedAt ? t('lastSynced', { time: time(status.lastSyncedAt) }) : t('never')}</Text>

@@ -2,17 +2,17 @@ import { registerBundle } from '../../i18n';
 
 registerBundle('sync', {
   kk: {
-    online: 'Желіде', offline: 'Желіден тыс — шешімдер кезекте сақталады', lastSynced: 'Соңғы синхрондау: {{time}}', never: 'Әлі синхрондалмаған',
+    online: 'Желіде', connecting: 'Қосылуда…', offline: 'Желіден тыс — шешімдер кезекте сақталады', lastSynced: 'Соңғы синхрондау: {{time}}', never: 'Әлі синхрондалмаған',
     pending: 'Жіберілуде: {{count}}', attention: 'Назар аударыңыз: {{count}}', bootstrap: 'Деректер жүктелуде', downloads: 'Құжаттар {{done}} / {{total}}',
     syncNow: 'Қазір синхрондау', needsLogin: 'ЭЦҚ-мен қайта кіріңіз', updateRequired: 'Қолданбаны жаңартыңыз', phase: { pulling: 'Алынуда…', pushing: 'Жіберілуде…', bootstrapping: 'Бастапқы жүктеу…', idle: '' },
   },
   ru: {
-    online: 'В сети', offline: 'Нет связи — решения сохраняются в очереди', lastSynced: 'Синхронизировано: {{time}}', never: 'Ещё не синхронизировано',
+    online: 'В сети', connecting: 'Подключение…', offline: 'Нет связи — решения сохраняются в очереди', lastSynced: 'Синхронизировано: {{time}}', never: 'Ещё не синхронизировано',
     pending: 'Отправляется: {{count}}', attention: 'Требует внимания: {{count}}', bootstrap: 'Загрузка данных', downloads: 'Документы {{done}} из {{total}}',
     syncNow: 'Синхронизировать сейчас', needsLogin: 'Войдите с ЭЦП заново', updateRequired: 'Обновите приложение', phase: { pulling: 'Получение…', pushing: 'Отправка…', bootstrapping: 'Первичная загрузка…', idle: '' },
   },
   en: {
-    online: 'Online', offline: 'Offline — decisions are kept in the queue', lastSynced: 'Synced: {{time}}', never: 'Not synced yet',
+    online: 'Online', connecting: 'Connecting…', offline: 'Offline — decisions are kept in the queue', lastSynced: 'Synced: {{time}}', never: 'Not synced yet',
     pending: 'Sending: {{count}}', attention: 'Needs attention: {{count}}', bootstrap: 'Loading data', downloads: 'Documents {{done}} of {{total}}',
     syncNow: 'Sync now', needsLogin: 'Sign in with EDS again', updateRequired: 'Update the app', phase: { pulling: 'Receiving…', pushing: 'Sending…', bootstrapping: 'Initial load…', idle: '' },
   },
