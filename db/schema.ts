@@ -138,15 +138,6 @@ export const specialQueueApplications = sqliteTable(
   ],
 );
 
-/** Bootstrap rows land here first; they replace the replica in one transaction once `_meta` counts match. */
-export const bootstrapStaging = sqliteTable('bootstrap_staging', {
-  seq: integer('seq').primaryKey({ autoIncrement: false }),
-  entity: text('entity').notNull(),
-  id: text('id').notNull(),
-  version: integer('version').notNull(),
-  data: text('data').notNull(),
-});
-
 /** One row (id = 1): the sync cursor, this installation's client id and the session. */
 export const syncState = sqliteTable('sync_state', {
   id: integer('id').primaryKey(),
