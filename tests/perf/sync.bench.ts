@@ -5,7 +5,8 @@
  */
 import type { SyncService } from '../../electron/backend/sync/sync-service';
 import { defaultPokeSocketFactory } from '../../electron/backend/sync/pokes';
-import { localService, markDecisions, nonceSigner, openLocalDb, STAFF, startWorld, syncUntilSettled, tempDir } from '../integration/sync/support/world';
+import { localService, markDecisions, nonceSigner, openLocalDb, STAFF, startWorld, syncUntilSettled } from '../integration/sync/support/world';
+import { benchDir } from './support/local-db';
 import { metric, percentile, type BenchMetric } from './support/metrics';
 
 /** The app's request timeout (the test world's 1.5 s would abort a 100-decision push on a loaded machine). */
@@ -92,8 +93,8 @@ async function outboxDrain(a: SyncService, count: number): Promise<BenchMetric> 
 
 export async function benchSync(opts: { quick: boolean }): Promise<BenchMetric[]> {
   const world = await startWorld();
-  const dirA = tempDir('bench-a');
-  const dirB = tempDir('bench-b');
+  const dirA = benchDir('sync-a');
+  const dirB = benchDir('sync-b');
   const dbA = openLocalDb(dirA);
   const dbB = openLocalDb(dirB);
   const a = localService(dirA, dbA, world.server.url, { requestTimeoutMs: REQUEST_TIMEOUT_MS });
