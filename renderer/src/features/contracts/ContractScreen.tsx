@@ -2,7 +2,7 @@
  * One contract: parties, the parent's signature verdict, the document strip and a large viewer with per-document
  * review, history, and the decisions. Keyboard: J/K documents, A approve, F flag, Ctrl+Enter main action, ? help.
  */
-import { Alert, Badge, Button, Card, Grid, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Card, Grid, Group, Loader, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconArrowBackUp, IconArrowLeft, IconCheck, IconDownload, IconFlag, IconSignature, IconUserMinus, IconX } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,7 +41,8 @@ export function ContractScreen({ id, onBack }: { id: string; onBack: () => void 
   const api = useApi();
   const detail = useQuery(() => api['contracts.get']({ id }), [id], TABLES);
   if (detail.error && !detail.data) return <Alert color="red">{detail.error.message}</Alert>;
-  if (!detail.data) return <Text c="dimmed">{t('history.empty')}</Text>;
+  // A reload keeps the previous answer; never show (or act on) another contract's data under this id.
+  if (!detail.data || detail.data.contract.id !== id) return <Loader m="xl" aria-label={t('documents.title')} />;
   return <ContractView key={id} detail={detail.data} onBack={onBack} />;
 }
 
