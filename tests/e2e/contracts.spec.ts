@@ -134,6 +134,7 @@ test('full flow: flag → return for rework → parent resubmits → changed doc
 
   // The parent replaces the flagged document and signs again; the new file is highlighted.
   await parentAction(page, id!, 'resubmit');
+  await expect(page.locator('[data-contract-status="resubmitted"][data-contract-round="2"]')).toBeVisible({ timeout: 30_000 });
   const changed = page.locator('[role="tab"][data-changed="true"]');
   await expect(changed).toHaveCount(1, { timeout: 30_000 });
   await expect(changed).toHaveAttribute('data-review', 'pending');
@@ -237,7 +238,7 @@ test('a third rework is impossible in the UI and refused by the server if forced
     await expect(rework).toBeHidden({ timeout: 30_000 });
     await expect.poll(async () => (await serverContract(page, id!)).contract.reworkCount, POLL).toBe(round);
     await parentAction(page, id!, 'resubmit');
-    await expect(page.locator('[role="tab"][data-changed="true"]')).toHaveCount(1, { timeout: 30_000 });
+    await expect(page.locator(`[data-contract-status="resubmitted"][data-contract-round="${round + 1}"]`)).toBeVisible({ timeout: 30_000 });
   }
   // After the second resubmission a flag no longer opens the way back to the parent.
   await page.locator('[role="tab"][data-changed="true"]').click();

@@ -126,7 +126,7 @@ function ContractView({ detail, onBack }: { detail: ContractDetail; onBack: () =
 
   const reviewed = documents.filter((d) => d.effectiveStatus !== 'pending').length;
   return (
-    <Stack gap="sm">
+    <Stack gap="sm" data-contract-status={contract.status} data-contract-round={contract.round}>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <Group gap="sm" wrap="nowrap">
           <Button variant="subtle" leftSection={<IconArrowLeft size={16} />} onClick={onBack}>{t('back')}</Button>
