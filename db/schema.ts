@@ -2,6 +2,7 @@
  * Local (client) database schema. Synced tables are written only by the sync engine; the UI's pending state is the
  * outbox overlay. Feature tables are added here and a migration is generated with `npm run db:generate`.
  */
+import { sql } from 'drizzle-orm';
 import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /** Small key/value store for user preferences (language, …). */
@@ -79,11 +80,30 @@ export const contracts = sqliteTable(
     reworkCount: integer('rework_count').notNull(),
     version: integer('version').notNull(),
     data: text('data').notNull(),
+    /**
+     * The inbox tab of the status (electron/backend/contracts/tabs.ts; a unit test keeps the two in step), so a tab
+     * is one equality the sort indexes below can lead with. Virtual: computed on read, stored only in the indexes.
+     */
+    tab: text('tab').generatedAlwaysAs(
+      sql`CASE WHEN status IN ('submitted', 'resubmitted') THEN 'review'
+      WHEN status IN ('rework_requested', 'offer_sent', 'awaiting_parent') THEN 'rework'
+      WHEN status = 'signed' THEN 'signed' ELSE 'archive' END`,
+      { mode: 'virtual' },
+    ),
+    /** The voucher flag out of `data`, kept in an index so the «voucher only» filter never parses the JSON. */
+    isVoucher: integer('is_voucher').generatedAlwaysAs(sql`coalesce(json_extract(data, '$.isVoucher'), 0)`, { mode: 'virtual' }),
   },
   (t) => [
     index('contracts_org_status_idx').on(t.orgId, t.status, t.dueOn),
     index('contracts_submitted_idx').on(t.submittedAt),
     index('contracts_child_iin_idx').on(t.childIin),
+    // One index per inbox sort key: a page is read in index order and stops at LIMIT (id breaks ties stably). The
+    // filter columns ride along, so pages and totals, FTS matches included (by rowid), never read the table.
+    index('contracts_tab_due_idx').on(t.tab, t.dueOn, t.id, t.isVoucher),
+    index('contracts_tab_submitted_idx').on(t.tab, t.submittedAt, t.id, t.dueOn, t.isVoucher),
+    index('contracts_tab_child_name_idx').on(t.tab, t.childName, t.id, t.dueOn, t.isVoucher),
+    index('contracts_tab_parent_name_idx').on(t.tab, t.parentName, t.id, t.dueOn, t.isVoucher),
+    index('contracts_tab_rework_idx').on(t.tab, t.reworkCount, t.id, t.dueOn, t.isVoucher),
   ],
 );
 

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contractListArgsSchema, type ContractListArgs } from '../../../domain/api/contracts';
 import { InboxQueries } from '../../../electron/backend/contracts/inbox-query';
+import { tabOfStatus } from '../../../electron/backend/contracts/tabs';
+import { contractStatuses, type ContractStatus } from '../../../domain/statuses';
 import { contract, direction, put, openTestReplica, type TestReplica } from './inbox-fixtures';
 
 const TODAY = '2026-03-02'; // a Monday
@@ -50,6 +52,31 @@ describe('contract inbox over the replica', () => {
     const page = list({ tab: 'review', sort: 'childName', offset: 1, limit: 1 });
     expect(page).toMatchObject({ total: 3, offset: 1 });
     expect(page.rows.map((r) => r.childName)).toEqual(['Б']);
+  });
+
+  it('pages across the rows with and without a due date in both directions, with the voucher filter', () => {
+    const dues = ['2026-03-05', null, '2026-03-03', null, '2026-03-05', '2026-03-04', null];
+    dues.forEach((dueOn, i) => put(t, 'contract', contract(i + 1, { dueOn, isVoucher: i % 2 === 0 })));
+    const all = list({ tab: 'review', sort: 'dueOn', limit: 100 }).rows;
+    for (const dir of ['asc', 'desc'] as const) {
+      // Expected: dated rows by (due, id) in the direction, then the undated ones by id in the direction.
+      const sign = dir === 'asc' ? 1 : -1;
+      const byId = (a: { id: string }, b: { id: string }) => sign * a.id.localeCompare(b.id);
+      const dated = all.filter((r) => r.dueOn).sort((a, b) => sign * a.dueOn!.localeCompare(b.dueOn!) || byId(a, b));
+      const expected = [...dated, ...all.filter((r) => !r.dueOn).sort(byId)].map((r) => r.id);
+      const paged = [0, 2, 4, 6].flatMap((offset) => list({ tab: 'review', sort: 'dueOn', dir, offset, limit: 2 }).rows.map((r) => r.id));
+      expect(paged).toEqual(expected);
+      const vouchers = list({ tab: 'review', sort: 'dueOn', dir, filter: { voucherOnly: true } });
+      expect(vouchers.total).toBe(4);
+      expect(vouchers.rows.map((r) => r.id)).toEqual(expected.filter((id) => all.find((r) => r.id === id)!.isVoucher));
+    }
+  });
+
+  it('keeps the tab column of the replica in step with the tabs of the statuses', () => {
+    contractStatuses.forEach((status, i) => put(t, 'contract', contract(i + 1, { status })));
+    const stored = t.db.sqlite.prepare('SELECT status, tab FROM contracts').all() as Array<{ status: ContractStatus; tab: string }>;
+    expect(stored).toHaveLength(contractStatuses.length);
+    for (const { status, tab } of stored) expect(tab).toBe(tabOfStatus(status));
   });
 
   it('counts working days left and filters overdue rows', () => {
