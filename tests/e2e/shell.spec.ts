@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { devControl, knownSchemaVersion, openApp, signIn } from './support';
+import { devControl, knownSchemaVersion, openApp, signIn, signOut } from './support';
 
 test('the shell renders and «О программе» shows the DB schema version read from the real backend', async ({ page }) => {
   await openApp(page, 'about');
@@ -22,9 +22,10 @@ test('the language switch is persisted through the backend', async ({ page }) =>
 });
 
 test('with NCALayer stopped the login screen says so and how to start it; started, the head signs in', async ({ page }) => {
+  await signOut(page);
   await devControl(page, 'ncalayer-stop');
   try {
-    await openApp(page, 'contracts');
+    await page.reload(); // the login screen checks NCALayer when it opens
     const alert = page.getByRole('alert').filter({ hasText: 'NCALayer' });
     await expect(alert).toContainText(/іске қосылмаған|не запущен/);
     await expect(page.getByRole('button', { name: 'ЭЦҚ арқылы кіру' })).toBeDisabled();

@@ -21,9 +21,25 @@ export async function devControl(page: Page, name: string, params: Record<string
   return (await response.json()) as Record<string, unknown>;
 }
 
-/** Signs in through the login screen with the emulator's auto-approving user (the demo head by default). */
+const loginButton = (page: Page) => page.getByRole('button', { name: /ЭЦҚ арқылы кіру|Войти с ЭЦП|Sign in with digital signature/ });
+
+/**
+ * Signs in through the login screen with the emulator's auto-approving user (the demo head by default). The backend
+ * keeps its session across page loads, so a test that runs after another may already be signed in.
+ */
 export async function signIn(page: Page, route = 'contracts'): Promise<void> {
   await openApp(page, route);
-  await page.getByRole('button', { name: /ЭЦҚ арқылы кіру|Войти с ЭЦП|Sign in with digital signature/ }).click();
-  await page.getByTestId('session-user').waitFor();
+  const user = page.getByTestId('session-user');
+  await loginButton(page).or(user).first().waitFor();
+  if (!(await user.isVisible())) await loginButton(page).click();
+  await user.waitFor();
+}
+
+/** Signs out if a session is open, so a test can start from the login screen whatever ran before it. */
+export async function signOut(page: Page): Promise<void> {
+  await openApp(page, 'contracts');
+  const logout = page.getByRole('button', { name: /Шығу|Выйти|Sign out/ });
+  await loginButton(page).or(logout).first().waitFor();
+  if (await logout.isVisible()) await logout.click();
+  await loginButton(page).waitFor();
 }
