@@ -6,7 +6,7 @@ import type { DecisionService } from '../decisions/decision-service';
 import { mayDecide } from '../decisions/signing-policy';
 import { SpecialQueueDetailQuery } from '../special-queue/detail-query';
 import { SpecialQueueListQuery } from '../special-queue/list-query';
-import { parentSignatureVerdict } from '../special-queue/parent-signature';
+import { parentSignatureVerdict } from '../signatures/parent-signature-verdict';
 import { waitingWorkingDays } from '../special-queue/waiting';
 import type { SyncService } from '../sync/sync-service';
 import type { Handlers } from './dispatch';
@@ -79,12 +79,7 @@ export function specialQueueHandlers(deps: SpecialQueueDeps): SpecialQueueHandle
         kindergartens: details.organisationNames(application.kindergartens),
         conclusion: { sha256, mime: application.conclusionMime, size: application.conclusionSize, downloaded },
         parentSignature: downloaded
-          ? await parentSignatureVerdict({
-              signature: parentSignature,
-              parentIin: application.parentIin,
-              content: sync.readDocument(sha256).bytes,
-              trustedRootsPem: deps.trustedRootsPem,
-            })
+          ? await parentSignatureVerdict(parentSignature, sync.readDocument(sha256).bytes, application.parentIin, deps.trustedRootsPem)
           : null,
         history: details.history(id),
         decision,

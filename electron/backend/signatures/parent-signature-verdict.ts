@@ -1,0 +1,58 @@
+/**
+ * The verdict on a parent's signature as the review screens show it (the shared SignatureVerdict shape): the CMS
+ * verified over the exact signed bytes against the trusted roots at the time of signing, and the certificate's IIN
+ * compared with the parent's IIN in the data. Used for the contract PDF and for the PMPK conclusion alike.
+ */
+import type { SignatureVerdict } from '../../../domain/api/contracts';
+import type { SignatureInfo } from '../../../domain/entities';
+import { verifyCms } from '../../../domain/pki';
+
+const none = { valid: false, iinMatches: false, signerName: null, signerIin: null, signedAt: null, detail: null } as const;
+
+export function missingSignatureVerdict(): SignatureVerdict {
+  return { ...none, problem: 'NO_SIGNATURE' };
+}
+
+/** When the signed bytes cannot be reproduced, say so with what the server recorded about the signer. */
+export function unavailableContentVerdict(signature: SignatureInfo, detail: string): SignatureVerdict {
+  return { ...none, signerName: signature.signerFullName, signerIin: signature.signerIin, signedAt: signature.signedAt, problem: 'PDF_UNAVAILABLE', detail };
+}
+
+export async function parentSignatureVerdict(
+  signature: SignatureInfo | null,
+  content: Uint8Array,
+  parentIin: string,
+  trustedRootsPem: readonly string[],
+): Promise<SignatureVerdict> {
+  if (!signature) return missingSignatureVerdict();
+  const result = await verifyCms({
+    cms: signature.cms,
+    content,
+    trustedRoots: trustedRootsPem,
+    at: new Date(signature.signedAt),
+    expect: { usage: 'sign' },
+  });
+  if (!result.ok) {
+    const signer = result.signer;
+    return {
+      ...none,
+      signerName: signer?.fullName ?? signature.signerFullName,
+      signerIin: signer?.iin ?? signature.signerIin,
+      signedAt: signature.signedAt,
+      iinMatches: (signer?.iin ?? signature.signerIin) === parentIin,
+      problem: result.code,
+      detail: result.message,
+    };
+  }
+  // A signature by someone else is still mathematically valid; the IIN line says what is wrong.
+  const iinMatches = result.signer.iin === parentIin;
+  return {
+    valid: true,
+    iinMatches,
+    signerName: result.signer.fullName,
+    signerIin: result.signer.iin,
+    signedAt: result.signer.signingTime?.toISOString() ?? signature.signedAt,
+    problem: iinMatches ? null : 'WRONG_SIGNER',
+    detail: iinMatches ? null : `certificate IIN ${result.signer.iin ?? '—'} ≠ parent IIN`,
+  };
+}
