@@ -12,6 +12,7 @@ import { getScopedRow, nextSeq, putRow, type StoredRow } from '../store/entity-s
 import { Refusal, refuse, refusalTexts } from './refusal';
 import type { Localized } from '../../domain/i18n-languages';
 import type { StaffCertRole } from '../auth/cms-verifier';
+import { signingPolicies } from '../../domain/signing-policy';
 
 export interface MutationRun {
   ctx: ServerContext;
@@ -43,8 +44,9 @@ export function requireBaseVersion(run: MutationRun, row: StoredRow): void {
   }
 }
 
-export const SIGNING_CERT_ROLES: readonly StaffCertRole[] = ['ceo', 'can_sign'];
-export const ANY_STAFF_CERT_ROLES: readonly StaffCertRole[] = ['ceo', 'can_sign', 'employee'];
+// The same table the desktop checks before signing (domain/signing-policy.ts).
+export const SIGNING_CERT_ROLES: readonly StaffCertRole[] = signingPolicies['contract.sign'].certRoles;
+export const ANY_STAFF_CERT_ROLES: readonly StaffCertRole[] = signingPolicies['contract.returnForRework'].certRoles;
 
 /**
  * Verifies the decision's CMS: over `pdfBytes` (detached, contract signing) or over the decision payload

@@ -22,9 +22,11 @@ import {
 } from './common';
 import { contractState, currentDocuments, saveContract } from './contract-state';
 import { Refusal, refuse, refusalTexts } from './refusal';
+import { signingPolicies } from '../../domain/signing-policy';
+import type { StaffRole } from '../../domain/statuses';
 
-const SIGNING_ROLES = ['head', 'signer'] as const;
-const ANY_ROLE = ['head', 'signer', 'employee'] as const;
+const SIGNING_ROLES = signingPolicies['contract.sign'].staffRoles;
+const ANY_ROLE = signingPolicies['contract.markDocument'].staffRoles;
 
 function transition(state: ContractState, event: ContractEvent): ContractState {
   const result = transitionContract(state, event);
@@ -34,7 +36,7 @@ function transition(state: ContractState, event: ContractEvent): ContractState {
   return result.state;
 }
 
-async function openContract(run: MutationRun, contractId: string, roles: readonly ('head' | 'signer' | 'employee')[]) {
+async function openContract(run: MutationRun, contractId: string, roles: readonly StaffRole[]) {
   const row = await loadTarget(run, 'contract', contractId);
   requireRole(run, row.orgId, roles);
   requireBaseVersion(run, row);

@@ -20,8 +20,9 @@ import {
   type MutationRun,
 } from './common';
 import { Refusal } from './refusal';
+import { signingPolicies } from '../../domain/signing-policy';
 
-const PMPK_ROLES = ['head', 'signer', 'employee'] as const;
+const PMPK_ROLES = signingPolicies['specialQueue.confirm'].staffRoles;
 
 async function openApplication(run: MutationRun, applicationId: string) {
   const row = await loadTarget(run, 'specialQueueApplication', applicationId);

@@ -3,7 +3,7 @@ import { bytesToBase64 } from '../../../domain/pki/bytes';
 import type { SessionUser } from '../../../domain/sync-protocol';
 import type { Session } from '../../../domain/api/auth';
 import type { BackendContext } from '../context';
-import { mayDecide } from '../decisions/signing-policy';
+import { mayDecide } from '../../../domain/signing-policy';
 import type { NcaLayerClient } from '../ncalayer/client';
 import { NcaLayerError } from '../ncalayer/errors';
 import { signAndVerify } from '../ncalayer/sign-and-verify';

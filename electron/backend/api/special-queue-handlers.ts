@@ -3,7 +3,7 @@ import { AppError } from '../../../domain/envelope';
 import type { Localized } from '../../../domain/i18n-languages';
 import type { SessionUser } from '../../../domain/sync-protocol';
 import type { DecisionService } from '../decisions/decision-service';
-import { mayDecide } from '../decisions/signing-policy';
+import { mayDecide } from '../../../domain/signing-policy';
 import { SpecialQueueDetailQuery } from '../special-queue/detail-query';
 import { SpecialQueueListQuery } from '../special-queue/list-query';
 import { parentSignatureVerdict } from '../signatures/parent-signature-verdict';

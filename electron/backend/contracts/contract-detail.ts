@@ -17,7 +17,7 @@ import {
   type ContractDocument,
 } from '../../../domain/entities';
 import type { SessionUser } from '../../../domain/sync-protocol';
-import { mayDecide } from '../decisions/signing-policy';
+import { mayDecide } from '../../../domain/signing-policy';
 import type { OutboxRow } from '../sync/outbox';
 
 export interface DetailSources {

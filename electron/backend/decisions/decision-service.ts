@@ -14,7 +14,7 @@ import type { NcaLayerClient } from '../ncalayer/client';
 import { signAndVerify } from '../ncalayer/sign-and-verify';
 import type { OutboxRow } from '../sync/outbox';
 import type { SyncEngine } from '../sync/engine';
-import { organisationFor, signingPolicies } from './signing-policy';
+import { organisationFor, signingPolicies } from '../../../domain/signing-policy';
 
 /** Args of a signed mutation before the signature exists. */
 export type UnsignedArgs<N extends MutationName> = Omit<MutationArgs<N>, 'cms'>;

@@ -1,24 +1,27 @@
 /**
- * Which organisation and which certificate roles a decision needs (DESIGN §1, §6). The server applies the same rules;
- * checking locally first means a wrong key is refused before anything is queued.
+ * Which organisation, staff roles and certificate roles a decision needs (DESIGN §1, §6). The client checks them
+ * before asking NCALayer and the server enforces the same table, so the two can never disagree.
  */
-import type { NcaRole } from '../../../domain/pki/oids';
-import type { MutationName } from '../../../domain/mutations';
-import type { SessionUser } from '../../../domain/sync-protocol';
-import type { StaffRole } from '../../../domain/statuses';
+import type { NcaRole } from './pki/oids';
+import type { MutationName } from './mutations';
+import type { SessionUser } from './sync-protocol';
+import type { StaffRole } from './statuses';
+
+/** Certificate roles of an organisation's staff that may sign decisions. */
+export type OrgCertRole = Extract<NcaRole, 'ceo' | 'can_sign' | 'employee'>;
 
 export interface SigningPolicy {
   orgKind: 'kindergarten' | 'pmpk';
   /** Staff roles (server data) allowed to take the decision. */
   staffRoles: readonly StaffRole[];
   /** Certificate roles (EKU) accepted on the signing key. */
-  certRoles: readonly NcaRole[];
+  certRoles: readonly OrgCertRole[];
 }
 
 const anyStaff: readonly StaffRole[] = ['employee', 'head', 'signer'];
-const anyOrgCert: readonly NcaRole[] = ['employee', 'ceo', 'can_sign'];
+const anyOrgCert: readonly OrgCertRole[] = ['employee', 'ceo', 'can_sign'];
 const signers: readonly StaffRole[] = ['head', 'signer'];
-const signerCerts: readonly NcaRole[] = ['ceo', 'can_sign'];
+const signerCerts: readonly OrgCertRole[] = ['ceo', 'can_sign'];
 
 export const signingPolicies: Record<MutationName, SigningPolicy> = {
   'contract.markDocument': { orgKind: 'kindergarten', staffRoles: anyStaff, certRoles: anyOrgCert },
