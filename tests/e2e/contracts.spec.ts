@@ -232,7 +232,8 @@ test('a third rework is impossible in the UI and refused by the server if forced
     await documentTabs(page).nth(0).click();
     await flagCurrent(page, 'Оқылмайды');
     await approveAll(page);
-    await page.keyboard.press('Control+Enter');
+    // The button (not Ctrl+Enter, covered by the full flow) waits until the queued marks have enabled it.
+    await page.getByRole('button', { name: 'Пысықтауға қайтару' }).click();
     const rework = page.getByRole('dialog', { name: 'Пысықтауға қайтару' });
     await rework.getByRole('button', { name: 'Қол қою және қайтару' }).click();
     await expect(rework).toBeHidden({ timeout: 30_000 });
