@@ -33,7 +33,7 @@ const keepSourceLocation: Plugin = {
   },
 };
 
-const common: BuildOptions = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', legalComments: 'none' };
+const common: BuildOptions = { bundle: true, platform: 'node', target: 'node24', sourcemap: 'linked', logLevel: 'warning', legalComments: 'none' };
 
 const bundles: Array<{ name: string; options: BuildOptions; optional?: boolean }> = [
   {
