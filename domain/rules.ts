@@ -18,6 +18,14 @@ export const VOUCHER_ENROLL_WORKING_DAYS = 5;
 /** … plus this one-time extension offered on the last day. */
 export const VOUCHER_ENROLL_EXTENSION_WORKING_DAYS = 2;
 
+/** The queue drops a child who reaches this age by the end of the current calendar year (seed 002). */
+export const QUEUE_AGE_LIMIT_YEARS = 7;
+
+/** Whether the child is 7 (in full years) by 31 December of `today`'s year: the application leaves the queue. */
+export function reachesQueueAgeLimit(birthDate: string, today: string): boolean {
+  return Number(birthDate.slice(0, 4)) + QUEUE_AGE_LIMIT_YEARS <= Number(today.slice(0, 4));
+}
+
 /** Each attached document: 2 MiB at most. */
 export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 /** The portals ask for JPEG; PDF is accepted too. */

@@ -7,6 +7,8 @@ import type { ContractRefusal } from './contract-machine';
 import type { Language, Localized } from './i18n-languages';
 import type { SpecialQueueRefusal } from './special-queue-machine';
 import type { ContractStatus, DirectionStatus, DocumentReviewStatus, SpecialQueueStatus } from './statuses';
+import type { VoucherStatus } from './voucher';
+import { dateNumeric } from './contract-pdf/format';
 
 /** Builds the Localized record of a text function (e.g. to store a notification in every language). */
 export function inAllLanguages(text: (lang: Language) => string): Localized {
@@ -35,6 +37,7 @@ export const specialQueueStatusLabels: Readonly<Record<SpecialQueueStatus, Local
   },
   confirmed: { kk: 'Расталды', ru: 'Подтверждена', en: 'Confirmed' },
   rejected: { kk: 'Қабылданбады', ru: 'Отклонена', en: 'Rejected' },
+  archived: { kk: 'Мұрағатта', ru: 'В архиве', en: 'Archived' },
 };
 
 export const directionStatusLabels: Readonly<Record<DirectionStatus, Localized>> = {
@@ -48,6 +51,15 @@ export const documentReviewStatusLabels: Readonly<Record<DocumentReviewStatus, L
   pending: { kk: 'Тексерілмеген', ru: 'Не проверен', en: 'Not reviewed' },
   approved: { kk: 'Мақұлданды', ru: 'Принят', en: 'Approved' },
   flagged: { kk: 'Ескерту бар', ru: 'Есть замечание', en: 'Flagged' },
+};
+
+export const voucherStatusLabels: Readonly<Record<VoucherStatus, Localized>> = {
+  issued: { kk: 'Ваучер берілді: қызығушылықты растауды күтуде', ru: 'Ваучер выдан: ожидает подтверждения заинтересованности', en: 'Voucher issued: awaiting the interest confirmation' },
+  interest_confirmed: { kk: 'Қызығушылық расталды: балабақшаға қабылдау', ru: 'Заинтересованность подтверждена: зачисление в ДО', en: 'Interest confirmed: enrolling' },
+  enrolled: { kk: 'Балабақшаға қабылданды', ru: 'Зачислен в ДО', en: 'Enrolled' },
+  declined: { kk: 'Ата-ана бас тартты (мұрағатта)', ru: 'Родитель отказался (в архиве)', en: 'Declined by the parent (archived)' },
+  stop_listed: { kk: 'Стоп-листте', ru: 'В стоп-листе', en: 'In the stop-list' },
+  annulled: { kk: 'Ваучердің күші жойылды (мұрағатта)', ru: 'Ваучер аннулирован (в архиве)', en: 'Voucher annulled (archived)' },
 };
 
 /** What the parent portal shows for an application or contract (the staff see these in the parent's view). */
@@ -87,6 +99,74 @@ export const parentNotification = {
       kk: `Шарт пысықтауға қайтарылды. Қызыл жақтаумен белгіленген құжаттарды ауыстырыңыз. Қалған мүмкіндік: ${attemptsLeft}`,
       ru: `Договор возвращён на доработку. Замените документы, обведённые красной рамкой. Осталось попыток: ${attemptsLeft}`,
       en: `The contract was returned for rework. Replace the documents marked in red. Attempts left: ${attemptsLeft}`,
+    })[lang],
+  /** The kindergarten sent the contract: «Заключить договор», to be signed by the deadline. */
+  offerSent: (dueOn: string, lang: Language): string =>
+    ({
+      kk: `${parentStatusTexts.concludeContract.kk}: балабақша сізге электрондық шарт жіберді. Шартқа ${dateNumeric(dueOn)} дейін қол қоюыңыз керек.`,
+      ru: `${parentStatusTexts.concludeContract.ru}: детский сад отправил вам электронный договор. Вы должны подписать договор до ${dateNumeric(dueOn)}.`,
+      en: `${parentStatusTexts.concludeContract.en}: the kindergarten sent you the electronic contract. Sign it by ${dateNumeric(dueOn)}.`,
+    })[lang],
+  contractExpired: (dueOn: string, lang: Language): string =>
+    ({
+      kk: `Шартқа қол қою мерзімі (${dateNumeric(dueOn)} дейін) өтті: шарт жабылды.`,
+      ru: `Срок подписания договора (до ${dateNumeric(dueOn)}) истёк: договор закрыт.`,
+      en: `The time to sign the contract (until ${dateNumeric(dueOn)}) has run out: the contract is closed.`,
+    })[lang],
+  directionExpired: (dueOn: string, lang: Language): string =>
+    ({
+      kk: `Жолдаманың мерзімі (${dateNumeric(dueOn)} дейін) өтті: мерзімінде шарт жіберілмеді.`,
+      ru: `Срок направления (до ${dateNumeric(dueOn)}) истёк: договор не был отправлен вовремя.`,
+      en: `The direction expired (due ${dateNumeric(dueOn)}): no contract was sent in time.`,
+    })[lang],
+  queuePlaceChanged: (queuePlace: number, lang: Language): string =>
+    ({
+      kk: `Ваучер алу кезегіндегі орныңыз өзгерді. Кезектегі орны: ${queuePlace}`,
+      ru: `Ваше место в очереди на получение ваучера изменилось. Место в очереди: ${queuePlace}`,
+      en: `Your place in the voucher queue has changed. Place in the queue: ${queuePlace}`,
+    })[lang],
+  voucherIssued: (confirmDueOn: string, lang: Language): string =>
+    ({
+      kk: `Сізге ваучер берілді. ${dateNumeric(confirmDueOn)} дейін «Менің өтініштерім» бөлімінде қызығушылығыңызды растаңыз немесе одан бас тартыңыз. Растамасаңыз, ваучердің күші жойылады, ал өтінішіңіз стоп-листке ауыстырылады.`,
+      ru: `Вам выдан ваучер. Подтвердите свою заинтересованность или откажитесь от него до ${dateNumeric(confirmDueOn)} в разделе «Мои заявки». Если вы не подтвердите свою заинтересованность, ваучер будет аннулирован, а ваше заявление переместится в стоп-лист.`,
+      en: `You have been issued a voucher. Confirm your interest or decline it by ${dateNumeric(confirmDueOn)} under “My applications”. Without a confirmation the voucher is annulled and the application moves to the stop-list.`,
+    })[lang],
+  voucherInterestConfirmed: (enrollDueOn: string, lang: Language): string =>
+    ({
+      kk: `Қызығушылығыңыз расталды. ${dateNumeric(enrollDueOn)} дейін балабақшаны таңдап, онымен электрондық шарт жасасыңыз.`,
+      ru: `Заинтересованность подтверждена. До ${dateNumeric(enrollDueOn)} выберите детский сад и заключите с ним электронный договор.`,
+      en: `Interest confirmed. By ${dateNumeric(enrollDueOn)} choose a kindergarten and conclude the electronic contract with it.`,
+    })[lang],
+  voucherDeclined: (lang: Language): string =>
+    ({
+      kk: 'Сіз ваучерден бас тарттыңыз: ваучердің күші жойылды, өтінішіңіз мұрағатқа жіберілді. Ваучер алу үшін кезекке қайта тұрыңыз.',
+      ru: 'Вы отказались от ваучера: он аннулирован, а ваше заявление архивировано. Чтобы получить ваучер, встаньте в очередь снова.',
+      en: 'You declined the voucher: it is annulled and your application is archived. To get a voucher, join the queue again.',
+    })[lang],
+  voucherStopListed: (lang: Language): string =>
+    ({
+      kk: 'Сіз қызығушылығыңызды растамадыңыз: ваучердің күші жойылды, өтінішіңіз стоп-листке ауыстырылды.',
+      ru: 'Вы не подтвердили свою заинтересованность: ваучер аннулирован, а ваше заявление перемещено в стоп-лист.',
+      en: 'You did not confirm your interest: the voucher is annulled and your application moved to the stop-list.',
+    })[lang],
+  voucherAwaitingOffer: (lang: Language): string => parentStatusTexts.awaitingOffer[lang],
+  voucherExtended: (enrollDueOn: string, lang: Language): string =>
+    ({
+      kk: `Ваучердің мерзімі 2 жұмыс күнге ұзартылды: ${dateNumeric(enrollDueOn)} дейін.`,
+      ru: `Ваучер продлён ещё на 2 рабочих дня: до ${dateNumeric(enrollDueOn)}.`,
+      en: `The voucher is extended by 2 working days: until ${dateNumeric(enrollDueOn)}.`,
+    })[lang],
+  voucherAnnulled: (lang: Language): string =>
+    ({
+      kk: 'Сіз белгіленген мерзімде балабақшаға қабылданбадыңыз: ваучердің күші жойылды, өтінішіңіз мұрағатқа ауыстырылды.',
+      ru: 'Вы не зачислились в установленные сроки: ваучер аннулирован, а ваше заявление перемещено в архив.',
+      en: 'You did not enroll in time: the voucher is annulled and your application moved to the archive.',
+    })[lang],
+  ageLimitArchived: (lang: Language): string =>
+    ({
+      kk: 'Өтініш баланың ең жоғары жасқа толуына байланысты (ағымдағы күнтізбелік жылдың соңына дейін 7 жас) кезектен алынып, мұрағатқа орналастырылды.',
+      ru: 'Заявление исключено из очереди и помещено в архив по причине достижения максимально возможного возраста (7 лет до конца текущего календарного года).',
+      en: 'The application left the queue and was archived: the child reaches the maximum age (7 by the end of the current calendar year).',
     })[lang],
   contractRejected: (reasonLabel: string, lang: Language): string =>
     ({

@@ -2,6 +2,7 @@
 import type { ServerDb } from './db/connect';
 import type { CmsVerifier } from './auth/cms-verifier';
 import type { EventHub } from './events/hub';
+import type { OfferEndedHooks } from './offers/offer-ended';
 
 export interface ServerContext {
   db: ServerDb;
@@ -9,6 +10,8 @@ export interface ServerContext {
   events: EventHub;
   /** Injected so tests can move time (token and challenge expiry, deadlines). */
   now: () => Date;
+  /** Told when an offer ends without enrollment (releases what the offer reserved). */
+  offerEnded: OfferEndedHooks;
   demo: boolean;
   minAppVersion: string;
   tokenTtlSeconds: number;

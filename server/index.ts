@@ -10,6 +10,11 @@ import { openDatabase, lockWrites, type DatabaseTarget, type ServerDb } from './
 import { EventHub } from './events/hub';
 import { compactChangeLog, currentSeq } from './store/entity-store';
 import type { ParentSimulator } from './dev/parent-simulator';
+import { OfferEndedHooks } from './offers/offer-ended';
+import { ExpiryScheduler } from './scheduler/scheduler';
+
+/** How often the server looks for expired deadlines (deadlines are days; a minute is plenty). */
+const EXPIRY_INTERVAL_MS = 60_000;
 
 export interface StartServerOptions {
   port?: number;
@@ -23,6 +28,8 @@ export interface StartServerOptions {
   updatesDir?: string | null;
   minAppVersion?: string;
   tokenTtlSeconds?: number;
+  /** Period of the expiry scheduler; null runs it only at start (tests run it through `scheduler`). */
+  expiryIntervalMs?: number | null;
 }
 
 export interface RunningServer {
@@ -30,6 +37,8 @@ export interface RunningServer {
   port: number;
   db: ServerDb;
   ctx: ServerContext;
+  /** The expiry scheduler: tests move `now` and call `scheduler.run()`. */
+  scheduler: ExpiryScheduler;
   /** Test hook: the current head of the change sequence. */
   cursor(): Promise<number>;
   /** Test hook: compacts the change log up to the head, expiring every older cursor. */
@@ -44,6 +53,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     verifier: options.verifier,
     events: new EventHub(),
     now: options.now ?? (() => new Date()),
+    offerEnded: new OfferEndedHooks(),
     demo: !!options.demo,
     minAppVersion: options.minAppVersion ?? '0.1.0',
     tokenTtlSeconds: options.tokenTtlSeconds ?? 12 * 3600,
@@ -56,12 +66,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       parentSimulator: options.demo ? options.demo.simulator(ctx) : null,
     });
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+    const scheduler = new ExpiryScheduler(ctx, options.expiryIntervalMs === undefined ? EXPIRY_INTERVAL_MS : options.expiryIntervalMs);
+    await scheduler.start();
     const port = (app.server.address() as AddressInfo).port;
     return {
       url: `http://127.0.0.1:${port}`,
       port,
       db: handle.db,
       ctx,
+      scheduler,
       cursor: () => currentSeq(handle.db),
       compact: () =>
         handle.db.transaction(async (tx) => {
@@ -69,6 +82,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           await compactChangeLog(tx, await currentSeq(tx));
         }),
       close: async () => {
+        await scheduler.stop();
         await app.close();
         await handle.close();
       },

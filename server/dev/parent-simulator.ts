@@ -11,6 +11,8 @@ import type { CorrectionType } from '../../domain/catalogue-ids';
 import { todayInKazakhstan } from '../../domain/calendar';
 import { demoParents, parentFullName } from '../seed/parent-keys';
 import { HttpError, notFound } from '../http/errors';
+import type { WriteRun } from '../mutations/common';
+import { answerVoucherInterest, chooseVoucherKindergarten, extendVoucherWindow, issueVoucherTo } from '../vouchers/voucher-actions';
 
 export interface SpecialQueueInput {
   parentIin: string;
@@ -42,6 +44,47 @@ export class ParentSimulator {
     });
     this.ctx.events.poke([orgId], cursor);
     return value;
+  }
+
+  /** A step that records the organisations it touched itself (voucher steps): they all get a poke. */
+  private async writeRun<T>(work: (run: WriteRun) => Promise<T>): Promise<T> {
+    const touchedOrgs = new Set<string>();
+    const now = this.ctx.now();
+    const { value, cursor } = await this.ctx.db.transaction(async (tx) => {
+      await lockWrites(tx);
+      const value = await work({ tx, now, touchedOrgs });
+      return { value, cursor: await currentSeq(tx) };
+    });
+    this.ctx.events.poke([...touchedOrgs], cursor);
+    return value;
+  }
+
+  /** The authority's distribution: the application's turn came, it gets a voucher. */
+  issueVoucher(applicationId: string) {
+    return this.writeRun((run) => issueVoucherTo(run, applicationId));
+  }
+
+  /** «Выбрать» → «Да» / «Нет» on the voucher. */
+  answerVoucher(applicationId: string, interested: boolean) {
+    return this.writeRun((run) => answerVoucherInterest(run, applicationId, interested));
+  }
+
+  /** «Выбрать ДО» → «Зачислиться»: the kindergarten then sends the contract («Ожидайте договор от ДО»). */
+  chooseKindergarten(applicationId: string, kindergartenId: string) {
+    return this.writeRun((run) => chooseVoucherKindergarten(run, applicationId, kindergartenId));
+  }
+
+  /** The one 2-day extension, on the last day of the enrollment window. */
+  extendVoucher(applicationId: string) {
+    return this.writeRun((run) => extendVoucherWindow(run, applicationId));
+  }
+
+  /** Server state of a special-queue application with its history. */
+  async applicationState(applicationId: string) {
+    const row = await getRow(this.ctx.db, 'specialQueueApplication', applicationId);
+    if (!row) throw notFound();
+    const history = await listRowsWhere(this.ctx.db, 'historyEvent', 'subjectId', applicationId);
+    return { application: row.data, history: history.map((h) => h.data).sort((a, b) => a.at.localeCompare(b.at)) };
   }
 
   private async contract(tx: ServerTx, id: string) {

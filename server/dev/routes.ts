@@ -29,6 +29,9 @@ const specialQueueBody = z
     conclusionDate: isoDateSchema.optional(),
   })
   .strict();
+const applicationParams = z.object({ id: idSchema }).strict();
+const interestBody = z.object({ interested: z.boolean() }).strict();
+const kindergartenBody = z.object({ kindergartenId: idSchema }).strict();
 const notificationsQuery = z.object({ iin: iinSchema }).strict();
 
 export function registerDevRoutes(app: FastifyInstance, _ctx: ServerContext, simulator: ParentSimulator): void {
@@ -39,6 +42,14 @@ export function registerDevRoutes(app: FastifyInstance, _ctx: ServerContext, sim
   app.post('/v1/dev/parent/contracts/:id/resubmit', async (request) => simulator.resubmit(parseRequest(contractParams, request.params, 'path').id));
   app.post('/v1/dev/parent/contracts/:id/withdraw', async (request) => simulator.withdraw(parseRequest(contractParams, request.params, 'path').id));
   app.post('/v1/dev/parent/special-queue', async (request) => simulator.applySpecialQueue(parseRequest(specialQueueBody, request.body ?? {}, 'body')));
+  const application = (request: { params: unknown }) => parseRequest(applicationParams, request.params, 'path').id;
+  app.post('/v1/dev/special-queue/:id/issue-voucher', async (request) => simulator.issueVoucher(application(request)));
+  app.get('/v1/dev/special-queue/:id', async (request) => simulator.applicationState(application(request)));
+  app.post('/v1/dev/parent/special-queue/:id/voucher/interest', async (request) =>
+    simulator.answerVoucher(application(request), parseRequest(interestBody, request.body ?? {}, 'body').interested));
+  app.post('/v1/dev/parent/special-queue/:id/voucher/kindergarten', async (request) =>
+    simulator.chooseKindergarten(application(request), parseRequest(kindergartenBody, request.body ?? {}, 'body').kindergartenId));
+  app.post('/v1/dev/parent/special-queue/:id/voucher/extend', async (request) => simulator.extendVoucher(application(request)));
   app.get('/v1/dev/parent/notifications', async (request) => simulator.notifications(parseRequest(notificationsQuery, request.query, 'query').iin));
   app.get('/v1/dev/contracts/:id', async (request) => simulator.contractState(parseRequest(contractParams, request.params, 'path').id));
 }

@@ -23,6 +23,8 @@ import {
 import { contractState, currentDocuments, saveContract } from './contract-state';
 import { Refusal, refuse, refusalTexts } from './refusal';
 import { signingPolicies } from '../../domain/signing-policy';
+import { fitVoucherWindow } from '../../domain/voucher';
+import { markVoucherEnrolled, voucherOfDirection } from '../vouchers/voucher-actions';
 import type { StaffRole } from '../../domain/statuses';
 
 const SIGNING_ROLES = signingPolicies['contract.sign'].staffRoles;
@@ -91,6 +93,8 @@ export async function signContract(run: MutationRun, args: MutationArgs<'contrac
   if (!pdf || args.pdfSha256 !== row.data.pdfSha256) throw refuse('PDF_MISMATCH', refusalTexts.PDF_MISMATCH());
   const signature = await verifyDecisionSignature(run, row.orgId, args.cms, SIGNING_CERT_ROLES, pdf.bytes);
   await saveContract(run.tx, row, next, { headSignature: signature, signedAt: run.now.toISOString(), dueOn: null }, run.now);
+  const direction = row.data.directionId ? await getRow(run.tx, 'direction', row.data.directionId) : null;
+  if (direction) await markVoucherEnrolled(run, direction.data);
   await writeHistory(run, row.orgId, {
     subjectType: 'contract',
     subjectId: row.id,
@@ -112,7 +116,8 @@ export async function rejectContract(run: MutationRun, args: MutationArgs<'contr
   const { row, state } = await openContract(run, args.contractId, SIGNING_ROLES);
   const next = transition(state, { type: 'reject' });
   await verifyDecisionSignature(run, row.orgId, args.cms, SIGNING_CERT_ROLES);
-  await saveContract(run.tx, row, next, { rejectReason: args.reason, rejectComment: args.comment, dueOn: null }, run.now);
+  const rejected = await saveContract(run.tx, row, next, { rejectReason: args.reason, rejectComment: args.comment, dueOn: null }, run.now);
+  await run.ctx.offerEnded.notify(run.tx, rejected, 'rejected');
   await writeHistory(run, row.orgId, {
     subjectType: 'contract',
     subjectId: row.id,
@@ -152,8 +157,11 @@ export async function offerContract(run: MutationRun, args: MutationArgs<'contra
   requireBaseVersion(run, direction);
   if (direction.data.status !== 'awaiting_offer') throw refuse('DIRECTION_NOT_AWAITING_OFFER', refusalTexts.DIRECTION_NOT_AWAITING_OFFER());
   if (await getRow(run.tx, 'contract', args.contractId)) throw refuse('ID_TAKEN', refusalTexts.ID_TAKEN());
+  const voucher = await voucherOfDirection(run, direction.data);
+  if (voucher && voucher.data.voucher?.status !== 'interest_confirmed') throw refuse('VOUCHER_NOT_LIVE', refusalTexts.VOUCHER_NOT_LIVE());
   await verifyDecisionSignature(run, direction.orgId, args.cms, ANY_STAFF_CERT_ROLES);
   const today = todayInKazakhstan(run.now);
+  const dueOn = fitVoucherWindow(parentSignDueOn(today), voucher?.data.voucher ?? null);
   const d = direction.data;
   const contract: Omit<Contract, 'version'> = {
     id: args.contractId,
@@ -172,7 +180,7 @@ export async function offerContract(run: MutationRun, args: MutationArgs<'contra
     startDate: args.startDate,
     offeredOn: today,
     submittedAt: null,
-    dueOn: parentSignDueOn(today),
+    dueOn,
     templateVersion: TEMPLATE_VERSION,
     pdfSha256: null,
     parentSignature: null,
@@ -193,6 +201,13 @@ export async function offerContract(run: MutationRun, args: MutationArgs<'contra
     kind: 'offer_sent',
     actorName: run.user.fullName,
     round: null,
-    details: { group: args.group, teachingLanguage: args.teachingLanguage, startDate: args.startDate },
+    details: { group: args.group, teachingLanguage: args.teachingLanguage, startDate: args.startDate, dueOn },
+  });
+  await notifyParent(run.tx, run.now, {
+    parentIin: d.parentIin,
+    subjectType: 'contract',
+    subjectId: args.contractId,
+    kind: 'offer_sent',
+    text: inAllLanguages((lang) => parentNotification.offerSent(dueOn, lang)),
   });
 }

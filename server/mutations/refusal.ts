@@ -78,6 +78,11 @@ export const refusalTexts = {
     ru: 'По этому направлению договор уже отправлен или направление недействительно.',
     en: 'An offer was already sent for this direction, or it is no longer valid.',
   }),
+  VOUCHER_NOT_LIVE: (): Localized => ({
+    kk: 'Бұл жолдаманың ваучері енді жарамсыз (мерзімі өтті немесе күші жойылды): шарт жіберуге болмайды.',
+    ru: 'Ваучер по этому направлению больше не действует (срок истёк или он аннулирован): отправить договор нельзя.',
+    en: 'The voucher of this direction is no longer valid (expired or annulled); no offer can be sent.',
+  }),
 } as const;
 
 export const refuse = (code: keyof typeof refusalTexts, texts: Localized): Refusal => new Refusal('rejected', code, texts);

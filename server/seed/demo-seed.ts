@@ -134,7 +134,7 @@ async function seedDirection(store: RowWriter, orgId: string, n: number, now: Da
   await store.put('direction', orgId, {
     id: `dir-${orgId}-${n}`, orgId, number: `НП-${2026}-${String(n).padStart(5, '0')}`, status: 'awaiting_offer', child,
     parentFullName: parent.fullName, parentIin: parent.iin, parentPhone: parent.phone, isVoucher: n % 5 === 0,
-    issuedOn, offerDueOn: offerDueOn(issuedOn),
+    issuedOn, offerDueOn: offerDueOn(issuedOn), voucherApplicationId: null,
   });
 }
 

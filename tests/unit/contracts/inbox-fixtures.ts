@@ -101,6 +101,7 @@ export function direction(n: number, over: Partial<Direction> = {}): Direction {
     issuedOn: '2026-02-27',
     offerDueOn: '2026-03-06',
     version: 1,
+    voucherApplicationId: null,
     ...over,
   };
 }
