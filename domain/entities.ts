@@ -120,6 +120,8 @@ export const contractSchema = z.object({
   /** Submission round: 1 on first submission, +1 on each resubmission. */
   round: z.number().int().nonnegative(),
   isVoucher: z.boolean(),
+  /** The child comes from the special queue: the PMPK conclusion is one of the required documents. */
+  pmpkConclusion: z.boolean().default(false),
   child: childSchema,
   parent: parentSchema,
   bank: bankDetailsSchema.nullable(),

@@ -8,7 +8,9 @@ import type { Language, Localized } from './i18n-languages';
 import type { SpecialQueueRefusal } from './special-queue-machine';
 import type { ContractStatus, DirectionStatus, DocumentReviewStatus, SpecialQueueStatus } from './statuses';
 import type { VoucherStatus } from './voucher';
+import type { DocumentFileProblem } from './rules';
 import { dateNumeric } from './contract-pdf/format';
+import { documentKindLabels } from './catalogues';
 
 /** Builds the Localized record of a text function (e.g. to store a notification in every language). */
 export function inAllLanguages(text: (lang: Language) => string): Localized {
@@ -176,6 +178,14 @@ export const parentNotification = {
     })[lang],
 };
 
+/** Why an uploaded file was refused (the portals' rule: JPEG or PDF, at most 2 MB, a readable file). */
+export const documentFileProblemTexts: Readonly<Record<DocumentFileProblem, Localized>> = {
+  EMPTY_FILE: { kk: 'Файл бос.', ru: 'Файл пустой.', en: 'The file is empty.' },
+  FILE_TOO_LARGE: { kk: 'Жүктелетін құжаттың көлемі 2 Мб аспауға тиіс.', ru: 'Размер загружаемого документа не должен превышать 2 МБ.', en: 'A document must not exceed 2 MB.' },
+  UNSUPPORTED_FILE_TYPE: { kk: 'Құжаттар JPEG немесе PDF форматында болуы тиіс.', ru: 'Документы загружаются только в формате JPEG или PDF.', en: 'Documents must be JPEG or PDF files.' },
+  UNREADABLE_FILE: { kk: 'Файл оқылмайды: ол зақымдалған немесе JPEG/PDF емес.', ru: 'Файл не читается: он повреждён или не является JPEG/PDF.', en: 'The file cannot be read: it is damaged or not a JPEG/PDF.' },
+};
+
 /** Why the contract machine refused an action, for the user. */
 export function contractRefusalMessage(refusal: ContractRefusal, lang: Language): string {
   switch (refusal.code) {
@@ -231,6 +241,22 @@ export function contractRefusalMessage(refusal: ContractRefusal, lang: Language)
         ru: 'Заменять можно только документы с замечаниями.',
         en: 'Only flagged documents can be replaced.',
       }[lang];
+    case 'REQUIRED_DOCUMENT_MISSING': {
+      const names = refusal.kinds.map((k) => `«${documentKindLabels[k][lang]}»`).join(', ');
+      return {
+        kk: `Міндетті құжат тіркелмеген: ${names}. Ол болмаса, шартқа қол қоюға болмайды.`,
+        ru: `Не приложен обязательный документ: ${names}. Без него договор подписать нельзя.`,
+        en: `A required document is missing: ${names}. The contract cannot be signed without it.`,
+      }[lang];
+    }
+    case 'REQUIRED_DOCUMENT_NOT_APPROVED': {
+      const names = refusal.kinds.map((k) => `«${documentKindLabels[k][lang]}»`).join(', ');
+      return {
+        kk: `Міндетті құжат мақұлданбаған: ${names}. Алдымен оны тексеріп, мақұлдаңыз.`,
+        ru: `Обязательный документ не принят: ${names}. Сначала проверьте и примите его.`,
+        en: `A required document is not approved: ${names}. Review and approve it first.`,
+      }[lang];
+    }
     case 'NO_DOCUMENTS':
       return { kk: 'Шартқа құжаттар тіркелмеген.', ru: 'К договору не приложены документы.', en: 'No documents are attached to the contract.' }[lang];
   }

@@ -7,7 +7,10 @@ import { currentSeq, getRow, listRowsWhere } from '../store/entity-store';
 import { parentApplySpecialQueue, parentResubmit, parentSubmit, parentWithdraw, PMPK_ORG_ID, type ParentTools } from './parent-actions';
 import { randomUUID } from 'node:crypto';
 import type { Child } from '../../domain/entities';
-import type { CorrectionType } from '../../domain/catalogue-ids';
+import type { CorrectionType, DocumentKind } from '../../domain/catalogue-ids';
+import { documentUploadProblem } from '../../domain/rules';
+import { fileRefusal } from '../blobs/routes';
+import type { UploadedDocument } from './parent-actions';
 import { todayInKazakhstan } from '../../domain/calendar';
 import { demoParents, parentFullName } from '../seed/parent-keys';
 import { HttpError, notFound } from '../http/errors';
@@ -25,9 +28,24 @@ export interface SpecialQueueInput {
   conclusionDate?: string | undefined;
 }
 import { txWriter } from '../store/row-writer';
-import { SEED_DOCUMENT_KINDS, seedUpload } from '../seed/demo-seed';
+import { seedDocumentKinds, seedUpload } from '../seed/demo-seed';
 import type { DocumentImageFactory } from '../seed/document-images';
 import type { Parent } from '../../domain/entities';
+
+export interface ParentFile {
+  kind: DocumentKind;
+  fileName: string;
+  mime: string;
+  base64: string;
+}
+
+/** The portal's upload rules (JPEG or PDF, ≤ 2 MB, readable), refused with the kk/ru texts. */
+function checkedUpload(file: ParentFile): UploadedDocument {
+  const bytes = new Uint8Array(Buffer.from(file.base64, 'base64'));
+  const problem = documentUploadProblem({ mime: file.mime, bytes });
+  if (problem) throw fileRefusal(problem);
+  return { kind: file.kind, fileName: file.fileName, mime: file.mime as UploadedDocument['mime'], bytes };
+}
 
 export class ParentSimulator {
   constructor(
@@ -94,11 +112,14 @@ export class ParentSimulator {
   }
 
   /** Fills the parent's data, attaches the standard documents and signs. */
-  submit(contractId: string, parent: Partial<Omit<Parent, 'iin' | 'fullName'>>) {
+  submit(contractId: string, input: Partial<Omit<Parent, 'iin' | 'fullName'>> & { files?: ParentFile[] | undefined; omit?: DocumentKind[] | undefined }) {
+    const { files = [], omit = [], ...parent } = input;
+    const attached = files.map(checkedUpload);
     return this.write(async (tx) => {
       const row = await this.contract(tx, contractId);
       const c = row.data;
-      const uploads = await Promise.all(SEED_DOCUMENT_KINDS.map((k) => seedUpload(this.images, this.tools.cache, k, c.child.fullName, `ИИН ${c.child.iin}`)));
+      const generated = seedDocumentKinds(c).filter((k) => !omit.includes(k) && !attached.some((a) => a.kind === k));
+      const uploads = [...attached, ...(await Promise.all(generated.map((k) => seedUpload(this.images, this.tools.cache, k, c.child.fullName, `ИИН ${c.child.iin}`))))];
       const filled: Parent = {
         ...c.parent,
         idDocumentNumber: c.parent.idDocumentNumber || '045123987',

@@ -2,7 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { childSchema, iinSchema, idSchema, isoDateSchema } from '../../domain/entities';
-import { correctionTypeSchema } from '../../domain/catalogue-ids';
+import { correctionTypeSchema, documentKindSchema } from '../../domain/catalogue-ids';
+import { MAX_DOCUMENT_BYTES } from '../../domain/rules';
 import type { ServerContext } from '../context';
 import { parseRequest } from '../http/errors';
 import type { ParentSimulator } from './parent-simulator';
@@ -15,6 +16,10 @@ const submitBody = z
     phone: z.string().max(30).optional(),
     workplace: z.string().max(200).optional(),
     position: z.string().max(200).optional(),
+    /** Files the parent attaches instead of the generated scans (checked by the upload rules). */
+    files: z.array(z.object({ kind: documentKindSchema, fileName: z.string().min(1).max(200), mime: z.string().max(100), base64: z.string() }).strict()).max(10).optional(),
+    /** Required kinds the parent leaves out (an incomplete submission). */
+    omit: z.array(documentKindSchema).max(10).optional(),
   })
   .strict();
 const specialQueueBody = z
@@ -35,7 +40,8 @@ const kindergartenBody = z.object({ kindergartenId: idSchema }).strict();
 const notificationsQuery = z.object({ iin: iinSchema }).strict();
 
 export function registerDevRoutes(app: FastifyInstance, _ctx: ServerContext, simulator: ParentSimulator): void {
-  app.post('/v1/dev/parent/contracts/:id/submit', async (request) => {
+  // Room for a few base64 files over the 2 MB limit, so the upload rule (not the body limit) answers.
+  app.post('/v1/dev/parent/contracts/:id/submit', { bodyLimit: 12 * MAX_DOCUMENT_BYTES }, async (request) => {
     const { id } = parseRequest(contractParams, request.params, 'path');
     return simulator.submit(id, parseRequest(submitBody, request.body ?? {}, 'body'));
   });

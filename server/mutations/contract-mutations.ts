@@ -24,6 +24,7 @@ import { contractState, currentDocuments, saveContract } from './contract-state'
 import { Refusal, refuse, refusalTexts } from './refusal';
 import { signingPolicies } from '../../domain/signing-policy';
 import { fitVoucherWindow } from '../../domain/voucher';
+import { archiveDateProblem, dateProblemBound, dateProblemText, offerStartProblem, type DateProblem } from '../../domain/date-rules';
 import { markVoucherEnrolled, voucherOfDirection } from '../vouchers/voucher-actions';
 import type { StaffRole } from '../../domain/statuses';
 
@@ -36,6 +37,10 @@ function transition(state: ContractState, event: ContractEvent): ContractState {
     throw new Refusal('rejected', result.refusal.code, inAllLanguages((lang) => contractRefusalMessage(result.refusal, lang)));
   }
   return result.state;
+}
+
+function refuseDate(problem: DateProblem | null, today: string, signedOn: string | null): void {
+  if (problem) throw new Refusal('rejected', problem, dateProblemText(problem, dateProblemBound(problem, today, signedOn)));
 }
 
 async function openContract(run: MutationRun, contractId: string, roles: readonly StaffRole[]) {
@@ -138,6 +143,8 @@ export async function rejectContract(run: MutationRun, args: MutationArgs<'contr
 export async function archiveContract(run: MutationRun, args: MutationArgs<'contract.archive'>): Promise<void> {
   const { row, state } = await openContract(run, args.contractId, ANY_ROLE);
   const next = transition(state, { type: 'archive' });
+  const signedOn = row.data.signedAt ? todayInKazakhstan(new Date(row.data.signedAt)) : null;
+  refuseDate(archiveDateProblem(args.archivedOn, signedOn, todayInKazakhstan(run.now)), todayInKazakhstan(run.now), signedOn);
   await verifyDecisionSignature(run, row.orgId, args.cms, ANY_STAFF_CERT_ROLES);
   await saveContract(run.tx, row, next, { archivedOn: args.archivedOn, archiveReason: args.reason }, run.now);
   await writeHistory(run, row.orgId, {
@@ -157,6 +164,7 @@ export async function offerContract(run: MutationRun, args: MutationArgs<'contra
   requireBaseVersion(run, direction);
   if (direction.data.status !== 'awaiting_offer') throw refuse('DIRECTION_NOT_AWAITING_OFFER', refusalTexts.DIRECTION_NOT_AWAITING_OFFER());
   if (await getRow(run.tx, 'contract', args.contractId)) throw refuse('ID_TAKEN', refusalTexts.ID_TAKEN());
+  refuseDate(offerStartProblem(args.startDate, todayInKazakhstan(run.now)), todayInKazakhstan(run.now), null);
   const voucher = await voucherOfDirection(run, direction.data);
   if (voucher && voucher.data.voucher?.status !== 'interest_confirmed') throw refuse('VOUCHER_NOT_LIVE', refusalTexts.VOUCHER_NOT_LIVE());
   await verifyDecisionSignature(run, direction.orgId, args.cms, ANY_STAFF_CERT_ROLES);
@@ -172,6 +180,7 @@ export async function offerContract(run: MutationRun, args: MutationArgs<'contra
     reworkCount: 0,
     round: 0,
     isVoucher: d.isVoucher,
+    pmpkConclusion: d.voucherApplicationId !== null,
     child: d.child,
     parent: { fullName: d.parentFullName, iin: d.parentIin, idDocumentNumber: '', address: '', phone: d.parentPhone, workplace: '', position: '' },
     bank: null,

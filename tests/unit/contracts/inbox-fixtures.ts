@@ -62,6 +62,7 @@ export function contract(n: number, over: Partial<Contract> = {}): Contract {
     archivedOn: null,
     archiveReason: null,
     updatedAt: '2026-02-25T05:00:00.000Z',
+    pmpkConclusion: false,
     ...over,
   };
 }
