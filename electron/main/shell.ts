@@ -13,7 +13,7 @@ import type { BackendConfigInput } from '../backend/config';
 import { backendStatusEvent } from './backend-status';
 import { dataPaths, eraseLocalData, type DataPaths } from './data-paths';
 import { fileKeyStore, loadOrCreateDbKey } from './db-key';
-import type { DemoServices, StartDemoServices } from './demo-services';
+import type { DemoServices, StartDemoServices } from '../../domain/demo-services';
 import { createEventForwarder } from './event-forwarder';
 import { openExternalSafely } from './external-links';
 import { installIpcGate } from './ipc-gate';

@@ -13,7 +13,7 @@ import { contractDetail, readContract } from '../contracts/contract-detail';
 import { ContractPdfSource } from '../contracts/contract-pdf-source';
 import { InboxQueries } from '../contracts/inbox-query';
 import { parentSignatureVerdict } from '../contracts/signature-verdict';
-import { loadContractFonts } from '../pdf/fonts';
+import { loadContractFonts } from '../../../node-adapters/fonts';
 import type { Handlers } from './dispatch';
 
 type ContractHandlers = Pick<

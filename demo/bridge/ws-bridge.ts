@@ -7,8 +7,8 @@ import type { IncomingMessage, Server } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
-import { checkCall } from '../../../domain/api-gate';
-import { fail, type Envelope } from '../../../domain/envelope';
+import { checkCall } from '../../domain/api-gate';
+import { fail, type Envelope } from '../../domain/envelope';
 
 export const BRIDGE_PATH = '/bridge';
 

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { attachBridge, type BridgeTarget } from '../electron/backend/bridge/ws-bridge';
+import { attachBridge, type BridgeTarget } from './bridge/ws-bridge';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

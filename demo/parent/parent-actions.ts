@@ -12,10 +12,10 @@ import type { CorrectionType } from '../../domain/catalogue-ids';
 import { conclusionPdf } from '../seed/conclusion-pdf';
 import { contractRefusalMessage } from '../../domain/texts';
 import { addWorkingDays, todayInKazakhstan } from '../../domain/calendar';
-import { HttpError } from '../http/errors';
-import type { StoredRow } from '../store/entity-store';
-import type { RowWriter } from '../store/row-writer';
-import { contractState } from '../mutations/contract-state';
+import { HttpError } from '../../server/http/errors';
+import type { StoredRow } from '../../server/store/entity-store';
+import type { RowWriter } from '../../server/store/row-writer';
+import { contractState } from '../../server/mutations/contract-state';
 import type { ParentKeyring } from '../seed/parent-keys';
 import type { SeedCache } from '../seed/cache';
 
