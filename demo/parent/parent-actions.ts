@@ -10,7 +10,8 @@ import { transitionContract, type ContractEvent } from '../../domain/contract-ma
 import type { Child, Contract, ContractDocument, Organisation, Parent, SpecialQueueApplication } from '../../domain/entities';
 import type { CorrectionType } from '../../domain/catalogue-ids';
 import { conclusionPdf } from '../seed/conclusion-pdf';
-import { contractRefusalMessage } from '../../domain/texts';
+import { displayText } from '../../domain/text/catalogue';
+import { contractRefusalText } from '../../domain/text/machine-refusals';
 import { addWorkingDays, todayInKazakhstan } from '../../domain/calendar';
 import { HttpError } from '../../server/http/errors';
 import type { StoredRow } from '../../server/store/entity-store';
@@ -57,7 +58,7 @@ async function recordHistory(
 
 function apply(contract: Contract, documents: ContractDocument[], event: ContractEvent) {
   const result = transitionContract(contractState(contract, documents), event);
-  if (!result.ok) throw new HttpError(409, result.refusal.code, contractRefusalMessage(result.refusal, 'en'));
+  if (!result.ok) throw new HttpError(409, result.refusal.code, displayText(contractRefusalText(result.refusal), 'en'));
   return result.state;
 }
 

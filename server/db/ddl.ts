@@ -34,4 +34,6 @@ export const ddlStatements: readonly string[] = [
      id text PRIMARY KEY, parent_iin text NOT NULL, subject_type text NOT NULL, subject_id text NOT NULL,
      kind text NOT NULL, text_kk text NOT NULL, text_ru text NOT NULL, created_at timestamptz NOT NULL, seq bigint NOT NULL)`,
   `CREATE INDEX IF NOT EXISTS notifications_parent_idx ON notifications (parent_iin, seq)`,
+  // A refusal's text parameters (the client renders code + params from the catalogue in the user's language).
+  `ALTER TABLE mutation_results ADD COLUMN IF NOT EXISTS params jsonb`,
 ];
