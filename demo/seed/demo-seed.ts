@@ -13,14 +13,14 @@ import { addCalendarDays, addWorkingDays, todayInKazakhstan } from '../../domain
 import { offerDueOn, parentSignDueOn } from '../../domain/rules';
 import { contractStatuses, type ContractStatus } from '../../domain/statuses';
 import { TEST_IDENTITIES, TEST_ORGANISATIONS } from '../../tests/fixtures/pki/identities';
-import { lockWrites, type ServerDb } from '../db/connect';
-import type { RowWriter } from '../store/row-writer';
-import { parentApplySpecialQueue, parentResubmit, parentSubmit, parentWithdraw, REVIEW_WORKING_DAYS, type ParentTools, type UploadedDocument } from '../dev/parent-actions';
+import { lockWrites, type ServerDb } from '../../server/db/connect';
+import type { RowWriter } from '../../server/store/row-writer';
+import { parentApplySpecialQueue, parentResubmit, parentSubmit, parentWithdraw, REVIEW_WORKING_DAYS, type ParentTools, type UploadedDocument } from '../parent/parent-actions';
 import { SeedBatch } from './seed-batch';
 import { childName } from './names';
 import { demoParents, parentFullName } from './parent-keys';
 import type { DocumentImageFactory } from './document-images';
-import { entities } from '../db/schema';
+import { entities } from '../../server/db/schema';
 import { sql } from 'drizzle-orm';
 
 export interface SeedOptions {

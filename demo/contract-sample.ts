@@ -2,8 +2,8 @@
  * A realistic sample contract (fictional people and kindergarten, IINs/BIN with valid check digits) for
  * template work (`npm run contract:pdf -- --sample`), tests and the benchmark.
  */
-import type { ContractPdfData } from './data';
-import { TEMPLATE_VERSION } from './template';
+import type { ContractPdfData } from '../domain/contract-pdf/data';
+import { TEMPLATE_VERSION } from '../domain/contract-pdf/template';
 
 export function sampleContractPdfData(): ContractPdfData {
   return {

@@ -6,16 +6,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { DemoServices } from '../domain/demo-services';
 import { startServer, type RunningServer } from '../server/index';
-import { demoServerOptions } from '../server/demo';
+import { demoServerOptions } from './server-options';
 import { DEMO_DEFAULT_IDENTITY, TEST_IDENTITIES } from '../tests/fixtures/pki/identities';
 import { trustedTestRootsPem } from '../tests/fixtures/pki/load';
 import { startEmulator, type RunningEmulator } from '../tests/fixtures/ncalayer/emulator';
 
-export interface DemoServices {
-  serverUrl: string;
-  ncalayer: { url: string; tlsCaPem: string; allowTestKeys: boolean };
-  trustedRootsPem: string[];
+/** The shell's view of the demo (domain/demo-services.ts) plus the controls `dev:web` and the e2e tests use. */
+export interface DemoHarness extends DemoServices {
   /** Which staff member's token is "inserted" into the emulator. */
   useIdentity(key: string): Promise<void>;
   stopServer(): Promise<void>;
@@ -25,7 +24,6 @@ export interface DemoServices {
   stopNcaLayer(): Promise<void>;
   startNcaLayer(): Promise<void>;
   emulator(): RunningEmulator | null;
-  close(): Promise<void>;
 }
 
 export interface DemoServicesOptions {
@@ -35,7 +33,7 @@ export interface DemoServicesOptions {
   seedCacheDir?: string;
 }
 
-export async function startDemoServices(options: DemoServicesOptions): Promise<DemoServices> {
+export async function startDemoServices(options: DemoServicesOptions): Promise<DemoHarness> {
   const staffKey = options.staffKey ?? DEMO_DEFAULT_IDENTITY;
   if (!TEST_IDENTITIES.some((i) => i.key === staffKey)) throw new Error(`Unknown demo identity: ${staffKey}`);
   fs.mkdirSync(options.dataDir, { recursive: true });

@@ -8,23 +8,44 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { loadOrCreateKeyFile } from '../db/key-file';
 import { BackendHost } from '../electron/backend/host/backend-host';
-import { intArg, parseArgs } from './cli-args';
+import { DEMO_DEFAULT_IDENTITY } from '../tests/fixtures/pki/identities';
 import { startDemoServices } from './demo-services';
 import { startWebServer } from './web-server';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = parseArgs(process.argv.slice(2));
-const port = intArg(args, 'port', 5199);
-const dataDir = path.resolve(String(args.get('data-dir') ?? path.join(os.tmpdir(), `qabyl-dev-web-${port}`)));
-if (args.has('fresh')) fs.rmSync(dataDir, { recursive: true, force: true });
-const token = typeof args.get('token') === 'string' ? String(args.get('token')) : randomBytes(24).toString('hex');
+const argsSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(5199),
+  static: z.boolean().default(false),
+  'data-dir': z.string().optional(),
+  fresh: z.boolean().default(false),
+  'server-url': z.string().url().optional(),
+  token: z.string().min(1).optional(),
+  as: z.string().min(1).optional(),
+});
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    static: { type: 'boolean' },
+    'data-dir': { type: 'string' },
+    fresh: { type: 'boolean' },
+    'server-url': { type: 'string' },
+    token: { type: 'string' },
+    as: { type: 'string' },
+  },
+});
+const args = argsSchema.parse(values);
+const port = args.port;
+const dataDir = path.resolve(args['data-dir'] ?? path.join(os.tmpdir(), `qabyl-dev-web-${port}`));
+if (args.fresh) fs.rmSync(dataDir, { recursive: true, force: true });
+const token = args.token ?? randomBytes(24).toString('hex');
+const serverUrl = args['server-url'];
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
 
-const demo = args.has('server-url')
-  ? null
-  : await startDemoServices({ dataDir: path.join(dataDir, 'demo'), staffKey: typeof args.get('as') === 'string' ? String(args.get('as')) : undefined });
+const demo = serverUrl ? null : await startDemoServices({ dataDir: path.join(dataDir, 'demo'), staffKey: args.as });
 
 const key = loadOrCreateKeyFile(path.join(dataDir, 'db.key'), (m) => console.warn(`[dev:web] ${m}`));
 const host = new BackendHost({
@@ -36,7 +57,7 @@ const host = new BackendHost({
     dbKeyHex: Buffer.from(key).toString('hex'),
     migrationsFolder: path.join(root, 'db', 'migrations'),
     resourcesDir: path.join(root, 'resources'),
-    serverUrl: demo ? demo.serverUrl : String(args.get('server-url')),
+    serverUrl: demo ? demo.serverUrl : (serverUrl as string),
     ncalayer: demo ? demo.ncalayer : { url: 'wss://127.0.0.1:13579', tlsCaPem: null },
     trustedRootsPem: demo ? demo.trustedRootsPem : [],
   },
@@ -48,7 +69,7 @@ const web = await startWebServer({
   port,
   token,
   target: host,
-  staticDir: args.has('static') ? path.join(root, 'out', 'renderer') : undefined,
+  staticDir: args.static ? path.join(root, 'out', 'renderer') : undefined,
   devControls: demo
     ? {
         info: async () => ({ serverUrl: demo.serverUrl, serverRunning: demo.serverRunning(), ncalayerRunning: !!demo.emulator() }),
@@ -61,7 +82,7 @@ const web = await startWebServer({
     : undefined,
 });
 console.log(`Qabyl dev:web is running: ${web.url}`);
-if (demo) console.log(`Demo server: ${demo.serverUrl}   NCALayer emulator: ${demo.ncalayer.url}   signed-in key: ${typeof args.get('as') === 'string' ? String(args.get('as')) : 'kg1-head'}`);
+if (demo) console.log(`Demo server: ${demo.serverUrl}   NCALayer emulator: ${demo.ncalayer.url}   signed-in key: ${args.as ?? DEMO_DEFAULT_IDENTITY}`);
 
 let stopping = false;
 const shutdown = async () => {

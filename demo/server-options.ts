@@ -1,18 +1,19 @@
 /** Wires the demo mode: test roots, the seed (with its disk cache) and the parent simulator. */
 import { readFile } from 'node:fs/promises';
-import { loadContractFonts, DEFAULT_FONTS_DIR } from '../electron/backend/pdf/fonts';
+import { loadContractFonts, DEFAULT_FONTS_DIR } from '../node-adapters/fonts';
 import { trustedTestRootsPem } from '../tests/fixtures/pki/load';
 import path from 'node:path';
-import { pkiVerifier } from './auth/pki-verifier';
-import type { StartServerOptions } from './index';
-import { ParentSimulator } from './dev/parent-simulator';
+import { pkiVerifier } from '../server/auth/pki-verifier';
+import type { StartServerOptions } from '../server/index';
+import { ParentSimulator } from './parent/parent-simulator';
+import { registerDevRoutes } from './parent/routes';
 import { SeedCache } from './seed/cache';
 import { seedDemo } from './seed/demo-seed';
 import { DocumentImageFactory } from './seed/document-images';
 import { ParentKeyring } from './seed/parent-keys';
 import { TextPainter } from './seed/raster-text';
 import { PdfPool } from './seed/pdf-pool';
-import type { ParentTools } from './dev/parent-actions';
+import type { ParentTools } from './parent/parent-actions';
 import { renderContractPdf } from '../domain/contract-pdf';
 
 const POOL_FROM_CONTRACTS = 40;
@@ -51,7 +52,7 @@ export async function demoServerOptions(options: DemoOptions = {}): Promise<Pick
           tools,
           images,
         }),
-      simulator: (ctx) => new ParentSimulator(ctx, tools, images),
+      routes: (app, ctx) => registerDevRoutes(app, new ParentSimulator(ctx, tools, images)),
     },
   };
 }

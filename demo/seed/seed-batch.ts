@@ -5,11 +5,11 @@
  */
 import { sql } from 'drizzle-orm';
 import { entitySchemas, type EntityName, type EntityRow } from '../../domain/entities';
-import type { ServerTx } from '../db/connect';
-import { blobRefs, changes, entities } from '../db/schema';
-import { sha256OfBytes } from '../blobs/store';
-import type { StoredRow } from '../store/entity-store';
-import type { RowWriter } from '../store/row-writer';
+import type { ServerTx } from '../../server/db/connect';
+import { blobRefs, changes, entities } from '../../server/db/schema';
+import { sha256OfBytes } from '../../server/blobs/store';
+import type { StoredRow } from '../../server/store/entity-store';
+import type { RowWriter } from '../../server/store/row-writer';
 
 const ROWS_PER_INSERT = 500;
 /** Keeps one INSERT of blobs well below PostgreSQL's 1 GB message limit and PGlite's memory. */

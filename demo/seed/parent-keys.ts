@@ -1,5 +1,5 @@
 /** Test keys of the demo parents (tests/fixtures/pki), used to sign contracts and applications in demo mode. */
-import { signCms } from '../../domain/pki';
+import { signCms } from '../../tests/fixtures/pki/sign-cms';
 import { bytesToBase64 } from '../../domain/pki/bytes';
 import { TEST_IDENTITIES, type TestIdentity } from '../../tests/fixtures/pki/identities';
 import { loadKey, type LoadedKey } from '../../tests/fixtures/pki/load';

@@ -10,12 +10,13 @@ import { transitionContract, type ContractEvent } from '../../domain/contract-ma
 import type { Child, Contract, ContractDocument, Organisation, Parent, SpecialQueueApplication } from '../../domain/entities';
 import type { CorrectionType } from '../../domain/catalogue-ids';
 import { conclusionPdf } from '../seed/conclusion-pdf';
-import { contractRefusalMessage } from '../../domain/texts';
+import { displayText } from '../../domain/text/catalogue';
+import { contractRefusalText } from '../../domain/text/machine-refusals';
 import { addWorkingDays, todayInKazakhstan } from '../../domain/calendar';
-import { HttpError } from '../http/errors';
-import type { StoredRow } from '../store/entity-store';
-import type { RowWriter } from '../store/row-writer';
-import { contractState } from '../mutations/contract-state';
+import { HttpError } from '../../server/http/errors';
+import type { StoredRow } from '../../server/store/entity-store';
+import type { RowWriter } from '../../server/store/row-writer';
+import { contractState } from '../../server/mutations/contract-state';
 import type { ParentKeyring } from '../seed/parent-keys';
 import type { SeedCache } from '../seed/cache';
 
@@ -57,7 +58,7 @@ async function recordHistory(
 
 function apply(contract: Contract, documents: ContractDocument[], event: ContractEvent) {
   const result = transitionContract(contractState(contract, documents), event);
-  if (!result.ok) throw new HttpError(409, result.refusal.code, contractRefusalMessage(result.refusal, 'en'));
+  if (!result.ok) throw new HttpError(409, result.refusal.code, displayText(contractRefusalText(result.refusal), 'en'));
   return result.state;
 }
 

@@ -54,7 +54,7 @@ function request(command: Command, args: string[]): Promise<unknown> {
 const [name, ...args] = positionals;
 const command = z.enum(Object.keys(commands) as [Command, ...Command[]]).safeParse(name);
 if (!command.success || !commands[command.data].safeParse(args).success) {
-  console.error(`Usage: npm run parent -- <${Object.keys(commands).join('|')}> …  (see scripts/parent.ts)`);
+  console.error(`Usage: npm run parent -- <${Object.keys(commands).join('|')}> …  (see demo/parent-cli.ts)`);
   process.exit(2);
 }
 try {

@@ -6,9 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ContractFonts } from '../../../domain/contract-pdf';
+import type { ContractFonts } from '../domain/contract-pdf';
 
-export const DEFAULT_FONTS_DIR = fileURLToPath(new URL('../../../resources/fonts/', import.meta.url));
+export const DEFAULT_FONTS_DIR = fileURLToPath(new URL('../resources/fonts/', import.meta.url));
 
 const cache = new Map<string, Promise<ContractFonts>>();
 

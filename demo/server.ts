@@ -6,8 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { startServer } from './index';
-import { demoServerOptions } from './demo';
+import { startServer } from '../server/index';
+import { demoServerOptions } from './server-options';
 
 const argsSchema = z.object({
   demo: z.boolean().default(false),

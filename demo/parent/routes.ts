@@ -3,8 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { childSchema, iinSchema, idSchema, isoDateSchema, plainTextSchema } from '../../domain/entities';
 import { correctionTypeSchema } from '../../domain/catalogue-ids';
-import type { ServerContext } from '../context';
-import { parseRequest } from '../http/errors';
+import { parseRequest } from '../../server/http/errors';
 import type { ParentSimulator } from './parent-simulator';
 
 const contractParams = z.object({ id: idSchema }).strict();
@@ -31,7 +30,7 @@ const specialQueueBody = z
   .strict();
 const notificationsQuery = z.object({ iin: iinSchema }).strict();
 
-export function registerDevRoutes(app: FastifyInstance, _ctx: ServerContext, simulator: ParentSimulator): void {
+export function registerDevRoutes(app: FastifyInstance, simulator: ParentSimulator): void {
   app.post('/v1/dev/parent/contracts/:id/submit', async (request) => {
     const { id } = parseRequest(contractParams, request.params, 'path');
     return simulator.submit(id, parseRequest(submitBody, request.body ?? {}, 'body'));

@@ -1,16 +1,16 @@
 /** The parent portal of the demo (`/v1/dev/parent/*`, `npm run parent`): wraps parent actions in transactions + pokes. */
-import { notifications } from '../db/schema';
+import { notifications } from '../../server/db/schema';
 import { asc, eq } from 'drizzle-orm';
-import type { ServerContext } from '../context';
-import { lockWrites, type ServerTx } from '../db/connect';
-import { currentSeq, getRow, listRowsWhere } from '../store/entity-store';
+import type { ServerContext } from '../../server/context';
+import { lockWrites, type ServerTx } from '../../server/db/connect';
+import { currentSeq, getRow, listRowsWhere } from '../../server/store/entity-store';
 import { parentApplySpecialQueue, parentResubmit, parentSubmit, parentWithdraw, PMPK_ORG_ID, type ParentTools } from './parent-actions';
 import { randomUUID } from 'node:crypto';
 import type { Child } from '../../domain/entities';
 import type { CorrectionType } from '../../domain/catalogue-ids';
 import { todayInKazakhstan } from '../../domain/calendar';
 import { demoParents, parentFullName } from '../seed/parent-keys';
-import { HttpError, notFound } from '../http/errors';
+import { HttpError, notFound } from '../../server/http/errors';
 
 export interface SpecialQueueInput {
   parentIin: string;
@@ -22,7 +22,7 @@ export interface SpecialQueueInput {
   teachingLanguage?: 'kk' | 'ru' | undefined;
   conclusionDate?: string | undefined;
 }
-import { txWriter } from '../store/row-writer';
+import { txWriter } from '../../server/store/row-writer';
 import { SEED_DOCUMENT_KINDS, seedUpload } from '../seed/demo-seed';
 import type { DocumentImageFactory } from '../seed/document-images';
 import type { Parent } from '../../domain/entities';

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { attachBridge, type BridgeTarget } from '../electron/backend/bridge/ws-bridge';
+import { attachBridge, type BridgeTarget } from './bridge/ws-bridge';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -77,7 +77,12 @@ export async function startWebServer(options: WebServerOptions): Promise<{ url: 
     server.on('request', (req, res) => dev(req, res) || vite.middlewares(req, res));
     closeVite = () => vite.close();
   }
-  const bridge = attachBridge(server, { token: options.token, target: options.target });
+  const bridge = attachBridge(server, {
+    token: options.token,
+    target: options.target,
+    // Vite's HMR socket shares the server in development; it names its own subprotocol.
+    ...(closeVite ? { passUpgrade: (req: http.IncomingMessage) => /\bvite-/.test(String(req.headers['sec-websocket-protocol'] ?? '')) } : {}),
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());
