@@ -4,8 +4,8 @@
  *   current one, or from June on (the summer admission campaign) the next one.
  * - An archive (the child left) is dated not before the contract was signed and not after today.
  */
-import type { Localized } from './i18n-languages';
 import { dateNumeric } from './contract-pdf/format';
+import { text, type TextRef } from './text/text-ref';
 
 export type DateProblem = 'START_DATE_IN_PAST' | 'START_DATE_OUTSIDE_SCHOOL_YEAR' | 'ARCHIVE_BEFORE_SIGNING' | 'ARCHIVE_IN_FUTURE';
 
@@ -28,23 +28,14 @@ export function archiveDateProblem(archivedOn: string, signedOn: string | null, 
   return signedOn && archivedOn < signedOn ? 'ARCHIVE_BEFORE_SIGNING' : null;
 }
 
-export function dateProblemText(problem: DateProblem, bound: string): Localized {
-  const d = dateNumeric(bound);
-  switch (problem) {
-    case 'START_DATE_IN_PAST':
-      return { kk: `Басталу күні өткен күн болмауы керек (бүгін ${d}).`, ru: `Дата начала не может быть в прошлом (сегодня ${d}).`, en: `The start date cannot be in the past (today is ${d}).` };
-    case 'START_DATE_OUTSIDE_SCHOOL_YEAR':
-      return { kk: `Басталу күні оқу жылының ішінде болуы керек (${d} дейін).`, ru: `Дата начала должна быть в пределах учебного года (не позже ${d}).`, en: `The start date must be within the school year (by ${d}).` };
-    case 'ARCHIVE_BEFORE_SIGNING':
-      return { kk: `Мұрағатқа шығару күні шартқа қол қойылған күннен (${d}) бұрын болмауы керек.`, ru: `Дата архивации не может быть раньше даты подписания договора (${d}).`, en: `The archive date cannot precede the contract's signing (${d}).` };
-    case 'ARCHIVE_IN_FUTURE':
-      return { kk: `Мұрағатқа шығару күні болашақта болмауы керек (бүгін ${d}).`, ru: `Дата архивации не может быть в будущем (сегодня ${d}).`, en: `The archive date cannot be in the future (today is ${d}).` };
-  }
-}
-
 /** The date a problem is measured against, for its message. */
 export function dateProblemBound(problem: DateProblem, today: string, signedOn: string | null): string {
   if (problem === 'START_DATE_OUTSIDE_SCHOOL_YEAR') return latestOfferStart(today);
   if (problem === 'ARCHIVE_BEFORE_SIGNING') return signedOn ?? today;
   return today;
+}
+
+/** The problem as a catalogue text (domain/text/refusals.ts), with the date it is measured against. */
+export function dateProblemText(problem: DateProblem, today: string, signedOn: string | null): TextRef {
+  return text(problem, { date: dateNumeric(dateProblemBound(problem, today, signedOn)) });
 }

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { sha256Schema } from '../../domain/entities';
 import { documentContentProblem, MAX_DOCUMENT_BYTES, type DocumentFileProblem } from '../../domain/rules';
-import { documentFileProblemTexts } from '../../domain/texts';
+import { displayText } from '../../domain/text/catalogue';
+import { text } from '../../domain/text/text-ref';
 import { authenticate } from '../auth/guard';
 import type { ServerContext } from '../context';
 import { HttpError, notFound, parseRequest } from '../http/errors';
@@ -18,8 +19,9 @@ export const MAX_BLOB_BYTES = 4 * MAX_DOCUMENT_BYTES;
 
 /** A refused upload: the code, the English message, and the Kazakh and Russian ones for the user. */
 export function fileRefusal(problem: DocumentFileProblem): HttpError {
-  const texts = documentFileProblemTexts[problem];
-  return new HttpError(problem === 'FILE_TOO_LARGE' ? 413 : problem === 'UNSUPPORTED_FILE_TYPE' ? 415 : 422, problem, texts.en, { messageKk: texts.kk, messageRu: texts.ru });
+  const ref = text(problem);
+  const status = problem === 'FILE_TOO_LARGE' ? 413 : problem === 'UNSUPPORTED_FILE_TYPE' ? 415 : 422;
+  return new HttpError(status, problem, displayText(ref, 'en'), { messageKk: displayText(ref, 'kk'), messageRu: displayText(ref, 'ru') });
 }
 
 function parseRange(header: string, size: number): { start: number; end: number } | null {

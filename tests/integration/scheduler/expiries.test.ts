@@ -6,8 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contract, Direction, HistoryEvent, SpecialQueueApplication } from '../../../domain/entities';
 import { startServer, type RunningServer } from '../../../server/index';
-import { demoServerOptions } from '../../../server/demo';
-import { demoParents } from '../../../server/seed/parent-keys';
+import { demoServerOptions } from '../../../demo/server-options';
+import { demoParents } from '../../../demo/seed/parent-keys';
 import { loadKey, type LoadedKey } from '../../fixtures/pki/load';
 import { TestServerClient } from '../../support/server-client';
 

@@ -6,7 +6,7 @@ import type { Contract, ContractDocument, Direction } from '../../../domain/enti
 import { todayInKazakhstan, addCalendarDays } from '../../../domain/calendar';
 import { MAX_DOCUMENT_BYTES } from '../../../domain/rules';
 import { startServer, type RunningServer } from '../../../server/index';
-import { demoServerOptions } from '../../../server/demo';
+import { demoServerOptions } from '../../../demo/server-options';
 import { loadKey, type LoadedKey } from '../../fixtures/pki/load';
 import { cmsBy, TestServerClient } from '../../support/server-client';
 

@@ -4,7 +4,8 @@ import { contractStateOf, transitionContract } from '../../../domain/contract-ma
 import { archiveDateProblem, latestOfferStart, offerStartProblem } from '../../../domain/date-rules';
 import { requiredDocuments } from '../../../domain/required-documents';
 import { documentUploadProblem, MAX_DOCUMENT_BYTES } from '../../../domain/rules';
-import { contractRefusalMessage } from '../../../domain/texts';
+import { displayText } from '../../../domain/text/catalogue';
+import { contractRefusalText } from '../../../domain/text/machine-refusals';
 import type { DocumentKind } from '../../../domain/catalogue-ids';
 
 const docs = (kinds: readonly DocumentKind[], status: 'approved' | 'pending' = 'approved') =>
@@ -24,8 +25,8 @@ describe('required documents', () => {
       }
     }
     const onlyPhoto = signOf(kinds.ordinary, docs(['child_photo']));
-    expect(!onlyPhoto.ok && contractRefusalMessage(onlyPhoto.refusal, 'ru')).toBe(
-      'Не приложен обязательный документ: «Свидетельство о рождении», «Удостоверение личности одного из родителей», «Паспорт здоровья ребёнка (форма № 052-2/у, ранее № 026/у-3)». Без него договор подписать нельзя.',
+    expect(!onlyPhoto.ok && displayText(contractRefusalText(onlyPhoto.refusal), 'ru')).toBe(
+      'Не приложен обязательный документ: «Свидетельство о рождении» (всего не хватает: 3). Без него договор подписать нельзя.',
     );
   });
 
