@@ -24,6 +24,7 @@ const config = JSON.parse(process.argv[2]!) as ChildConfig;
 const db = openDatabase({ file: config.dbFile, key: Uint8Array.from(Buffer.from(config.keyHex, 'hex')), migrationsFolder: config.migrationsFolder });
 const engine = new SyncEngine({
   sqlite: db.sqlite,
+  replica: db.replica,
   serverUrl: config.serverUrl,
   appVersion: '0.1.0',
   pokeSocketFactory: null,
