@@ -88,7 +88,7 @@ export class ReplicaFileBuilder {
       applyKey(this.sqlite, key);
       this.sqlite.pragma('journal_mode = OFF');
       this.sqlite.pragma('synchronous = OFF');
-      this.sqlite.pragma('locking_mode = EXCLUSIVE');
+      this.sqlite.pragma('main.locking_mode = EXCLUSIVE');
       this.sqlite.pragma('temp_store = MEMORY');
       // Index builds sort and re-read the whole table: a cache that holds it saves one decryption per index.
       this.sqlite.pragma('cache_size = -65536');
@@ -132,7 +132,7 @@ export class ReplicaFileBuilder {
       for (const sql of this.ddl.triggers) this.sqlite.exec(sql);
       this.sqlite.prepare('INSERT INTO replica_meta (id, cursor, built_at) VALUES (1, ?, ?)').run(cursor, builtAt);
     })();
-    this.sqlite.pragma('locking_mode = NORMAL');
+    this.sqlite.pragma('main.locking_mode = NORMAL');
     this.sqlite.pragma('journal_mode = WAL');
     this.sqlite.close();
     fsyncPath(this.file);

@@ -206,18 +206,22 @@ export const outbox = sqliteTable(
 );
 
 /** Persistent download queue of documents (content-addressed). */
-export const blobJobs = sqliteTable('blob_jobs', {
-  sha256: text('sha256').primaryKey(),
-  size: integer('size').notNull(),
-  mime: text('mime').notNull(),
-  /** Lower runs first: 0 = the user is looking at it, 10 = prefetch. */
-  priority: integer('priority').notNull().default(10),
-  attempts: integer('attempts').notNull().default(0),
-  retryAfter: integer('retry_after').notNull().default(0),
-  lastError: text('last_error'),
-  /** Random AES-256-CTR key of the encrypted `.part` file, so a download can resume without plaintext on disk. */
-  partKey: blob('part_key', { mode: 'buffer' }).notNull(),
-});
+export const blobJobs = sqliteTable(
+  'blob_jobs',
+  {
+    sha256: text('sha256').primaryKey(),
+    size: integer('size').notNull(),
+    mime: text('mime').notNull(),
+    /** Lower runs first: 0 = the user is looking at it, 10 = prefetch. */
+    priority: integer('priority').notNull().default(10),
+    attempts: integer('attempts').notNull().default(0),
+    retryAfter: integer('retry_after').notNull().default(0),
+    lastError: text('last_error'),
+    /** Random AES-256-CTR key of the encrypted `.part` file, so a download can resume without plaintext on disk. */
+    partKey: blob('part_key', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [index('blob_jobs_priority_idx').on(t.priority), index('blob_jobs_retry_idx').on(t.retryAfter)],
+);
 
 /** Documents held locally: each file encrypted with its own AES-256-GCM key, kept only here (the DB is encrypted). */
 export const blobs = sqliteTable(

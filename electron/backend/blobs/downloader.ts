@@ -91,8 +91,9 @@ export class BlobDownloader {
     const limit = this.options.concurrency ?? 3;
     const nowMs = this.options.now().getTime();
     const due = this.options.sqlite
-      .prepare('SELECT sha256, size, mime, attempts, part_key FROM blob_jobs WHERE retry_after <= ? ORDER BY priority, rowid')
-      .all(nowMs) as JobRow[];
+      // Only as many as could start: a queue of a whole replica's documents is never read into memory per kick.
+      .prepare('SELECT sha256, size, mime, attempts, part_key FROM blob_jobs WHERE retry_after <= ? ORDER BY priority, rowid LIMIT ?')
+      .all(nowMs, limit + this.active.size) as JobRow[];
     for (const job of due) {
       if (this.active.size >= limit) break;
       if (this.active.has(job.sha256)) continue;
