@@ -3,6 +3,7 @@
  * application awaiting confirmation. They are prefetched so a whole inbox can be reviewed offline, and never evicted.
  */
 import type Database from 'better-sqlite3';
+import { cachedStatement } from '../../../db/statement-cache';
 import type { BlobWant } from './downloader';
 
 export const CONTRACT_STATUSES_AWAITING_REVIEW = ['submitted', 'resubmitted'] as const;
@@ -12,13 +13,12 @@ export const CONTRACT_STATUSES_AWAITING_REVIEW = ['submitted', 'resubmitted'] as
  * prefetch can walk a replica of any size in short slices.
  */
 export function openWorkContractDocuments(sqlite: Database.Database, after: number, span: number): BlobWant[] {
-  return sqlite
-    .prepare(
-      `SELECT d.sha256 AS sha256, json_extract(d.data, '$.size') AS size, json_extract(d.data, '$.mime') AS mime
-         FROM contract_documents d JOIN contracts c ON c.id = d.contract_id
-        WHERE d.rowid > ? AND d.rowid <= ? AND d.current = 1 AND c.status IN (${CONTRACT_STATUSES_AWAITING_REVIEW.map(() => '?').join(', ')})`,
-    )
-    .all(after, after + span, ...CONTRACT_STATUSES_AWAITING_REVIEW) as BlobWant[];
+  return cachedStatement(
+    sqlite,
+    `SELECT d.sha256 AS sha256, json_extract(d.data, '$.size') AS size, json_extract(d.data, '$.mime') AS mime
+       FROM contract_documents d JOIN contracts c ON c.id = d.contract_id
+      WHERE d.rowid > ? AND d.rowid <= ? AND d.current = 1 AND c.status IN (${CONTRACT_STATUSES_AWAITING_REVIEW.map(() => '?').join(', ')})`,
+  ).all(after, after + span, ...CONTRACT_STATUSES_AWAITING_REVIEW) as BlobWant[];
 }
 
 /** Highest rowid of the contract documents: where the pages of `openWorkContractDocuments` end. */

@@ -18,7 +18,7 @@ export interface SyncServiceOptions extends Omit<SyncEngineOptions, 'downloads' 
 
 const DEFAULT_BLOB_BUDGET = 2 * 1024 ** 3;
 /** Contract-document rowids per prefetch slice: a few milliseconds of the API thread each. */
-const PREFETCH_SPAN = 2_000;
+const PREFETCH_SPAN = 500;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class SyncService {
