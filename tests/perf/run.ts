@@ -61,7 +61,8 @@ function printTable(rows: BenchMetric[]): void {
 
 const startedAt = new Date();
 const loadBefore = os.loadavg();
-const contracts = quick ? 10_000 : 100_000;
+/** `--contracts 300000`: the bridge, inbox and memory steps at another replica size (the scale table). */
+const contracts = Number(argument('--contracts') ?? (quick ? 10_000 : 100_000));
 let loadedDataDir: string | null = null;
 
 try {
