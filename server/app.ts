@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { registerAuthRoutes } from './auth/routes';
 import { registerBlobRoutes } from './blobs/routes';
+import { registerBulletinRoute } from './groups/bulletin-route';
 import type { ServerContext } from './context';
 import { registerDevRoutes } from './dev/routes';
 import { registerEventRoutes } from './events/routes';
@@ -37,6 +38,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   registerPushRoute(app, ctx);
   registerBlobRoutes(app, ctx);
   registerEventRoutes(app, ctx);
+  registerBulletinRoute(app, ctx);
   if (options.parentSimulator) registerDevRoutes(app, ctx, options.parentSimulator);
   if (options.updatesDir) registerUpdateFeed(app, options.updatesDir);
   return app;

@@ -28,7 +28,7 @@ export type SyncStatus = z.infer<typeof syncStatusSchema>;
 export const attentionItemSchema = z.object({
   id: z.number().int().positive(),
   name: mutationNameSchema,
-  target: z.object({ entity: z.enum(['contract', 'direction', 'specialQueueApplication']), id: idSchema }),
+  target: z.object({ entity: z.enum(['contract', 'direction', 'specialQueueApplication', 'group']), id: idSchema }),
   status: z.enum(['rejected', 'conflict']),
   code: z.string().nullable(),
   message: z.string().nullable(),

@@ -2,7 +2,7 @@
  * Create-if-missing DDL for the tables in schema.ts. Idempotent, run at every start; bump SCHEMA_VERSION and add
  * statements (never edit old ones) when the schema grows.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const ddlStatements: readonly string[] = [
   `CREATE SEQUENCE IF NOT EXISTS change_seq`,
@@ -34,4 +34,14 @@ export const ddlStatements: readonly string[] = [
      id text PRIMARY KEY, parent_iin text NOT NULL, subject_type text NOT NULL, subject_id text NOT NULL,
      kind text NOT NULL, text_kk text NOT NULL, text_ru text NOT NULL, created_at timestamptz NOT NULL, seq bigint NOT NULL)`,
   `CREATE INDEX IF NOT EXISTS notifications_parent_idx ON notifications (parent_iin, seq)`,
+  // Version 2: places of kindergarten groups. The counters are the authority the group rows mirror; the CHECK
+  // makes the database itself refuse a write that would hold more places than the group has.
+  `CREATE TABLE IF NOT EXISTS group_places (
+     group_id text PRIMARY KEY, org_id text NOT NULL, capacity integer NOT NULL, enrolled integer NOT NULL DEFAULT 0,
+     reserved integer NOT NULL DEFAULT 0, special_needs integer NOT NULL DEFAULT 0,
+     CHECK (enrolled >= 0 AND reserved >= 0 AND special_needs >= 0 AND enrolled + reserved <= capacity))`,
+  `CREATE TABLE IF NOT EXISTS group_holds (
+     contract_id text PRIMARY KEY, group_id text NOT NULL REFERENCES group_places (group_id),
+     state text NOT NULL CHECK (state IN ('reserved','enrolled')), special_needs boolean NOT NULL)`,
+  `CREATE INDEX IF NOT EXISTS group_holds_group_idx ON group_holds (group_id)`,
 ];

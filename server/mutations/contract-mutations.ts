@@ -24,6 +24,7 @@ import { contractState, currentDocuments, saveContract } from './contract-state'
 import { Refusal, refuse, refusalTexts } from './refusal';
 import { signingPolicies } from '../../domain/signing-policy';
 import type { StaffRole } from '../../domain/statuses';
+import { enrollPlace, releasePlace, reservePlace } from '../groups/places';
 
 const SIGNING_ROLES = signingPolicies['contract.sign'].staffRoles;
 const ANY_ROLE = signingPolicies['contract.markDocument'].staffRoles;
@@ -91,6 +92,7 @@ export async function signContract(run: MutationRun, args: MutationArgs<'contrac
   if (!pdf || args.pdfSha256 !== row.data.pdfSha256) throw refuse('PDF_MISMATCH', refusalTexts.PDF_MISMATCH());
   const signature = await verifyDecisionSignature(run, row.orgId, args.cms, SIGNING_CERT_ROLES, pdf.bytes);
   await saveContract(run.tx, row, next, { headSignature: signature, signedAt: run.now.toISOString(), dueOn: null }, run.now);
+  await enrollPlace(run.tx, row.id);
   await writeHistory(run, row.orgId, {
     subjectType: 'contract',
     subjectId: row.id,
@@ -113,6 +115,7 @@ export async function rejectContract(run: MutationRun, args: MutationArgs<'contr
   const next = transition(state, { type: 'reject' });
   await verifyDecisionSignature(run, row.orgId, args.cms, SIGNING_CERT_ROLES);
   await saveContract(run.tx, row, next, { rejectReason: args.reason, rejectComment: args.comment, dueOn: null }, run.now);
+  await releasePlace(run.tx, row.id);
   await writeHistory(run, row.orgId, {
     subjectType: 'contract',
     subjectId: row.id,
@@ -135,6 +138,7 @@ export async function archiveContract(run: MutationRun, args: MutationArgs<'cont
   const next = transition(state, { type: 'archive' });
   await verifyDecisionSignature(run, row.orgId, args.cms, ANY_STAFF_CERT_ROLES);
   await saveContract(run.tx, row, next, { archivedOn: args.archivedOn, archiveReason: args.reason }, run.now);
+  await releasePlace(run.tx, row.id);
   await writeHistory(run, row.orgId, {
     subjectType: 'contract',
     subjectId: row.id,
@@ -145,7 +149,10 @@ export async function archiveContract(run: MutationRun, args: MutationArgs<'cont
   });
 }
 
-/** Sends the electronic contract offer for a direction: creates the contract (offer_sent) under the client's id. */
+/**
+ * Sends the electronic contract offer for a direction: reserves a place in the chosen group (refused when the
+ * group cannot take the child) and creates the contract (offer_sent) under the client's id.
+ */
 export async function offerContract(run: MutationRun, args: MutationArgs<'contract.offer'>): Promise<void> {
   const direction = await loadTarget(run, 'direction', args.directionId);
   requireRole(run, direction.orgId, ANY_ROLE);
@@ -155,6 +162,15 @@ export async function offerContract(run: MutationRun, args: MutationArgs<'contra
   await verifyDecisionSignature(run, direction.orgId, args.cms, ANY_STAFF_CERT_ROLES);
   const today = todayInKazakhstan(run.now);
   const d = direction.data;
+  const groupRow = await loadTarget(run, 'group', args.groupId);
+  if (groupRow.orgId !== direction.orgId) throw refuse('NOT_FOUND', refusalTexts.NOT_FOUND());
+  const group = await reservePlace(
+    run.tx,
+    args.groupId,
+    args.contractId,
+    { birthDate: d.child.birthDate, correctionType: d.correctionType, teachingLanguage: d.teachingLanguage },
+    Number(today.slice(0, 4)),
+  );
   const contract: Omit<Contract, 'version'> = {
     id: args.contractId,
     number: `ДГ-${d.number}`,
@@ -167,8 +183,8 @@ export async function offerContract(run: MutationRun, args: MutationArgs<'contra
     child: d.child,
     parent: { fullName: d.parentFullName, iin: d.parentIin, idDocumentNumber: '', address: '', phone: d.parentPhone, workplace: '', position: '' },
     bank: null,
-    group: args.group,
-    teachingLanguage: args.teachingLanguage,
+    group: { id: group.id, nameKk: group.nameKk, nameRu: group.nameRu },
+    teachingLanguage: group.teachingLanguage,
     startDate: args.startDate,
     offeredOn: today,
     submittedAt: null,
@@ -193,6 +209,6 @@ export async function offerContract(run: MutationRun, args: MutationArgs<'contra
     kind: 'offer_sent',
     actorName: run.user.fullName,
     round: null,
-    details: { group: args.group, teachingLanguage: args.teachingLanguage, startDate: args.startDate },
+    details: { groupId: group.id, group: group.nameRu, teachingLanguage: group.teachingLanguage, startDate: args.startDate },
   });
 }

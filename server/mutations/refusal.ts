@@ -69,9 +69,9 @@ export const refusalTexts = {
     en: 'The signed contract file does not match the contract on the server.',
   }),
   ID_TAKEN: (): Localized => ({
-    kk: 'Мұндай идентификаторы бар шарт бар.',
-    ru: 'Договор с таким идентификатором уже существует.',
-    en: 'A contract with this id already exists.',
+    kk: 'Мұндай идентификаторы бар жазба бар.',
+    ru: 'Запись с таким идентификатором уже существует.',
+    en: 'A record with this id already exists.',
   }),
   DIRECTION_NOT_AWAITING_OFFER: (): Localized => ({
     kk: 'Бұл жолдама бойынша шарт жіберілген немесе жолдама жарамсыз.',
