@@ -30,6 +30,9 @@ describe.each(testDatabases)('group places on $name', (database) => {
     deputy = new TestServerClient(server.url);
     await head.login('kg1-head');
     await deputy.login('kg1-deputy');
+    // The deputy's desktop runs in Russian: its refusals come in Russian, the head's in Kazakh (the default).
+    const plainHeaders = deputy.headers.bind(deputy);
+    deputy.headers = (extra = {}) => plainHeaders({ 'accept-language': 'ru', ...extra });
     headSign = await loadKey('kg1-head', 'sign');
     deputySign = await loadKey('kg1-deputy', 'sign');
   }, 120_000);
@@ -53,12 +56,12 @@ describe.each(testDatabases)('group places on $name', (database) => {
     expect(published).toBe(fitting.reduce((sum, g) => sum + g.places.free, 0));
   };
 
-  async function addDirection(n: number, ageYears: number): Promise<Direction> {
+  async function addDirection(n: number, ageYears: number, correctionType: Direction['correctionType'] = null): Promise<Direction> {
     const direction: Omit<Direction, 'version'> = {
       id: `dir-test-${n}`, orgId: 'kg1', number: `НП-T-${n}`, status: 'awaiting_offer',
       child: { fullName: `Бала ${n}`, iin: `2103015${String(n).padStart(5, '0')}`, birthDate: `${year - ageYears}-03-01`, sex: 'female' },
       parentFullName: 'СЕРІКОВА АЙЖАН БОЛАТҚЫЗЫ', parentIin: '910514410216', parentPhone: '+7 701 000 0000', isVoucher: false,
-      teachingLanguage: 'kk', correctionType: null, issuedOn: todayInKazakhstan(new Date()), offerDueOn: todayInKazakhstan(new Date()),
+      teachingLanguage: 'kk', correctionType, issuedOn: todayInKazakhstan(new Date()), offerDueOn: todayInKazakhstan(new Date()),
     };
     return server.db.transaction(async (tx) => {
       await lockWrites(tx);
@@ -66,8 +69,8 @@ describe.each(testDatabases)('group places on $name', (database) => {
     });
   }
 
-  async function createGroup(id: string, ageYears: number, capacity: number) {
-    const args = { groupId: id, nameKk: `«${id}» тобы`, nameRu: `Группа «${id}»`, ageYears, teachingLanguage: 'kk', kind: 'ordinary', correctionType: null, capacity, specialNeedsLimit: 1 };
+  async function createGroup(id: string, ageYears: number, capacity: number, kind: { kind: string; correctionType: string | null } = { kind: 'ordinary', correctionType: null }) {
+    const args = { groupId: id, nameKk: `«${id}» тобы`, nameRu: `Группа «${id}»`, ageYears, teachingLanguage: 'kk', ...kind, capacity, specialNeedsLimit: 1 };
     const result = await head.push([await head.mutation('group.create', args, 0, headSign)]);
     expect(result.results[0]).toMatchObject({ status: 'applied' });
     return groupRow(id);
@@ -86,7 +89,7 @@ describe.each(testDatabases)('group places on $name', (database) => {
     expect(results.map((r) => r.status).sort()).toEqual(['applied', 'rejected']);
     const refused = results.find((r) => r.status === 'rejected')!;
     expect(refused.code).toBe('GROUP_FULL');
-    expect(refused.message).toBe(groupMismatchTexts.full.kk);
+    expect(refused.message).toBe(groupMismatchTexts.full[refused === results[0] ? 'kk' : 'ru']);
     expect((await groupRow('race')).places).toEqual({ capacity: 1, enrolled: 0, reserved: 1, free: 0, specialNeeds: 0 });
     await expectBulletinAgrees(4);
     // The refused offer wrote nothing: its direction still awaits an offer and no contract exists.
@@ -141,6 +144,26 @@ describe.each(testDatabases)('group places on $name', (database) => {
     expect((await groupRow('flow')).places).toMatchObject({ reserved: 0, enrolled: 0, free: 2 });
     await expectBulletinAgrees(4);
   }, 120_000);
+
+  it('a special group takes only a matching PMPK conclusion; an ordinary group only up to its special-needs limit', async () => {
+    await createGroup('speech', 5, 3, { kind: 'special', correctionType: 'speech' });
+    const plain = await addDirection(30, 5);
+    const vision = await addDirection(31, 5, 'vision');
+    const speech = await addDirection(32, 5, 'speech');
+    const results = await head.push([
+      await offer(head, headSign, plain, 'speech', 'ctr-speech-0'),
+      await offer(head, headSign, vision, 'speech', 'ctr-speech-1'),
+      await offer(head, headSign, speech, 'speech', 'ctr-speech-2'),
+    ]);
+    expect(results.results.map((r) => r.code ?? r.status)).toEqual(['GROUP_NEEDS_PMPK_CONCLUSION', 'GROUP_CORRECTION_TYPE_MISMATCH', 'applied']);
+    expect((await groupRow('speech')).places).toMatchObject({ reserved: 1, specialNeeds: 1 });
+
+    await createGroup('inclusive', 5, 3); // specialNeedsLimit 1
+    const [first, second] = [await addDirection(33, 5, 'speech'), await addDirection(34, 5, 'hearing')];
+    const inclusive = await head.push([await offer(head, headSign, first, 'inclusive', 'ctr-incl-0'), await offer(head, headSign, second, 'inclusive', 'ctr-incl-1')]);
+    expect(inclusive.results.map((r) => r.code ?? r.status)).toEqual(['applied', 'GROUP_SPECIAL_NEEDS_LIMIT']);
+    expect((await groupRow('inclusive')).places).toMatchObject({ reserved: 1, specialNeeds: 1, free: 2 });
+  }, 60_000);
 
   it('a closed group takes no offers and leaves the bulletin', async () => {
     const group = await createGroup('closing', 6, 3);
