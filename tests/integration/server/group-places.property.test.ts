@@ -10,6 +10,7 @@ import { groupHolds, groupPlaces } from '../../../server/db/schema';
 import { createGroup, enrollPlace, releasePlace, reservePlace } from '../../../server/groups/places';
 import { Refusal } from '../../../server/mutations/refusal';
 import { getRow } from '../../../server/store/entity-store';
+import { testDatabases } from './database-targets';
 
 type Step =
   | { kind: 'offer' }
@@ -89,4 +90,32 @@ describe('group places under any sequence of offer outcomes', () => {
       { numRuns: 40 },
     );
   }, 300_000);
+});
+
+// Without the server's global write lock (several instances, or a finer lock later), the counter row's lock alone
+// must decide a race for the last place: two transactions at once, one reserves, the other is refused.
+describe.each(testDatabases)('the last place without the global write lock on $name', (database) => {
+  it('one of two concurrent reservations wins, the other is refused GROUP_FULL', async () => {
+    const db = await openDatabase(await database.open());
+    try {
+      await db.db.transaction((tx) =>
+        createGroup(tx, {
+          id: 'grp-race', orgId: 'kg1', nameKk: 'Топ', nameRu: 'Группа', ageYears: 4, teachingLanguage: 'kk', kind: 'ordinary',
+          correctionType: null, specialNeedsLimit: 0, status: 'open', closedOn: null,
+        }, 1),
+      );
+      const attempt = (contractId: string) =>
+        db.db.transaction((tx) => reservePlace(tx, 'grp-race', contractId, child, YEAR)).then(
+          () => 'reserved',
+          (error: unknown) => (error instanceof Refusal ? error.code : Promise.reject(error)),
+        );
+      const outcomes = await Promise.all([attempt('ctr-a'), attempt('ctr-b')]);
+      expect(outcomes.sort()).toEqual(['GROUP_FULL', 'reserved']);
+      const counters = (await db.db.select().from(groupPlaces).where(eq(groupPlaces.groupId, 'grp-race')))[0]!;
+      expect({ reserved: counters.reserved, capacity: counters.capacity }).toEqual({ reserved: 1, capacity: 1 });
+    } finally {
+      await db.close();
+      await database.drop();
+    }
+  }, 60_000);
 });
