@@ -3,7 +3,8 @@
  * zod-validated JSON documents keyed by (entity, id) with the organisation that scopes them, so one generic change
  * log serves every entity. The change log keeps only the latest change per row ("latest op per row").
  */
-import { bigint, boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
@@ -107,21 +108,26 @@ export const notifications = pgTable(
 );
 
 /** Places of a group: the authority for reservations (row-locked while an offer takes a place). */
-export const groupPlaces = pgTable('group_places', {
-  groupId: text('group_id').primaryKey(),
-  orgId: text('org_id').notNull(),
-  capacity: integer('capacity').notNull(),
-  enrolled: integer('enrolled').notNull().default(0),
-  reserved: integer('reserved').notNull().default(0),
-  specialNeeds: integer('special_needs').notNull().default(0),
-});
+export const groupPlaces = pgTable(
+  'group_places',
+  {
+    groupId: text('group_id').primaryKey(),
+    orgId: text('org_id').notNull(),
+    capacity: integer('capacity').notNull(),
+    enrolled: integer('enrolled').notNull().default(0),
+    reserved: integer('reserved').notNull().default(0),
+    specialNeeds: integer('special_needs').notNull().default(0),
+  },
+  // The database itself refuses a write that would hold more places than the group has.
+  (t) => [check('group_places_held', sql`${t.enrolled} >= 0 AND ${t.reserved} >= 0 AND ${t.specialNeeds} >= 0 AND ${t.enrolled} + ${t.reserved} <= ${t.capacity}`)],
+);
 
 /** The place a contract holds: reserved while the offer is pending, enrolled once the head signed. */
 export const groupHolds = pgTable(
   'group_holds',
   {
     contractId: text('contract_id').primaryKey(),
-    groupId: text('group_id').notNull(),
+    groupId: text('group_id').notNull().references(() => groupPlaces.groupId),
     state: text('state', { enum: ['reserved', 'enrolled'] }).notNull(),
     specialNeeds: boolean('special_needs').notNull(),
   },
