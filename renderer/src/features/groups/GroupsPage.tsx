@@ -12,6 +12,7 @@ import { useQuery } from '../../api/useQuery';
 import { useSession } from '../../app/SessionProvider';
 import { formatDate } from '../../components/DeadlineCell';
 import { useLanguage } from '../../components/useLanguage';
+import { useShortcuts } from '../../components/useShortcuts';
 import { BulletinCard } from './BulletinCard';
 import { CapacityModal, CloseGroupModal, CreateGroupModal } from './GroupModals';
 import './i18n';
@@ -26,6 +27,7 @@ export function GroupsPage() {
   const groups = useQuery(() => api['groups.list']({}), [], ['groups', 'outbox']);
   const [dialog, setDialog] = useState<Dialog>(null);
   const mayManage = mayDecide(session?.user ?? null, 'group.create');
+  useShortcuts({ n: () => setDialog({ kind: 'create' }) }, mayManage && dialog === null);
   const stateOf = (g: GroupView) => {
     if (g.sync) return <Badge color={g.sync === 'attention' ? 'red' : 'yellow'} variant="light">{t(g.sync)}</Badge>;
     if (g.status === 'closed') return <Badge color="gray" variant="light">{t('closed', { date: g.closedOn ? formatDate(g.closedOn) : '' })}</Badge>;
@@ -36,7 +38,7 @@ export function GroupsPage() {
       <Row justify="space-between">
         <Title order={2}>{t('title')}</Title>
         {mayManage && (
-          <Button leftSection={<IconPlus size={18} />} onClick={() => setDialog({ kind: 'create' })}>
+          <Button leftSection={<IconPlus size={18} />} onClick={() => setDialog({ kind: 'create' })} aria-keyshortcuts="N">
             {t('create')}
           </Button>
         )}
