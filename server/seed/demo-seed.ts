@@ -117,9 +117,10 @@ function seedIin(birthDate: string, sex: 'male' | 'female', n: number): string {
   }
 }
 
-function seedChild(n: number) {
+/** A child born 2020–2022; `youngerByDays` shifts the birth later (directions also bring nursery-age children). */
+function seedChild(n: number, youngerByDays = 0) {
   const person = childName(n);
-  const birthDate = addCalendarDays('2020-03-01', (n * 37) % 900);
+  const birthDate = addCalendarDays('2020-03-01', ((n * 37) % 900) + youngerByDays);
   return { ...person, iin: seedIin(birthDate, person.sex, n), birthDate };
 }
 
@@ -133,7 +134,7 @@ function seedParent(n: number): Parent {
 }
 
 async function seedDirection(store: RowWriter, orgId: string, n: number, now: Date) {
-  const child = seedChild(n);
+  const child = seedChild(n, n % 2 ? 730 : 0);
   const parent = seedParent(n);
   const issuedOn = addCalendarDays(todayInKazakhstan(now), -(n % 4));
   await store.put('direction', orgId, {
