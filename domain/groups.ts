@@ -22,7 +22,6 @@ export const MAX_GROUP_CAPACITY = 60;
  */
 export const DEFAULT_SPECIAL_NEEDS_LIMIT = 2;
 
-export const groupNameSchema = z.string().trim().min(1).max(100);
 export const groupAgeSchema = z.number().int().min(MIN_GROUP_AGE).max(MAX_GROUP_AGE);
 export const groupCapacitySchema = z.number().int().min(1).max(MAX_GROUP_CAPACITY);
 export const specialNeedsLimitSchema = z.number().int().min(0).max(MAX_GROUP_CAPACITY);

@@ -12,15 +12,15 @@ import {
   specialQueueRejectReasonSchema,
   teachingLanguageSchema,
 } from './catalogue-ids';
-import { idSchema, isoDateSchema, sha256Schema } from './entities';
-import { groupAgeSchema, groupCapacitySchema, groupKindSchema, groupNameSchema, specialNeedsLimitSchema } from './groups';
+import { groupNameSchema, idSchema, isoDateSchema, plainTextSchema, sha256Schema } from './entities';
+import { groupAgeSchema, groupCapacitySchema, groupKindSchema, specialNeedsLimitSchema } from './groups';
 
 export const cmsBase64Schema = z
   .string()
   .min(16)
   .max(200_000)
   .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'expected base64 DER of a CMS');
-const commentSchema = z.string().trim().max(1000);
+const commentSchema = plainTextSchema.trim().max(1000);
 
 export const markDocumentArgsSchema = z
   .object({
