@@ -84,8 +84,49 @@ export function groupMismatchesFor(group: GroupForFit, child: ChildForFit, year:
   return reasons;
 }
 
-/** The refusal code the server answers for a mismatch (stable, shown with the texts below). */
-export const groupMismatchCodes: Readonly<Record<GroupMismatch, string>> = {
+/** Refusal texts of groups, keyed by the refusal code the server answers (part of the text catalogue). */
+export const groupRefusalTexts = {
+  GROUP_CLOSED: { kk: 'Топ жабылған.', ru: 'Группа закрыта.', en: 'The group is closed.' },
+  GROUP_FULL: {
+    kk: 'Топта бос орын жоқ: барлық орын қабылданған балаларға немесе күтудегі шарттарға берілген.',
+    ru: 'В группе нет свободных мест: все места заняты зачисленными детьми или ожидающими договорами.',
+    en: 'The group has no free place: every place is held by an enrolled child or a pending offer.',
+  },
+  GROUP_AGE_MISMATCH: {
+    kk: 'Баланың жасы топтың жасына сәйкес емес (жас күнтізбелік жылдың соңындағы толық жылмен есептеледі).',
+    ru: 'Возраст ребёнка не соответствует группе (возраст считается полными годами на конец календарного года).',
+    en: "The child's age does not fit the group (age in full years at the end of the calendar year).",
+  },
+  GROUP_LANGUAGE_MISMATCH: {
+    kk: 'Топтың оқыту тілі жолдамадағы тілмен сәйкес емес.',
+    ru: 'Язык обучения группы не совпадает с языком в направлении.',
+    en: "The group's teaching language differs from the direction's.",
+  },
+  GROUP_NEEDS_PMPK_CONCLUSION: {
+    kk: 'Арнайы топқа тек ПМПК қорытындысы бар бала қабылданады.',
+    ru: 'В специальную группу принимаются только дети с заключением ПМПК.',
+    en: 'A special group takes only children with a PMPK conclusion.',
+  },
+  GROUP_CORRECTION_TYPE_MISMATCH: {
+    kk: 'ПМПК қорытындысындағы түзету түрі топтың түріне сәйкес емес.',
+    ru: 'Тип коррекции в заключении ПМПК не соответствует группе.',
+    en: "The PMPK conclusion's correction type does not match the group.",
+  },
+  GROUP_SPECIAL_NEEDS_LIMIT: {
+    kk: 'Жалпы топтағы ерекше білім беру қажеттілігі бар балалар саны шегіне жетті.',
+    ru: 'В обычной группе достигнуто предельное число детей с особыми образовательными потребностями.',
+    en: 'The ordinary group already has its limit of children with special educational needs.',
+  },
+  GROUP_CAPACITY_BELOW_HELD: {
+    kk: 'Сыйымдылық топтағы бос емес орындардан ({held}) аз бола алмайды.',
+    ru: 'Вместимость не может быть меньше числа занятых мест ({held}).',
+    en: 'The capacity cannot be below the places already held ({held}).',
+  },
+} as const satisfies Record<string, Localized>;
+export type GroupRefusalCode = keyof typeof groupRefusalTexts;
+
+/** The refusal code the server answers for a mismatch. */
+export const groupMismatchCodes: Readonly<Record<GroupMismatch, GroupRefusalCode>> = {
   closed: 'GROUP_CLOSED',
   full: 'GROUP_FULL',
   age: 'GROUP_AGE_MISMATCH',
@@ -95,39 +136,10 @@ export const groupMismatchCodes: Readonly<Record<GroupMismatch, string>> = {
   special_needs_limit: 'GROUP_SPECIAL_NEEDS_LIMIT',
 };
 
-export const groupMismatchTexts: Readonly<Record<GroupMismatch, Localized>> = {
-  closed: { kk: 'Топ жабылған.', ru: 'Группа закрыта.', en: 'The group is closed.' },
-  full: {
-    kk: 'Топта бос орын жоқ: барлық орын қабылданған балаларға немесе күтудегі шарттарға берілген.',
-    ru: 'В группе нет свободных мест: все места заняты зачисленными детьми или ожидающими договорами.',
-    en: 'The group has no free place: every place is held by an enrolled child or a pending offer.',
-  },
-  age: {
-    kk: 'Баланың жасы топтың жасына сәйкес емес (жас күнтізбелік жылдың соңындағы толық жылмен есептеледі).',
-    ru: 'Возраст ребёнка не соответствует группе (возраст считается полными годами на конец календарного года).',
-    en: "The child's age does not fit the group (age in full years at the end of the calendar year).",
-  },
-  language: {
-    kk: 'Топтың оқыту тілі жолдамадағы тілмен сәйкес емес.',
-    ru: 'Язык обучения группы не совпадает с языком в направлении.',
-    en: "The group's teaching language differs from the direction's.",
-  },
-  needs_conclusion: {
-    kk: 'Арнайы топқа тек ПМПК қорытындысы бар бала қабылданады.',
-    ru: 'В специальную группу принимаются только дети с заключением ПМПК.',
-    en: 'A special group takes only children with a PMPK conclusion.',
-  },
-  conclusion_mismatch: {
-    kk: 'ПМПК қорытындысындағы түзету түрі топтың түріне сәйкес емес.',
-    ru: 'Тип коррекции в заключении ПМПК не соответствует группе.',
-    en: "The PMPK conclusion's correction type does not match the group.",
-  },
-  special_needs_limit: {
-    kk: 'Жалпы топтағы ерекше білім беру қажеттілігі бар балалар саны шегіне жетті.',
-    ru: 'В обычной группе достигнуто предельное число детей с особыми образовательными потребностями.',
-    en: 'The ordinary group already has its limit of children with special educational needs.',
-  },
-};
+/** Why a group cannot take a child, in every language (the offer list shows these). */
+export const groupMismatchTexts = Object.fromEntries(groupMismatches.map((m) => [m, groupRefusalTexts[groupMismatchCodes[m]]])) as Readonly<
+  Record<GroupMismatch, Localized>
+>;
 
 export const groupKindLabels: Readonly<Record<GroupKind, Localized>> = {
   ordinary: { kk: 'Жалпы', ru: 'Общеобразовательная', en: 'Ordinary' },

@@ -1,4 +1,4 @@
-/** Builds the Fastify application of the reference server: protocol v1 routes, demo routes, update feed. */
+/** Builds the Fastify application of the reference server: protocol v1 routes, extra routes of the caller, update feed. */
 import Fastify, { type FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
 import { readFile } from 'node:fs/promises';
@@ -8,7 +8,6 @@ import { registerAuthRoutes } from './auth/routes';
 import { registerBlobRoutes } from './blobs/routes';
 import { registerBulletinRoute } from './groups/bulletin-route';
 import type { ServerContext } from './context';
-import { registerDevRoutes } from './dev/routes';
 import { registerEventRoutes } from './events/routes';
 import { handleClientError, handleError, handleFrameworkError, notFound, parseRequest, sendError } from './http/errors';
 import { loggerOptions, requestIdOf, type LogOptions } from './ops/logging';
@@ -16,7 +15,6 @@ import { registerOperations } from './ops/routes';
 import { registerBootstrapRoute } from './sync/bootstrap';
 import { registerPullRoute } from './sync/pull';
 import { registerPushRoute } from './sync/push';
-import type { ParentSimulator } from './dev/parent-simulator';
 
 /** JSON bodies are small (≤ 100 mutations with CMS signatures); blobs have their own limit. */
 export const MAX_JSON_BODY_BYTES = 2 * 1024 * 1024;
@@ -25,7 +23,8 @@ export interface AppOptions {
   /** false in tests; the CLI logs JSON lines (see ops/logging.ts). */
   logger: boolean | LogOptions;
   updatesDir: string | null;
-  parentSimulator: ParentSimulator | null;
+  /** Routes added by the caller (the demo's parent simulator); the server itself knows nothing about them. */
+  extraRoutes: ((app: FastifyInstance, ctx: ServerContext) => void) | null;
 }
 
 export async function buildApp(ctx: ServerContext, options: AppOptions): Promise<FastifyInstance> {
@@ -51,7 +50,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   registerBlobRoutes(app, ctx);
   registerEventRoutes(app, ctx);
   registerBulletinRoute(app, ctx);
-  if (options.parentSimulator) registerDevRoutes(app, ctx, options.parentSimulator);
+  options.extraRoutes?.(app, ctx);
   if (options.updatesDir) registerUpdateFeed(app, options.updatesDir);
   return app;
 }

@@ -6,11 +6,10 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Group } from '../../domain/entities';
-import { groupMismatchCodes, groupMismatchesFor, groupMismatchTexts, placesOf, type ChildForFit, type GroupPlaces } from '../../domain/groups';
-import type { Localized } from '../../domain/i18n-languages';
+import { groupMismatchCodes, groupMismatchesFor, placesOf, type ChildForFit, type GroupPlaces } from '../../domain/groups';
 import type { ServerTx } from '../db/connect';
 import { groupHolds, groupPlaces } from '../db/schema';
-import { Refusal } from '../mutations/refusal';
+import { refuse } from '../mutations/refusal';
 import { getRow, putRow } from '../store/entity-store';
 
 type Counters = typeof groupPlaces.$inferSelect;
@@ -43,25 +42,16 @@ export async function createGroup(tx: ServerTx, group: Omit<Group, 'version' | '
   return saved.data;
 }
 
-const refusalFor = (code: string, texts: Localized) => new Refusal('rejected', code, texts);
-
 /**
  * Reserves a place of the group for the contract, or refuses with the first reason the group cannot take the
- * child (all reasons in the text). `year` is the calendar year the child's age is counted for.
+ * child. `year` is the calendar year the child's age is counted for.
  */
 export async function reservePlace(tx: ServerTx, groupId: string, contractId: string, child: ChildForFit, year: number): Promise<Group> {
   const counters = await lockCounters(tx, groupId);
   const row = await getRow(tx, 'group', groupId);
   if (!row) throw new Error(`group ${groupId} has no row`);
   const reasons = groupMismatchesFor({ ...row.data, places: placesFrom(counters) }, child, year);
-  if (reasons.length > 0) {
-    const texts = reasons.map((r) => groupMismatchTexts[r]);
-    throw refusalFor(groupMismatchCodes[reasons[0]!], {
-      kk: texts.map((t) => t.kk).join(' '),
-      ru: texts.map((t) => t.ru).join(' '),
-      en: texts.map((t) => t.en).join(' '),
-    });
-  }
+  if (reasons.length > 0) throw refuse(groupMismatchCodes[reasons[0]!]);
   const specialNeeds = child.correctionType !== null;
   await tx.insert(groupHolds).values({ contractId, groupId, state: 'reserved', specialNeeds });
   return store(tx, groupId, { ...counters, reserved: counters.reserved + 1, specialNeeds: counters.specialNeeds + (specialNeeds ? 1 : 0) });
@@ -100,17 +90,11 @@ export async function releasePlace(tx: ServerTx, contractId: string): Promise<st
   return counters.orgId;
 }
 
-export const capacityBelowHeld = (held: number): Localized => ({
-  kk: `Сыйымдылық топтағы бос емес орындардан (${held}) аз бола алмайды.`,
-  ru: `Вместимость не может быть меньше числа занятых мест (${held}).`,
-  en: `The capacity cannot be below the places already held (${held}).`,
-});
-
 /** New capacity and special-needs limit; refused below the places already held. */
 export async function updateCapacity(tx: ServerTx, groupId: string, capacity: number, specialNeedsLimit: number): Promise<Group> {
   const counters = await lockCounters(tx, groupId);
   const held = counters.enrolled + counters.reserved;
-  if (capacity < held) throw refusalFor('GROUP_CAPACITY_BELOW_HELD', capacityBelowHeld(held));
+  if (capacity < held) throw refuse('GROUP_CAPACITY_BELOW_HELD', { held });
   return store(tx, groupId, { ...counters, capacity }, { specialNeedsLimit });
 }
 

@@ -5,7 +5,7 @@ import { bulletinSchema } from '../../../domain/bulletin';
 import { todayInKazakhstan } from '../../../domain/calendar';
 import { groupSchema, type Contract, type Direction, type Group } from '../../../domain/entities';
 import { groupMismatchTexts } from '../../../domain/groups';
-import { demoServerOptions } from '../../../server/demo';
+import { demoServerOptions } from '../../../demo/server-options';
 import { startServer, type RunningServer } from '../../../server/index';
 import { putRow } from '../../../server/store/entity-store';
 import { lockWrites } from '../../../server/db/connect';
