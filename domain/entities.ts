@@ -22,6 +22,7 @@ import {
   teachingLanguageSchema,
 } from './catalogue-ids';
 import { voucherSchema } from './voucher';
+import { groupAgeSchema, groupKindSchema, groupPlacesSchema, specialNeedsLimitSchema } from './groups';
 
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 export const instantSchema = z.string().datetime({ offset: true });
@@ -97,6 +98,10 @@ export const directionSchema = z.object({
   parentIin: iinSchema,
   parentPhone: plainTextSchema,
   isVoucher: z.boolean(),
+  /** The teaching language the parent asked for in the queue. */
+  teachingLanguage: teachingLanguageSchema,
+  /** The correction type of the child's confirmed PMPK conclusion, or null without one. */
+  correctionType: correctionTypeSchema.nullable(),
   issuedOn: isoDateSchema,
   offerDueOn: isoDateSchema,
   /** The special-queue application whose voucher this direction realises (the parent chose this kindergarten). */
@@ -132,7 +137,8 @@ export const contractSchema = z.object({
   child: childSchema,
   parent: parentSchema,
   bank: bankDetailsSchema.nullable(),
-  group: plainTextSchema,
+  /** The group the offer reserved a place in (id null for contracts made before groups existed). */
+  group: z.object({ id: idSchema.nullable(), nameKk: plainTextSchema, nameRu: plainTextSchema }),
   teachingLanguage: teachingLanguageSchema,
   startDate: isoDateSchema,
   offeredOn: isoDateSchema,
@@ -222,6 +228,27 @@ export const specialQueueApplicationSchema = z.object({
 });
 export type SpecialQueueApplication = z.infer<typeof specialQueueApplicationSchema>;
 
+export const groupNameSchema = plainTextSchema.trim().min(1).max(100);
+
+export const groupSchema = z.object({
+  id: idSchema,
+  orgId: idSchema,
+  nameKk: groupNameSchema,
+  nameRu: groupNameSchema,
+  /** Age in full years at the end of the calendar year. */
+  ageYears: groupAgeSchema,
+  teachingLanguage: teachingLanguageSchema,
+  kind: groupKindSchema,
+  /** Set for special groups only: the PMPK correction type the group serves. */
+  correctionType: correctionTypeSchema.nullable(),
+  specialNeedsLimit: specialNeedsLimitSchema,
+  places: groupPlacesSchema,
+  status: z.enum(['open', 'closed']),
+  closedOn: isoDateSchema.nullable(),
+  version: z.number().int(),
+});
+export type Group = z.infer<typeof groupSchema>;
+
 /** Every synced entity, by the name used in the sync protocol. */
 export const entitySchemas = {
   organisation: organisationSchema,
@@ -231,6 +258,7 @@ export const entitySchemas = {
   contractDocument: contractDocumentSchema,
   historyEvent: historyEventSchema,
   specialQueueApplication: specialQueueApplicationSchema,
+  group: groupSchema,
 } as const;
 export type EntityName = keyof typeof entitySchemas;
 export const entityNames = Object.keys(entitySchemas) as EntityName[];

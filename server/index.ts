@@ -2,6 +2,7 @@
  * startServer(options): the reference central server on 127.0.0.1, used by `npm run server`, tests, benchmarks
  * and the dev:web launcher.
  */
+import { releasePlace } from './groups/places';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './app';
 import type { CmsVerifier } from './auth/cms-verifier';
@@ -48,6 +49,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** An offer that ends without enrollment (expiry, rejection, voucher annulment) gives its group place back. */
+function offerEndedHooks(): OfferEndedHooks {
+  const hooks = new OfferEndedHooks();
+  hooks.add(async (tx, contract) => {
+    await releasePlace(tx, contract.id);
+  });
+  return hooks;
+}
+
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const handle = await openDatabase(options.database ?? { kind: 'pglite' });
   const ctx: ServerContext = {
@@ -56,7 +66,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     events: new EventHub(),
     metrics: new ServerMetrics(),
     now: options.now ?? (() => new Date()),
-    offerEnded: new OfferEndedHooks(),
+    offerEnded: offerEndedHooks(),
     demo: !!options.demo,
     minAppVersion: options.minAppVersion ?? '0.1.0',
     tokenTtlSeconds: options.tokenTtlSeconds ?? 12 * 3600,

@@ -28,6 +28,7 @@ export interface SpecialQueueInput {
   conclusionDate?: string | undefined;
 }
 import { txWriter } from '../../server/store/row-writer';
+import { releasePlace } from '../../server/groups/places';
 import { seedDocumentKinds, seedUpload } from '../seed/demo-seed';
 import type { DocumentImageFactory } from '../seed/document-images';
 import type { Parent } from '../../domain/entities';
@@ -147,7 +148,9 @@ export class ParentSimulator {
   withdraw(contractId: string) {
     return this.write(async (tx) => {
       const row = await this.contract(tx, contractId);
-      return { orgId: row.orgId, value: await parentWithdraw(txWriter(tx), row, this.ctx.now()) };
+      const value = await parentWithdraw(txWriter(tx), row, this.ctx.now());
+      await releasePlace(tx, contractId);
+      return { orgId: row.orgId, value };
     });
   }
 

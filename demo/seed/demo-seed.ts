@@ -18,6 +18,7 @@ import { lockWrites, type ServerDb } from '../../server/db/connect';
 import type { RowWriter } from '../../server/store/row-writer';
 import { parentApplySpecialQueue, parentResubmit, parentSubmit, parentWithdraw, REVIEW_WORKING_DAYS, type ParentTools, type UploadedDocument } from '../parent/parent-actions';
 import { SeedBatch } from './seed-batch';
+import { SeedGroups } from './demo-groups';
 import { childName } from './names';
 import { demoParents, parentFullName } from './parent-keys';
 import type { DocumentImageFactory } from './document-images';
@@ -62,21 +63,25 @@ export async function seedDemo(db: ServerDb, now: Date, options: SeedOptions): P
     await seedOrganisations(batch);
     let serial = 0;
     const kindergartens = TEST_ORGANISATIONS.filter((o) => o.kind === 'kindergarten');
+    const groups = new SeedGroups(Number(todayInKazakhstan(now).slice(0, 4)));
+    groups.plan(kindergartens.map((o) => o.key));
     for (const [k, org] of kindergartens.entries()) {
       const count = options.contractsPerKindergarten[k] ?? 0;
       const contracts = Array.from({ length: count }, (_, i) => ({ n: serial++, status: contractStatuses[i % contractStatuses.length]! }));
       if (options.synthetic) {
         for (const [i, c] of contracts.entries()) {
-          await seedSyntheticContract(batch, options, org.key, c.n, c.status, now);
+          await seedSyntheticContract(batch, options, groups, org.key, c.n, c.status, now);
           if (i % SYNTHETIC_FLUSH_EVERY === SYNTHETIC_FLUSH_EVERY - 1) await batch.flush(tx);
         }
       } else {
-        await inParallel(contracts, CONTRACTS_IN_FLIGHT, (c) => seedContract(batch, options, org.key, c.n, c.status, now));
+        await inParallel(contracts, CONTRACTS_IN_FLIGHT, (c) => seedContract(batch, options, groups, org.key, c.n, c.status, now));
       }
       for (let i = 0; i < Math.ceil(count / 10); i++) await seedDirection(batch, org.key, serial++, now);
     }
     for (let i = 0; i < options.applications; i++) await seedApplication(batch, options, serial++, now);
+    await groups.putRows(batch);
     await batch.flush(tx);
+    await groups.writePlaces(tx);
   });
 }
 
@@ -116,9 +121,10 @@ function seedIin(birthDate: string, sex: 'male' | 'female', n: number): string {
   }
 }
 
-function seedChild(n: number) {
+/** A child born 2020–2022; `youngerByDays` shifts the birth later (directions also bring nursery-age children). */
+function seedChild(n: number, youngerByDays = 0) {
   const person = childName(n);
-  const birthDate = addCalendarDays('2020-03-01', (n * 37) % 900);
+  const birthDate = addCalendarDays('2020-03-01', ((n * 37) % 900) + youngerByDays);
   return { ...person, iin: seedIin(birthDate, person.sex, n), birthDate };
 }
 
@@ -132,26 +138,29 @@ function seedParent(n: number): Parent {
 }
 
 async function seedDirection(store: RowWriter, orgId: string, n: number, now: Date) {
-  const child = seedChild(n);
+  const child = seedChild(n, n % 2 ? 730 : 0);
   const parent = seedParent(n);
   const issuedOn = addCalendarDays(todayInKazakhstan(now), -(n % 4));
   await store.put('direction', orgId, {
     id: `dir-${orgId}-${n}`, orgId, number: `НП-${2026}-${String(n).padStart(5, '0')}`, status: 'awaiting_offer', child,
     parentFullName: parent.fullName, parentIin: parent.iin, parentPhone: parent.phone, isVoucher: n % 5 === 0,
-    issuedOn, offerDueOn: offerDueOn(issuedOn), voucherApplicationId: null,
+    teachingLanguage: n % 3 === 2 ? 'ru' : 'kk', correctionType: n % 7 === 0 ? 'speech' : null, issuedOn, offerDueOn: offerDueOn(issuedOn),
+    voucherApplicationId: null,
   });
 }
 
-function offeredContract(orgId: string, n: number, now: Date): Omit<Contract, 'version'> {
+function offeredContract(groups: SeedGroups, orgId: string, n: number, finalStatus: ContractStatus, now: Date): Omit<Contract, 'version'> {
   const child = seedChild(n);
   const parent = seedParent(n);
   const offeredOn = addCalendarDays(todayInKazakhstan(now), -((n % 6) + 1));
+  const id = `ctr-${orgId}-${n}`;
+  const teachingLanguage = n % 3 === 2 ? 'ru' : 'kk';
   return {
-    id: `ctr-${orgId}-${n}`, number: `ДГ-${orgId.toUpperCase()}-${String(n).padStart(5, '0')}`, orgId, directionId: null,
+    id, number: `ДГ-${orgId.toUpperCase()}-${String(n).padStart(5, '0')}`, orgId, directionId: null,
     status: 'offer_sent', reworkCount: 0, round: 0, isVoucher: n % 5 === 0, pmpkConclusion: false,
     child, parent: { ...parent, idDocumentNumber: '', address: '', workplace: '', position: '' },
     bank: n % 5 === 0 ? { iban: 'KZ86125KZT5004100100', bic: 'HSBKKZKX', bankName: 'АО «Народный Банк Казахстана»' } : null,
-    group: n % 2 ? 'Средняя группа «Балапан»' : 'Старшая группа «Күншуақ»', teachingLanguage: n % 3 === 2 ? 'ru' : 'kk',
+    group: groups.assign({ id, orgId, child, teachingLanguage }, finalStatus), teachingLanguage,
     startDate: '2026-09-01', offeredOn, submittedAt: null, dueOn: parentSignDueOn(offeredOn), templateVersion: TEMPLATE_VERSION,
     pdfSha256: null, parentSignature: null, headSignature: null, signedAt: null, rejectReason: null, rejectComment: null,
     archivedOn: null, archiveReason: null, updatedAt: now.toISOString(),
@@ -177,8 +186,8 @@ function reviewedDocument(d: Omit<ContractDocument, 'version'>, flag: boolean, n
   };
 }
 
-async function seedContract(store: RowWriter, options: SeedOptions, orgId: string, n: number, status: ContractStatus, now: Date) {
-  const base = offeredContract(orgId, n, now);
+async function seedContract(store: RowWriter, options: SeedOptions, groups: SeedGroups, orgId: string, n: number, status: ContractStatus, now: Date) {
+  const base = offeredContract(groups, orgId, n, status, now);
   let row = await store.put('contract', orgId, base);
   if (status === 'offer_sent') return;
   if (status === 'awaiting_parent' || status === 'expired') {
@@ -211,8 +220,8 @@ async function seedContract(store: RowWriter, options: SeedOptions, orgId: strin
 }
 
 /** A scale-mode contract: its final rows written directly, documents sharing one synthetic scan per kind. */
-async function seedSyntheticContract(store: RowWriter, options: SeedOptions, orgId: string, n: number, status: ContractStatus, now: Date) {
-  const base = offeredContract(orgId, n, now);
+async function seedSyntheticContract(store: RowWriter, options: SeedOptions, groups: SeedGroups, orgId: string, n: number, status: ContractStatus, now: Date) {
+  const base = offeredContract(groups, orgId, n, status, now);
   if (status === 'offer_sent' || status === 'awaiting_parent' || status === 'expired') {
     await store.put('contract', orgId, { ...base, status, dueOn: status === 'expired' ? null : base.dueOn });
     return;

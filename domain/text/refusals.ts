@@ -4,8 +4,11 @@
  * parameter may itself be a text code (a status label), rendered in the same language.
  */
 import type { Localized } from '../i18n-languages';
+import { groupRefusalTexts } from '../groups';
 
 export const refusalTexts = {
+  // Groups and places (domain/groups.ts).
+  ...groupRefusalTexts,
   // The contract state machine (domain/contract-machine.ts).
   CONTRACT_WITHDRAWN: {
     kk: 'Ата-ана шартты кері қайтарып алды: ол бойынша шешім қабылдау мүмкін емес.',
@@ -96,9 +99,9 @@ export const refusalTexts = {
     en: 'The signed contract file does not match the contract on the server.',
   },
   ID_TAKEN: {
-    kk: 'Мұндай идентификаторы бар шарт бар.',
-    ru: 'Договор с таким идентификатором уже существует.',
-    en: 'A contract with this id already exists.',
+    kk: 'Мұндай идентификаторы бар жазба бар.',
+    ru: 'Запись с таким идентификатором уже существует.',
+    en: 'A record with this id already exists.',
   },
   DIRECTION_NOT_AWAITING_OFFER: {
     kk: 'Бұл жолдама бойынша шарт жіберілген немесе жолдама жарамсыз.',

@@ -28,6 +28,7 @@ import { fitVoucherWindow } from '../../domain/voucher';
 import { archiveDateProblem, dateProblemText, offerStartProblem, type DateProblem } from '../../domain/date-rules';
 import { markVoucherEnrolled, voucherOfDirection } from '../vouchers/voucher-actions';
 import type { StaffRole } from '../../domain/statuses';
+import { enrollPlace, releasePlace, reservePlace } from '../groups/places';
 
 const SIGNING_ROLES = signingPolicies['contract.sign'].staffRoles;
 const ANY_ROLE = signingPolicies['contract.markDocument'].staffRoles;
@@ -101,6 +102,7 @@ export async function signContract(run: MutationRun, args: MutationArgs<'contrac
   await saveContract(run.tx, row, next, { headSignature: signature, signedAt: run.now.toISOString(), dueOn: null }, run.now);
   const direction = row.data.directionId ? await getRow(run.tx, 'direction', row.data.directionId) : null;
   if (direction) await markVoucherEnrolled(run, direction.data);
+  await enrollPlace(run.tx, row.id);
   await writeHistory(run, row.orgId, {
     subjectType: 'contract',
     subjectId: row.id,
@@ -123,6 +125,7 @@ export async function rejectContract(run: MutationRun, args: MutationArgs<'contr
   const next = transition(state, { type: 'reject' });
   await verifyDecisionSignature(run, row.orgId, args.cms, SIGNING_CERT_ROLES);
   const rejected = await saveContract(run.tx, row, next, { rejectReason: args.reason, rejectComment: args.comment, dueOn: null }, run.now);
+  // Listeners release the group place (and whatever else an ended offer holds).
   await run.ctx.offerEnded.notify(run.tx, rejected, 'rejected');
   await writeHistory(run, row.orgId, {
     subjectType: 'contract',
@@ -148,6 +151,7 @@ export async function archiveContract(run: MutationRun, args: MutationArgs<'cont
   refuseDate(archiveDateProblem(args.archivedOn, signedOn, todayInKazakhstan(run.now)), todayInKazakhstan(run.now), signedOn);
   await verifyDecisionSignature(run, row.orgId, args.cms, ANY_STAFF_CERT_ROLES);
   await saveContract(run.tx, row, next, { archivedOn: args.archivedOn, archiveReason: args.reason }, run.now);
+  await releasePlace(run.tx, row.id);
   await writeHistory(run, row.orgId, {
     subjectType: 'contract',
     subjectId: row.id,
@@ -158,7 +162,10 @@ export async function archiveContract(run: MutationRun, args: MutationArgs<'cont
   });
 }
 
-/** Sends the electronic contract offer for a direction: creates the contract (offer_sent) under the client's id. */
+/**
+ * Sends the electronic contract offer for a direction: reserves a place in the chosen group (refused when the
+ * group cannot take the child) and creates the contract (offer_sent) under the client's id.
+ */
 export async function offerContract(run: MutationRun, args: MutationArgs<'contract.offer'>): Promise<void> {
   const direction = await loadTarget(run, 'direction', args.directionId);
   requireRole(run, direction.orgId, ANY_ROLE);
@@ -172,6 +179,15 @@ export async function offerContract(run: MutationRun, args: MutationArgs<'contra
   const today = todayInKazakhstan(run.now);
   const dueOn = fitVoucherWindow(parentSignDueOn(today), voucher?.data.voucher ?? null);
   const d = direction.data;
+  const groupRow = await loadTarget(run, 'group', args.groupId);
+  if (groupRow.orgId !== direction.orgId) throw refuse('NOT_FOUND');
+  const group = await reservePlace(
+    run.tx,
+    args.groupId,
+    args.contractId,
+    { birthDate: d.child.birthDate, correctionType: d.correctionType, teachingLanguage: d.teachingLanguage },
+    Number(today.slice(0, 4)),
+  );
   const contract: Omit<Contract, 'version'> = {
     id: args.contractId,
     number: `ДГ-${d.number}`,
@@ -185,8 +201,8 @@ export async function offerContract(run: MutationRun, args: MutationArgs<'contra
     child: d.child,
     parent: { fullName: d.parentFullName, iin: d.parentIin, idDocumentNumber: '', address: '', phone: d.parentPhone, workplace: '', position: '' },
     bank: null,
-    group: args.group,
-    teachingLanguage: args.teachingLanguage,
+    group: { id: group.id, nameKk: group.nameKk, nameRu: group.nameRu },
+    teachingLanguage: group.teachingLanguage,
     startDate: args.startDate,
     offeredOn: today,
     submittedAt: null,
@@ -211,7 +227,7 @@ export async function offerContract(run: MutationRun, args: MutationArgs<'contra
     kind: 'offer_sent',
     actorName: run.user.fullName,
     round: null,
-    details: { group: args.group, teachingLanguage: args.teachingLanguage, startDate: args.startDate, dueOn },
+    details: { groupId: group.id, group: group.nameRu, teachingLanguage: group.teachingLanguage, startDate: args.startDate, dueOn },
   });
   await notifyParent(run.tx, run.now, {
     parentIin: d.parentIin,

@@ -89,6 +89,9 @@ export async function chooseVoucherKindergarten(run: WriteRun, applicationId: st
     parentIin: row.data.parentIin,
     parentPhone: row.data.parentPhone,
     isVoucher: true,
+    teachingLanguage: row.data.teachingLanguage,
+    // A voucher comes from a confirmed PMPK conclusion: its confirmed type decides which special groups fit.
+    correctionType: row.data.confirmedCorrectionType ?? row.data.correctionType,
     issuedOn: today,
     offerDueOn: fitVoucherWindow(offerDueOn(today), voucher),
     voucherApplicationId: row.id,

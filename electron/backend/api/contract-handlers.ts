@@ -104,12 +104,12 @@ export function contractHandlers(ctx: BackendContext): ContractHandlers {
       const contract = checkTransition(contractId, { type: 'reject' });
       return queued(await ctx.decisions.decide('contract.reject', { contractId, reason, comment: comment || null }, contract.version));
     },
-    'contracts.offer': async ({ directionId, group, teachingLanguage, startDate }) => {
+    'contracts.offer': async ({ directionId, groupId, startDate }) => {
       const direction = directionSchema.parse(engine.replica.row('direction', directionId) ?? null);
       if (direction.status !== 'awaiting_offer') throw new AppError('DIRECTION_NOT_AWAITING_OFFER', 'An offer was already sent for this direction.');
       refuseDate(offerStartProblem(startDate, today()), today(), null);
       const contractId = `ctr-${randomUUID()}`;
-      const row = await ctx.decisions.decide('contract.offer', { directionId, contractId, group, teachingLanguage, startDate }, direction.version);
+      const row = await ctx.decisions.decide('contract.offer', { directionId, contractId, groupId, startDate }, direction.version);
       return { clientSeq: row.clientSeq, contractId };
     },
     'contracts.archive': async ({ contractId, archivedOn, reason, comment }) => {
