@@ -21,6 +21,7 @@ import {
   specialQueueRejectReasonSchema,
   teachingLanguageSchema,
 } from './catalogue-ids';
+import { revocationCheckSchema } from './pki/revocation/record';
 
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 export const instantSchema = z.string().datetime({ offset: true });
@@ -102,6 +103,8 @@ export const signatureInfoSchema = z.object({
   signerBin: iinSchema.nullable(),
   certSerial: z.string(),
   signedAt: instantSchema,
+  /** The server's revocation check when it applied the decision (absent: not checked, e.g. the demo). */
+  revocation: revocationCheckSchema.nullable().optional(),
 });
 export type SignatureInfo = z.infer<typeof signatureInfoSchema>;
 

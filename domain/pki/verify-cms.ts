@@ -36,7 +36,8 @@ export interface VerifiedSigner extends CertificateInfo {
 }
 
 export type VerifyCmsResult =
-  | { ok: true; signer: VerifiedSigner; content: Uint8Array; math: 'verified' | 'deferred-to-server' }
+  /** `path`: the signer's certificate first, then each issuer up to the trusted root (DER). */
+  | { ok: true; signer: VerifiedSigner; content: Uint8Array; math: 'verified' | 'deferred-to-server'; path: Uint8Array[] }
   | { ok: false; code: VerifyFailureCode; message: string; expected?: string; got?: string; signer?: VerifiedSigner };
 
 type Failure = Extract<VerifyCmsResult, { ok: false }>;
@@ -153,5 +154,6 @@ export async function verifyCms(input: VerifyCmsInput): Promise<VerifyCmsResult>
   }
   const mismatch = checkExpectations(signer, input.expect);
   if (mismatch) return mismatch;
-  return { ok: true, signer, content, math: deferred ? 'deferred-to-server' : 'verified' };
+  const path = chain.path.map((c) => new Uint8Array(c.toSchema(true).toBER(false)));
+  return { ok: true, signer, content, math: deferred ? 'deferred-to-server' : 'verified', path };
 }

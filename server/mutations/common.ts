@@ -13,6 +13,8 @@ import { Refusal, refuse, refusalTexts } from './refusal';
 import type { Localized } from '../../domain/i18n-languages';
 import type { StaffCertRole } from '../auth/cms-verifier';
 import { signingPolicies } from '../../domain/signing-policy';
+import { isRevocationRefusalCode, revocationRefusalTexts } from '../../domain/revocation-texts';
+import { HttpError } from '../http/errors';
 
 export interface MutationRun {
   ctx: ServerContext;
@@ -25,6 +27,8 @@ export interface MutationRun {
   baseVersion: number;
   /** Organisations whose rows changed (their staff get a poke after commit). */
   touchedOrgs: Set<string>;
+  /** The decision's verified signature, recorded with its history event (who, which certificate, revocation). */
+  verifiedSignature?: SignatureInfo;
 }
 
 export async function loadTarget<E extends EntityName>(run: MutationRun, entity: E, id: string): Promise<StoredRow<E>> {
@@ -61,27 +65,38 @@ export async function verifyDecisionSignature(
 ): Promise<SignatureInfo> {
   const content = pdfBytes ?? new TextEncoder().encode(decisionPayload(run.name, run.rawArgs, run.baseVersion));
   const check = await run.ctx.verifier.verify({ cmsBase64: cms, content, detached: !!pdfBytes, purpose: 'sign' }, run.now);
-  if (!check.ok) throw new Refusal('rejected', check.code, refusalTexts.SIGNATURE_INVALID(check.message));
+  if (!check.ok) {
+    // Fail closed but not final: the whole push is answered 503 and the client sends the decision again later.
+    if (check.retryable) throw new HttpError(503, check.code, check.message);
+    const texts = isRevocationRefusalCode(check.code) ? revocationRefusalTexts[check.code] : refusalTexts.SIGNATURE_INVALID(check.message);
+    throw new Refusal('rejected', check.code, texts);
+  }
   const { signer } = check;
   if (signer.iin !== run.user.iin) throw refuse('SIGNER_IIN_MISMATCH', refusalTexts.SIGNER_IIN_MISMATCH());
   if (signer.bin !== membershipAt(run.user, orgId)?.org.bin) throw refuse('SIGNER_BIN_MISMATCH', refusalTexts.SIGNER_BIN_MISMATCH());
   if (!certRoles.includes(signer.role)) throw refuse('SIGNER_ROLE_NOT_ALLOWED', refusalTexts.SIGNER_ROLE_NOT_ALLOWED());
-  return {
+  run.verifiedSignature = {
     cms,
     signerIin: signer.iin,
     signerFullName: signer.fullName,
     signerBin: signer.bin,
     certSerial: signer.certSerial,
     signedAt: signer.signedAt,
+    revocation: signer.revocation,
   };
+  return run.verifiedSignature;
 }
 
 export async function writeHistory(
-  run: Pick<MutationRun, 'tx' | 'now' | 'touchedOrgs'>,
+  run: Pick<MutationRun, 'tx' | 'now' | 'touchedOrgs' | 'verifiedSignature'>,
   orgId: string,
   event: { subjectType: 'contract' | 'special_queue'; subjectId: string; kind: string; actorName: string; round: number | null; details: Record<string, unknown> },
 ): Promise<void> {
-  await putRow(run.tx, 'historyEvent', orgId, { id: randomUUID(), at: run.now.toISOString(), ...event });
+  const signed = run.verifiedSignature;
+  const details = signed
+    ? { ...event.details, signature: { signerIin: signed.signerIin, certSerial: signed.certSerial, signedAt: signed.signedAt, revocation: signed.revocation ?? null } }
+    : event.details;
+  await putRow(run.tx, 'historyEvent', orgId, { id: randomUUID(), at: run.now.toISOString(), ...event, details });
   run.touchedOrgs.add(orgId);
 }
 
