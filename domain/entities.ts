@@ -22,6 +22,7 @@ import {
   teachingLanguageSchema,
 } from './catalogue-ids';
 import { revocationCheckSchema } from './pki/revocation/record';
+import { signatureTimestampSchema } from './pki/timestamp/record';
 
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 export const instantSchema = z.string().datetime({ offset: true });
@@ -105,6 +106,8 @@ export const signatureInfoSchema = z.object({
   signedAt: instantSchema,
   /** The server's revocation check when it applied the decision (absent: not checked, e.g. the demo). */
   revocation: revocationCheckSchema.nullable().optional(),
+  /** RFC 3161 timestamp of a contract signature; when present, signedAt is its genTime. */
+  timestamp: signatureTimestampSchema.nullable().optional(),
 });
 export type SignatureInfo = z.infer<typeof signatureInfoSchema>;
 

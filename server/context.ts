@@ -2,10 +2,13 @@
 import type { ServerDb } from './db/connect';
 import type { CmsVerifier } from './auth/cms-verifier';
 import type { EventHub } from './events/hub';
+import type { Timestamper } from './auth/timestamper';
 
 export interface ServerContext {
   db: ServerDb;
   verifier: CmsVerifier;
+  /** Stamps contract signatures before `contract.sign` is applied; null = signing time as the signer asserted it. */
+  timestamper: Timestamper | null;
   events: EventHub;
   /** Injected so tests can move time (token and challenge expiry, deadlines). */
   now: () => Date;

@@ -5,6 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './app';
 import type { CmsVerifier } from './auth/cms-verifier';
+import type { Timestamper } from './auth/timestamper';
 import type { ServerContext } from './context';
 import { openDatabase, lockWrites, type DatabaseTarget, type ServerDb } from './db/connect';
 import { EventHub } from './events/hub';
@@ -16,6 +17,7 @@ export interface StartServerOptions {
   host?: string;
   database?: DatabaseTarget;
   verifier: CmsVerifier;
+  timestamper?: Timestamper | null;
   /** Seeds the database when it is empty and enables /v1/dev/* (the parent simulator). */
   demo?: { seed: (db: ServerDb, now: Date) => Promise<void>; simulator: (ctx: ServerContext) => ParentSimulator } | null;
   now?: () => Date;
@@ -42,6 +44,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const ctx: ServerContext = {
     db: handle.db,
     verifier: options.verifier,
+    timestamper: options.timestamper ?? null,
     events: new EventHub(),
     now: options.now ?? (() => new Date()),
     demo: !!options.demo,

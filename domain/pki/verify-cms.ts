@@ -3,7 +3,7 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { bytesEqual, toArrayBuffer, toDer } from './bytes';
-import { allowsUsage, describeCertificate, type CertificateInfo } from './certificate-info';
+import { allowsUsage, describeCertificate, type CertificateInfo, type KeyPurpose } from './certificate-info';
 import { buildTrustedChain } from './chain';
 import { ensurePkiEngine } from './engine';
 import { OID, type NcaRole } from './oids';
@@ -13,7 +13,7 @@ export type VerifyFailureCode =
   | 'WRONG_KEY_USAGE' | 'WRONG_SIGNER' | 'WRONG_ORG' | 'ROLE_NOT_ALLOWED';
 
 export interface VerifyExpectations {
-  usage: 'sign' | 'auth';
+  usage: KeyPurpose;
   iin?: string;
   bin?: string;
   /** Any one of these roles is enough. */
@@ -26,6 +26,8 @@ export interface VerifyCmsInput {
   /** The exact bytes that were meant to be signed; required for a detached CMS. */
   content?: Uint8Array;
   trustedRoots: ReadonlyArray<string | Uint8Array>;
+  /** For an RFC 3161 token (eContent TSTInfo): the stamped bytes, which pkijs checks the imprint against. */
+  stamped?: Uint8Array;
   at: Date;
   expect: VerifyExpectations;
 }
@@ -72,10 +74,11 @@ function signingTimeOf(signed: pkijs.SignedData): Date | null {
   return value instanceof asn1js.UTCTime || value instanceof asn1js.GeneralizedTime ? value.toDate() : null;
 }
 
-async function verifySignatureMath(signed: pkijs.SignedData, content: Uint8Array, detached: boolean): Promise<boolean> {
+async function verifySignatureMath(signed: pkijs.SignedData, content: Uint8Array, detached: boolean, stamped?: Uint8Array): Promise<boolean> {
+  const data = detached ? content : stamped;
   try {
     const result = await signed.verify({
-      signer: 0, checkChain: false, extendedMode: true, ...(detached ? { data: toArrayBuffer(content) } : {}),
+      signer: 0, checkChain: false, extendedMode: true, ...(data ? { data: toArrayBuffer(data) } : {}),
     });
     return result.signatureVerified === true;
   } catch {
@@ -83,9 +86,11 @@ async function verifySignatureMath(signed: pkijs.SignedData, content: Uint8Array
   }
 }
 
+const PURPOSE_NAMES: Record<KeyPurpose, string> = { sign: 'a signing key', auth: 'an authentication key', timestamp: 'a time-stamping authority' };
+
 function checkExpectations(signer: VerifiedSigner, expect: VerifyExpectations): Failure | null {
   if (!allowsUsage(signer, expect.usage)) {
-    return fail('WRONG_KEY_USAGE', `the certificate is not a ${expect.usage === 'sign' ? 'signing' : 'authentication'} key`, {
+    return fail('WRONG_KEY_USAGE', `the certificate is not ${PURPOSE_NAMES[expect.usage]}`, {
       expected: expect.usage, got: expect.usage === 'sign' ? 'auth' : 'sign', signer,
     });
   }
@@ -129,7 +134,7 @@ export async function verifyCms(input: VerifyCmsInput): Promise<VerifyCmsResult>
   const deferred = signer.algorithm === 'gost2015' || signer.algorithm === 'gost2004';
   if (!deferred) {
     if (signer.algorithm === 'unknown') return fail('MALFORMED', 'unsupported key algorithm', { signer });
-    if (!(await verifySignatureMath(signed, content, attachedContent === null))) {
+    if (!(await verifySignatureMath(signed, content, attachedContent === null, input.stamped))) {
       return fail('INVALID_SIGNATURE', 'the signature does not match the document', { signer });
     }
   }

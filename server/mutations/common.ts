@@ -87,6 +87,22 @@ export async function verifyDecisionSignature(
   return run.verifiedSignature;
 }
 
+/**
+ * Gives the verified contract signature its RFC 3161 timestamp (the one NCALayer attached, else one from the
+ * server's TSA); the token's genTime becomes the signing time. A TSA outage is retryable, a bad token is refused.
+ */
+export async function timestampSignature(run: MutationRun, signature: SignatureInfo): Promise<SignatureInfo> {
+  const timestamper = run.ctx.timestamper;
+  if (!timestamper) return signature;
+  const result = await timestamper.stamp(signature.cms);
+  if (!result.ok) {
+    if (result.retryable) throw new HttpError(503, result.code, result.message);
+    throw new Refusal('rejected', result.code, revocationRefusalTexts[result.code]);
+  }
+  run.verifiedSignature = { ...signature, cms: result.cmsBase64, signedAt: result.timestamp.genTime, timestamp: result.timestamp };
+  return run.verifiedSignature;
+}
+
 export async function writeHistory(
   run: Pick<MutationRun, 'tx' | 'now' | 'touchedOrgs' | 'verifiedSignature'>,
   orgId: string,

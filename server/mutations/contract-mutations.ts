@@ -16,6 +16,7 @@ import {
   notifyParent,
   requireBaseVersion,
   requireRole,
+  timestampSignature,
   verifyDecisionSignature,
   writeHistory,
   type MutationRun,
@@ -89,8 +90,8 @@ export async function signContract(run: MutationRun, args: MutationArgs<'contrac
   const next = transition(state, { type: 'sign' });
   const pdf = row.data.pdfSha256 ? await readBlob(run.tx, row.data.pdfSha256) : null;
   if (!pdf || args.pdfSha256 !== row.data.pdfSha256) throw refuse('PDF_MISMATCH', refusalTexts.PDF_MISMATCH());
-  const signature = await verifyDecisionSignature(run, row.orgId, args.cms, SIGNING_CERT_ROLES, pdf.bytes);
-  await saveContract(run.tx, row, next, { headSignature: signature, signedAt: run.now.toISOString(), dueOn: null }, run.now);
+  const signature = await timestampSignature(run, await verifyDecisionSignature(run, row.orgId, args.cms, SIGNING_CERT_ROLES, pdf.bytes));
+  await saveContract(run.tx, row, next, { headSignature: signature, signedAt: signature.signedAt, dueOn: null }, run.now);
   await writeHistory(run, row.orgId, {
     subjectType: 'contract',
     subjectId: row.id,

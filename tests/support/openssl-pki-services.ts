@@ -146,3 +146,24 @@ export async function serveHttp(handler: (path: string, body: Uint8Array) => Pro
     }),
   };
 }
+
+/** The policy the test TSA stamps under. */
+export const TEST_TSA_POLICY = '1.2.398.3.3.99.1';
+
+/** An RFC 3161 TSA over HTTP: each POSTed query is answered by `openssl ts -reply` with the test PKI's TSA key. */
+export async function startTsa(dir: string): Promise<HttpStub> {
+  writeFileSync(join(dir, 'tsaserial'), '01\n');
+  writeFileSync(join(dir, 'tsa.cnf'), [
+    '[ tsa ]', 'default_tsa = test', '[ test ]', `serial = ${join(dir, 'tsaserial')}`, 'crypto_device = builtin',
+    `signer_cert = ${fixture(PKI_LAYOUT.tsa)}`, `signer_key = ${fixture(PKI_LAYOUT.tsaKey)}`, `certs = ${fixture(PKI_LAYOUT.intermediate)}`,
+    'signer_digest = sha256', `default_policy = ${TEST_TSA_POLICY}`, 'digests = sha256, sha384, sha512', 'accuracy = secs:1',
+    'ordering = no', 'tsa_name = yes', 'ess_cert_id_chain = no', 'ess_cert_id_alg = sha256', '',
+  ].join('\n'));
+  let count = 0;
+  return serveHttp(async (_path, body) => {
+    const name = join(dir, `query-${++count}`);
+    writeFileSync(`${name}.tsq`, body);
+    await run('openssl', ['ts', '-reply', '-config', join(dir, 'tsa.cnf'), '-queryfile', `${name}.tsq`, '-out', `${name}.tsr`]);
+    return new Uint8Array(readFileSync(`${name}.tsr`));
+  }, 'application/timestamp-reply');
+}
