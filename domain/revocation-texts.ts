@@ -9,9 +9,9 @@ export const revocationRefusalTexts = {
     en: 'The signing certificate has been revoked. This key can neither sign in nor sign decisions — obtain a new key from the NCA.',
   },
   REVOCATION_UNAVAILABLE: {
-    kk: 'Сертификаттың кері қайтарылмағанын қазір тексеру мүмкін емес (OCSP қызметі де, CRL тізімі де жауап бермеді). Шешім жоғалмайды — біраз уақыттан кейін автоматты түрде қайта жіберіледі.',
-    ru: 'Сейчас невозможно проверить, не отозван ли сертификат (не ответили ни служба OCSP, ни список CRL). Решение не потеряно — оно будет отправлено повторно автоматически чуть позже.',
-    en: 'The certificate\'s revocation status cannot be checked right now (neither the OCSP service nor the CRL answered). Nothing is lost — it will be retried automatically a little later.',
+    kk: 'Сертификаттың кері қайтарылмағанын қазір тексеру мүмкін емес: OCSP қызметі де, CRL тізімі де жауап бермеді. Біраз уақыттан кейін қайталап көріңіз. Жіберілмеген шешімдер жоғалмайды — олар кейін автоматты түрде жіберіледі.',
+    ru: 'Сейчас невозможно проверить, не отозван ли сертификат: не ответили ни служба OCSP, ни список CRL. Повторите чуть позже. Неотправленные решения не потеряны — они будут отправлены автоматически.',
+    en: "The certificate's revocation status cannot be checked right now: neither the OCSP service nor the CRL answered. Try again a little later. Unsent decisions are not lost — they will be sent automatically.",
   },
   TIMESTAMP_UNAVAILABLE: {
     kk: 'Қол қою уақытының белгісін (TSA) қазір алу мүмкін емес. Шарт жоғалмайды — біраз уақыттан кейін автоматты түрде қайта жіберіледі.',

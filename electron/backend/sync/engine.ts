@@ -4,6 +4,7 @@
  * full jitter. Everything time- or network-related is injectable so tests can drive it through a fault proxy.
  */
 import { AppError } from '../../../domain/envelope';
+import { isRevocationRefusalCode, revocationRefusalTexts } from '../../../domain/revocation-texts';
 import type Database from 'better-sqlite3';
 import type { SyncStatus } from '../../../domain/api/sync';
 import type { MutationName } from '../../../domain/mutations';
@@ -149,7 +150,13 @@ export class SyncEngine {
   async loginWithSignature(signNonce: (nonce: string) => Promise<string>): Promise<SessionUser> {
     const { nonce } = await this.http.challenge();
     const cms = await signNonce(nonce);
-    const session = await this.http.login(nonce, cms);
+    const session = await this.http.login(nonce, cms).catch((error: unknown) => {
+      // A revoked certificate or an unknown revocation status is told in the user's language.
+      if (error instanceof SyncHttpError && isRevocationRefusalCode(error.code)) {
+        throw new AppError(error.code, error.message, { messages: revocationRefusalTexts[error.code] });
+      }
+      throw error;
+    });
     // Decisions still queued were signed by the previous user: another user's session could not send them, and a
     // re-bootstrap for the new scope must not strand them. Refuse until they are sent or discarded.
     const previous = this.state.read().user;
