@@ -5,7 +5,7 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { createServer as createTcpServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { parseCertificate } from '../../domain/pki/certificate-info';
 import { toHex } from '../../domain/pki/bytes';
 import { PKI_DIR } from '../fixtures/pki/load';
 import { PKI_LAYOUT } from '../fixtures/pki/layout';
+import { freePort } from './free-port';
 
 const run = promisify(execFile);
 const fixture = (relative: string) => join(PKI_DIR, relative);
@@ -43,14 +44,6 @@ export function scratchDir(prefix: string): { path: string; remove: () => void }
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-async function freePort(): Promise<number> {
-  const server = createTcpServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 export interface RunningResponder {
   url: string;
   stop(): Promise<void>;
@@ -72,14 +65,16 @@ function announced(child: ChildProcess, ready: string): Promise<boolean> {
  * Starts `openssl ocsp` as the intermediate CA's delegated responder; another free port is tried if the bind fails.
  * Readiness is its own announcement: a probe connection would block the single-threaded responder.
  */
-export async function startOcspResponder(dir: string, index: string): Promise<RunningResponder> {
+export async function startOcspResponder(
+  dir: string, index: string, signer: { cert: string; key: string } = { cert: PKI_LAYOUT.ocspResponder, key: PKI_LAYOUT.ocspResponderKey },
+): Promise<RunningResponder> {
   const indexFile = join(dir, 'ocsp-index.txt');
   writeFileSync(indexFile, index);
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = await freePort();
     const child = spawn('openssl', [
       'ocsp', '-index', indexFile, '-port', String(port), '-CA', fixture(PKI_LAYOUT.intermediate),
-      '-rsigner', fixture(PKI_LAYOUT.ocspResponder), '-rkey', fixture(PKI_LAYOUT.ocspResponderKey), '-nmin', '10', '-ignore_err',
+      '-rsigner', fixture(signer.cert), '-rkey', fixture(signer.key), '-nmin', '10', '-ignore_err',
     ], { stdio: ['ignore', 'ignore', 'pipe'] });
     if (await announced(child, 'waiting for OCSP client connections')) {
       return { url: `http://127.0.0.1:${port}/`, stop: () => stopProcess(child) };
