@@ -32,7 +32,7 @@ const useTsa = (url: string) => {
 
 beforeAll(async () => {
   tsa = await startTsa(dir.path);
-  server = await startServer(await demoServerOptions({ contractsPerKindergarten: [3, 0, 0], applications: 0, cacheDir: null }));
+  server = await startServer(await demoServerOptions({ contractsPerKindergarten: [4, 0, 0], applications: 0, cacheDir: null }));
   headSign = await loadKey('kg1-head', 'sign');
 }, 120_000);
 
@@ -48,7 +48,9 @@ async function signContract(contractId: string, adjust: (cms: string) => Promise
   const head = new TestServerClient(server.url);
   await head.login('kg1-head');
   const before = await head.getJson<State>(`/v1/dev/contracts/${contractId}`);
-  if (!['submitted', 'resubmitted'].includes(before.contract.status)) await head.postJson(`/v1/dev/parent/contracts/${contractId}/submit`);
+  const status = before.contract.status;
+  if (status === 'rework_requested') await head.postJson(`/v1/dev/parent/contracts/${contractId}/resubmit`);
+  else if (!['submitted', 'resubmitted'].includes(status)) await head.postJson(`/v1/dev/parent/contracts/${contractId}/submit`);
   const { contract, documents } = await head.getJson<State>(`/v1/dev/contracts/${contractId}`);
   expect(['submitted', 'resubmitted']).toContain(contract.status);
   const marks = await Promise.all(documents.filter((d) => d.current).map((d) =>
@@ -93,6 +95,19 @@ describe('contract signatures get an RFC 3161 timestamp from the TSA', () => {
     const { results } = (await response.json()) as { results: { status: string; code?: string }[] };
     expect(results.at(-1)).toMatchObject({ status: 'rejected', code: 'TIMESTAMP_INVALID' });
     expect((await head.getJson<State>('/v1/dev/contracts/ctr-kg1-1')).contract.status).toBe('submitted');
+  });
+
+  it('a token NCALayer attached (tsaProfile) over the signature is verified and kept as the signer\'s', async () => {
+    useTsa('http://127.0.0.1:9/tsa'); // not asked: the signature already carries its token
+    const { response, head } = await signContract('ctr-kg1-3', async (cms) => {
+      const query = await buildTimestampRequest(signatureValueOf(cms));
+      const reply = await fetch(tsa.url, { method: 'POST', body: Buffer.from(query.der), headers: { 'content-type': 'application/timestamp-query' } });
+      return bytesToBase64(withTimestampToken(base64ToBytes(cms), tokenOfReply(new Uint8Array(await reply.arrayBuffer()))));
+    });
+    expect(response.status).toBe(200);
+    const { contract } = await head.getJson<State>('/v1/dev/contracts/ctr-kg1-3');
+    expect(contract.headSignature?.timestamp).toMatchObject({ obtainedBy: 'signer', policy: TEST_TSA_POLICY });
+    expect(contract.signedAt).toBe(contract.headSignature!.timestamp!.genTime);
   });
 
   it('TSA down: the signing is not applied and answers the retryable TIMESTAMP_UNAVAILABLE', async () => {
