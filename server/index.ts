@@ -9,6 +9,8 @@ import type { Timestamper } from './auth/timestamper';
 import type { ServerContext } from './context';
 import { openDatabase, lockWrites, type DatabaseTarget, type ServerDb } from './db/connect';
 import { EventHub } from './events/hub';
+import { ServerMetrics } from './ops/metrics';
+import type { LogOptions } from './ops/logging';
 import { compactChangeLog, currentSeq } from './store/entity-store';
 import type { ParentSimulator } from './dev/parent-simulator';
 
@@ -21,7 +23,7 @@ export interface StartServerOptions {
   /** Seeds the database when it is empty and enables /v1/dev/* (the parent simulator). */
   demo?: { seed: (db: ServerDb, now: Date) => Promise<void>; simulator: (ctx: ServerContext) => ParentSimulator } | null;
   now?: () => Date;
-  logger?: boolean;
+  logger?: boolean | LogOptions;
   updatesDir?: string | null;
   minAppVersion?: string;
   tokenTtlSeconds?: number;
@@ -46,6 +48,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     verifier: options.verifier,
     timestamper: options.timestamper ?? null,
     events: new EventHub(),
+    metrics: new ServerMetrics(),
     now: options.now ?? (() => new Date()),
     demo: !!options.demo,
     minAppVersion: options.minAppVersion ?? '0.1.0',
