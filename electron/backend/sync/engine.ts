@@ -66,6 +66,7 @@ export class SyncEngine {
     updateRequired: false,
     minAppVersion: null as string | null,
     lastError: null as string | null,
+    lastErrorCode: null as string | null,
     nextRetryAt: null as string | null,
   };
   private lastStatusJson = '';
@@ -279,13 +280,14 @@ export class SyncEngine {
 
   private succeeded(): void {
     this.failures = 0;
-    Object.assign(this.live, { online: true, needsLogin: false, updateRequired: false, minAppVersion: null, lastError: null, nextRetryAt: null });
+    Object.assign(this.live, { online: true, needsLogin: false, updateRequired: false, minAppVersion: null, lastError: null, lastErrorCode: null, nextRetryAt: null });
   }
 
   private failed(error: unknown): CycleOutcome {
     const kind = error instanceof SyncHttpError ? error.kind : 'internal';
     const message = error instanceof Error ? error.message : String(error);
     this.live.lastError = message;
+    this.live.lastErrorCode = error instanceof SyncHttpError ? error.code : null;
     this.live.online = error instanceof SyncHttpError && error.status !== null;
     if (kind === 'unauthorized') {
       // The queue is kept; the user logs in again and the sender resumes.
