@@ -8,6 +8,7 @@ import { parseCertificate } from '../../../domain/pki/certificate-info';
 import { ensurePkiEngine } from '../../../domain/pki/engine';
 import { OID } from '../../../domain/pki/oids';
 import { createRevocationChecker } from '../../../domain/pki/revocation';
+import { buildOcspRequest, readOcspResponse } from '../../../domain/pki/revocation/ocsp';
 import { REVOKED_IDENTITY } from '../../fixtures/pki/identities';
 import { PKI_LAYOUT } from '../../fixtures/pki/layout';
 import { loadKey, loadRevokedKey, readPem, type LoadedKey } from '../../fixtures/pki/load';
@@ -35,6 +36,20 @@ describe('OCSP answers that must not be believed', () => {
   it('an answer signed by a certificate without id-kp-OCSPSigning is no answer', async () => {
     const check = await createRevocationChecker({ ocspUrls: [rogue.url], crlUrls: [] }).check(good.certDer, issuer, new Date());
     expect(check).toMatchObject({ status: 'unavailable', failures: [{ source: rogue.url, reason: expect.stringContaining('OCSPSigning') }] });
+  });
+
+  it('an answer echoing another request\'s nonce is refused, the matching one is read', async () => {
+    const responder = await startOcspResponder(dir.path, opensslIndex([{ certDer: good.certDer }]));
+    try {
+      const cert = parseCertificate(good.certDer);
+      const asked = await buildOcspRequest(cert, issuer);
+      const other = await buildOcspRequest(cert, issuer);
+      const reply = new Uint8Array(await (await fetch(responder.url, { method: 'POST', body: Buffer.from(asked.der), headers: { 'content-type': 'application/ocsp-request' } })).arrayBuffer());
+      await expect(readOcspResponse(reply, asked, issuer, new Date(), 3600_000)).resolves.toMatchObject({ status: 'good', responder: expect.stringContaining('OCSP RESPONDER') });
+      await expect(readOcspResponse(reply, other, issuer, new Date(), 3600_000)).rejects.toThrow(/nonce/);
+    } finally {
+      await responder.stop();
+    }
   });
 
   it('an answer past its nextUpdate is stale', async () => {
