@@ -23,6 +23,7 @@ import {
 } from '../entities';
 import { contractStatusSchema, documentReviewStatusSchema } from '../statuses';
 import { revocationCheckSchema } from '../pki/revocation/record';
+import { textParamsSchema } from '../text/text-ref';
 
 /** The staff inbox tabs; `directions` lists directions awaiting an offer, the others contracts. */
 export const contractTabs = ['review', 'rework', 'signed', 'archive'] as const;
@@ -170,7 +171,7 @@ export const contractDetailSchema = z.object({
   previousDocuments: z.array(contractDocumentSchema),
   history: z.array(historyEventSchema),
   /** Decisions queued for the contract itself (not per document), newest last. */
-  pendingDecisions: z.array(z.object({ id: z.number().int(), name: z.string(), state: z.enum(['pending', 'attention']), message: z.string().nullable() })),
+  pendingDecisions: z.array(z.object({ id: z.number().int(), name: z.string(), state: z.enum(['pending', 'attention']), code: z.string().nullable(), params: textParamsSchema.nullable(), message: z.string().nullable() })),
   sync: overlayStateSchema,
   actions: contractActionsSchema,
   workingDaysLeft: z.number().int().nullable(),

@@ -9,11 +9,10 @@ import type { ServerContext } from '../context';
 import type { ServerTx } from '../db/connect';
 import { notifications } from '../db/schema';
 import { getScopedRow, nextSeq, putRow, type StoredRow } from '../store/entity-store';
-import { Refusal, refuse, refusalTexts } from './refusal';
+import { Refusal, refuse } from './refusal';
 import type { Localized } from '../../domain/i18n-languages';
 import type { StaffCertRole } from '../auth/cms-verifier';
 import { signingPolicies } from '../../domain/signing-policy';
-import { isRevocationRefusalCode, revocationRefusalTexts } from '../../domain/revocation-texts';
 import { HttpError } from '../http/errors';
 
 export interface MutationRun {
@@ -33,18 +32,18 @@ export interface MutationRun {
 
 export async function loadTarget<E extends EntityName>(run: MutationRun, entity: E, id: string): Promise<StoredRow<E>> {
   const row = await getScopedRow(run.tx, entity, id, run.user.orgIds);
-  if (!row) throw refuse('NOT_FOUND', refusalTexts.NOT_FOUND());
+  if (!row) throw refuse('NOT_FOUND');
   return row;
 }
 
 export function requireRole(run: MutationRun, orgId: string, roles: readonly StaffRole[]): void {
-  if (!hasRole(run.user, orgId, roles)) throw refuse('ROLE_NOT_ALLOWED', refusalTexts.ROLE_NOT_ALLOWED());
+  if (!hasRole(run.user, orgId, roles)) throw refuse('ROLE_NOT_ALLOWED');
 }
 
 /** A decision made on an older state of the row is a conflict carrying the row as it is now. */
 export function requireBaseVersion(run: MutationRun, row: StoredRow): void {
   if (row.version !== run.baseVersion) {
-    throw new Refusal('conflict', 'VERSION_CONFLICT', refusalTexts.VERSION_CONFLICT(), row.data);
+    throw new Refusal('conflict', 'VERSION_CONFLICT', undefined, row.data);
   }
 }
 
@@ -68,13 +67,12 @@ export async function verifyDecisionSignature(
   if (!check.ok) {
     // Fail closed but not final: the whole push is answered 503 and the client sends the decision again later.
     if (check.retryable) throw new HttpError(503, check.code, check.message);
-    const texts = isRevocationRefusalCode(check.code) ? revocationRefusalTexts[check.code] : refusalTexts.SIGNATURE_INVALID(check.message);
-    throw new Refusal('rejected', check.code, texts);
+    throw new Refusal('rejected', check.code, undefined, undefined, check.message);
   }
   const { signer } = check;
-  if (signer.iin !== run.user.iin) throw refuse('SIGNER_IIN_MISMATCH', refusalTexts.SIGNER_IIN_MISMATCH());
-  if (signer.bin !== membershipAt(run.user, orgId)?.org.bin) throw refuse('SIGNER_BIN_MISMATCH', refusalTexts.SIGNER_BIN_MISMATCH());
-  if (!certRoles.includes(signer.role)) throw refuse('SIGNER_ROLE_NOT_ALLOWED', refusalTexts.SIGNER_ROLE_NOT_ALLOWED());
+  if (signer.iin !== run.user.iin) throw refuse('SIGNER_IIN_MISMATCH');
+  if (signer.bin !== membershipAt(run.user, orgId)?.org.bin) throw refuse('SIGNER_BIN_MISMATCH');
+  if (!certRoles.includes(signer.role)) throw refuse('SIGNER_ROLE_NOT_ALLOWED');
   run.verifiedSignature = {
     cms,
     signerIin: signer.iin,
@@ -97,7 +95,7 @@ export async function timestampSignature(run: MutationRun, signature: SignatureI
   const result = await timestamper.stamp(signature.cms);
   if (!result.ok) {
     if (result.retryable) throw new HttpError(503, result.code, result.message);
-    throw new Refusal('rejected', result.code, revocationRefusalTexts[result.code]);
+    throw new Refusal('rejected', result.code, undefined, undefined, result.message);
   }
   run.verifiedSignature = { ...signature, cms: result.cmsBase64, signedAt: result.timestamp.genTime, timestamp: result.timestamp };
   return run.verifiedSignature;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contract, ContractDocument } from '../../../domain/entities';
 import { createRevocationChecker, type RevocationConfig } from '../../../domain/pki/revocation';
 import { pkiVerifier } from '../../../server/auth/pki-verifier';
-import { demoServerOptions } from '../../../server/demo';
+import { demoServerOptions } from '../../../demo/server-options';
 import { startServer, type RunningServer } from '../../../server/index';
 import { REVOKED_IDENTITY } from '../../fixtures/pki/identities';
 import { loadKey, loadRevokedKey, trustedTestRootsPem, type LoadedKey } from '../../fixtures/pki/load';

@@ -12,7 +12,7 @@ import {
   buildTimestampRequest, signatureValueOf, timestampTokenOf, tokenOfReply, verifyTimestampToken, withTimestampToken,
 } from '../../../domain/pki/timestamp';
 import { tsaTimestamper } from '../../../server/auth/timestamper';
-import { demoServerOptions } from '../../../server/demo';
+import { demoServerOptions } from '../../../demo/server-options';
 import { startServer, type RunningServer } from '../../../server/index';
 import { PKI_LAYOUT } from '../../fixtures/pki/layout';
 import { loadKey, readPem, trustedTestRootsPem, type LoadedKey } from '../../fixtures/pki/load';
