@@ -6,6 +6,7 @@ import { releasePlace } from './groups/places';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './app';
 import type { CmsVerifier } from './auth/cms-verifier';
+import type { Timestamper } from './auth/timestamper';
 import type { ServerContext } from './context';
 import { openDatabase, lockWrites, type DatabaseTarget, type ServerDb } from './db/connect';
 import { EventHub } from './events/hub';
@@ -24,6 +25,7 @@ export interface StartServerOptions {
   host?: string;
   database?: DatabaseTarget;
   verifier: CmsVerifier;
+  timestamper?: Timestamper | null;
   /** Demo mode: seeds the database when it is empty and adds the demo's routes (the parent simulator). */
   demo?: { seed: (db: ServerDb, now: Date) => Promise<void>; routes: (app: FastifyInstance, ctx: ServerContext) => void } | null;
   now?: () => Date;
@@ -63,6 +65,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const ctx: ServerContext = {
     db: handle.db,
     verifier: options.verifier,
+    timestamper: options.timestamper ?? null,
     events: new EventHub(),
     metrics: new ServerMetrics(),
     now: options.now ?? (() => new Date()),

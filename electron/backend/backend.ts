@@ -2,6 +2,7 @@
  * The backend as a plain object: open the DB, wire the handlers, expose `call` and events. It runs inside a worker
  * thread in the app (worker-entry.ts) and directly under Node in tests; it never imports electron.
  */
+import { signatureTrust } from './signatures/signature-trust';
 import path from 'node:path';
 import { openDatabase } from '../../db/open';
 import type { Envelope } from '../../domain/envelope';
@@ -72,7 +73,8 @@ export async function createBackend(rawConfig: BackendConfigInput, log?: Logger)
     trustedRootsPem: config.trustedRootsPem,
     fonts: () => (fonts ??= loadContractFonts(path.join(config.resourcesDir, 'fonts'))),
   });
-  const ctx: BackendContext = { config, db, events, log: logger, sync, decisions, ncalayer };
+  const trust = signatureTrust(config.trustedRootsPem, config.revocation, () => sync.engine.status().online);
+  const ctx: BackendContext = { config, db, events, log: logger, sync, decisions, ncalayer, trust };
 
   const handlers: Handlers = {
     ...appHandlers(ctx),
@@ -80,7 +82,7 @@ export async function createBackend(rawConfig: BackendConfigInput, log?: Logger)
     ...syncHandlers(sync),
     ...contractHandlers(ctx),
     ...groupHandlers(ctx),
-    ...specialQueueHandlers({ sync, decisions, trustedRootsPem: config.trustedRootsPem }),
+    ...specialQueueHandlers({ sync, decisions, trust }),
   };
   const dispatch = createDispatcher(handlers, logger);
   sync.start();

@@ -5,6 +5,7 @@ import type { Logger } from './logger';
 import type { SyncService } from './sync/sync-service';
 import type { DecisionService } from './decisions/decision-service';
 import type { NcaLayerClient } from './ncalayer/client';
+import type { SignatureTrust } from './signatures/signature-trust';
 
 /** What every backend service and handler gets: config, the open DB, the event bus, the logger. */
 export interface BackendContext {
@@ -18,4 +19,6 @@ export interface BackendContext {
   decisions: DecisionService;
   /** The one NCALayer client: one signing request in flight at a time. */
   ncalayer: NcaLayerClient;
+  /** Roots and the online revocation check for judging the parents' signatures. */
+  trust: SignatureTrust;
 }

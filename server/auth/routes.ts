@@ -24,7 +24,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
       { cmsBase64: body.cms, content: new TextEncoder().encode(body.nonce), detached: false, purpose: 'auth' },
       now,
     );
-    if (!check.ok) throw new HttpError(401, check.code, check.message);
+    // An unknown revocation status is 503: the same login may succeed once a responder answers.
+    if (!check.ok) throw new HttpError(check.retryable ? 503 : 401, check.code, check.message);
     const user = await findStaffUser(ctx.db, check.signer.iin);
     if (!user) throw new HttpError(401, 'UNKNOWN_USER', 'The certificate owner is not a registered staff member');
     if (check.signer.bin && !user.memberships.some((m) => m.org.bin === check.signer.bin)) {

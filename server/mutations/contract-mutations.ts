@@ -17,6 +17,7 @@ import {
   notifyParent,
   requireBaseVersion,
   requireRole,
+  timestampSignature,
   verifyDecisionSignature,
   writeHistory,
   type MutationRun,
@@ -98,8 +99,8 @@ export async function signContract(run: MutationRun, args: MutationArgs<'contrac
   const next = transition(state, { type: 'sign' });
   const pdf = row.data.pdfSha256 ? await readBlob(run.tx, row.data.pdfSha256) : null;
   if (!pdf || args.pdfSha256 !== row.data.pdfSha256) throw refuse('PDF_MISMATCH');
-  const signature = await verifyDecisionSignature(run, row.orgId, args.cms, SIGNING_CERT_ROLES, pdf.bytes);
-  await saveContract(run.tx, row, next, { headSignature: signature, signedAt: run.now.toISOString(), dueOn: null }, run.now);
+  const signature = await timestampSignature(run, await verifyDecisionSignature(run, row.orgId, args.cms, SIGNING_CERT_ROLES, pdf.bytes));
+  await saveContract(run.tx, row, next, { headSignature: signature, signedAt: signature.signedAt, dueOn: null }, run.now);
   const direction = row.data.directionId ? await getRow(run.tx, 'direction', row.data.directionId) : null;
   if (direction) await markVoucherEnrolled(run, direction.data);
   await enrollPlace(run.tx, row.id);

@@ -80,7 +80,7 @@ export function contractHandlers(ctx: BackendContext): ContractHandlers {
       return { ...directionSchema.parse(row), sync };
     },
     'contracts.get': ({ id }) => detail(id),
-    'contracts.signatureVerdict': async ({ contractId }) => parentSignatureVerdict(readContract(sqlite, contractId), pdf, ctx.config.trustedRootsPem),
+    'contracts.signatureVerdict': async ({ contractId }) => parentSignatureVerdict(readContract(sqlite, contractId), pdf, ctx.trust),
     'contracts.markDocument': (args) => {
       const contract = checkTransition(args.contractId, { type: 'markDocument', documentId: args.documentId, decision: args.decision });
       const reason = args.decision === 'approved' ? null : args.reason;

@@ -93,6 +93,7 @@ export class DecisionService {
     const signed = await signAndVerify(this.deps.ncalayer(), {
       documents: [bytes],
       detached: true,
+      timestamp: true,
       expect: { usage: 'sign', iin: user.iin, bin: org.bin, roles: signingPolicies['contract.sign'].certRoles },
       trustedRoots: this.deps.trustedRootsPem,
       now: this.deps.now,

@@ -5,6 +5,7 @@
  */
 import { textError } from '../../../domain/text/text-error';
 import { text } from '../../../domain/text/text-ref';
+import { isRevocationRefusalCode } from '../../../domain/revocation-texts';
 import type Database from 'better-sqlite3';
 import type { SyncStatus } from '../../../domain/api/sync';
 import type { MutationName } from '../../../domain/mutations';
@@ -74,6 +75,7 @@ export class SyncEngine {
     updateRequired: false,
     minAppVersion: null as string | null,
     lastError: null as string | null,
+    lastErrorCode: null as string | null,
     nextRetryAt: null as string | null,
   };
   private lastStatusJson = '';
@@ -158,7 +160,13 @@ export class SyncEngine {
   async loginWithSignature(signNonce: (nonce: string) => Promise<string>): Promise<SessionUser> {
     const { nonce } = await this.http.challenge();
     const cms = await signNonce(nonce);
-    const session = await this.http.login(nonce, cms);
+    const session = await this.http.login(nonce, cms).catch((error: unknown) => {
+      // A revoked certificate or an unknown revocation status is told in the user's language.
+      if (error instanceof SyncHttpError && isRevocationRefusalCode(error.code)) {
+        throw textError(text(error.code));
+      }
+      throw error;
+    });
     // Decisions still queued were signed by the previous user: another user's session could not send them, and a
     // re-bootstrap for the new scope must not strand them. Refuse until they are sent or discarded.
     const previous = this.state.read().user;
@@ -275,13 +283,14 @@ export class SyncEngine {
 
   private succeeded(): void {
     this.failures = 0;
-    Object.assign(this.live, { online: true, needsLogin: false, updateRequired: false, minAppVersion: null, lastError: null, nextRetryAt: null });
+    Object.assign(this.live, { online: true, needsLogin: false, updateRequired: false, minAppVersion: null, lastError: null, lastErrorCode: null, nextRetryAt: null });
   }
 
   private failed(error: unknown): CycleOutcome {
     const kind = error instanceof SyncHttpError ? error.kind : 'internal';
     const message = error instanceof Error ? error.message : String(error);
     this.live.lastError = message;
+    this.live.lastErrorCode = error instanceof SyncHttpError ? error.code : null;
     this.live.online = error instanceof SyncHttpError && error.status !== null;
     if (kind === 'unauthorized') {
       // The queue is kept; the user logs in again and the sender resumes.

@@ -10,6 +10,7 @@ import { NcaLayerClient } from '../../../electron/backend/ncalayer/client';
 import { startEmulator, type RunningEmulator } from '../../fixtures/ncalayer/emulator';
 import { trustedTestRootsPem } from '../../fixtures/pki/load';
 import { localService, nonceSigner, openLocalDb, startWorld, syncUntilSettled, tempDir, type World } from '../sync/support/world';
+import { signatureTrust } from '../../../electron/backend/signatures/signature-trust';
 
 let world: World;
 let emulator: RunningEmulator;
@@ -36,7 +37,7 @@ async function machine(identity: string) {
     trustedRootsPem: trustedTestRootsPem(),
     fonts: () => Promise.reject(new Error('no contract PDFs here')),
   });
-  const api = specialQueueHandlers({ sync, decisions, trustedRootsPem: trustedTestRootsPem() });
+  const api = specialQueueHandlers({ sync, decisions, trust: signatureTrust(trustedTestRootsPem(), {}, () => false) });
   return {
     identity,
     user,
