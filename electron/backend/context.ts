@@ -12,7 +12,7 @@ export interface BackendContext {
   db: OpenedDatabase;
   events: EventBus;
   log: Logger;
-  /** Sync engine (outbox: `sync.engine.enqueueDecision`, login: `sync.engine.loginWithSignature`) and documents. */
+  /** Sync engine (outbox: `sync.engine.enqueueDecision`, login: `sync.session.login`) and documents. */
   sync: SyncService;
   /** Signed decisions → outbox (sign through NCALayer, verify locally, enqueue). */
   decisions: DecisionService;
