@@ -8,7 +8,9 @@ import { registerAuthRoutes } from './auth/routes';
 import { registerBlobRoutes } from './blobs/routes';
 import type { ServerContext } from './context';
 import { registerEventRoutes } from './events/routes';
-import { handleError, notFound, parseRequest, sendError } from './http/errors';
+import { handleClientError, handleError, handleFrameworkError, notFound, parseRequest, sendError } from './http/errors';
+import { loggerOptions, requestIdOf, type LogOptions } from './ops/logging';
+import { registerOperations } from './ops/routes';
 import { registerBootstrapRoute } from './sync/bootstrap';
 import { registerPullRoute } from './sync/pull';
 import { registerPushRoute } from './sync/push';
@@ -17,15 +19,25 @@ import { registerPushRoute } from './sync/push';
 export const MAX_JSON_BODY_BYTES = 2 * 1024 * 1024;
 
 export interface AppOptions {
-  logger: boolean;
+  /** false in tests; the CLI logs JSON lines (see ops/logging.ts). */
+  logger: boolean | LogOptions;
   updatesDir: string | null;
   /** Routes added by the caller (the demo's parent simulator); the server itself knows nothing about them. */
   extraRoutes: ((app: FastifyInstance, ctx: ServerContext) => void) | null;
 }
 
 export async function buildApp(ctx: ServerContext, options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger, bodyLimit: MAX_JSON_BODY_BYTES, trustProxy: false });
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(options.logger === true ? {} : options.logger),
+    genReqId: requestIdOf,
+    bodyLimit: MAX_JSON_BODY_BYTES,
+    trustProxy: false,
+    return503OnClosing: false,
+    frameworkErrors: handleFrameworkError,
+    clientErrorHandler: handleClientError,
+  });
   app.setErrorHandler(handleError);
+  registerOperations(app, ctx);
   app.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'NOT_FOUND', 'Not found'));
   app.addContentTypeParser(['image/jpeg', 'application/pdf'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   await app.register(websocket, { options: { maxPayload: 4096 } });
