@@ -11,7 +11,6 @@ import { sql } from 'drizzle-orm';
 import { entities } from '../db/schema';
 import { putRow, type StoredRow } from '../store/entity-store';
 import {
-  ANY_STAFF_CERT_ROLES,
   loadTarget,
   notifyParent,
   requireBaseVersion,
@@ -21,13 +20,11 @@ import {
   type MutationRun,
 } from './common';
 import { Refusal } from './refusal';
-import { signingPolicies } from '../../domain/signing-policy';
 
-const PMPK_ROLES = signingPolicies['specialQueue.confirm'].staffRoles;
 
 async function openApplication(run: MutationRun, applicationId: string) {
   const row = await loadTarget(run, 'specialQueueApplication', applicationId);
-  requireRole(run, row.orgId, PMPK_ROLES);
+  requireRole(run, row.orgId);
   requireBaseVersion(run, row);
   run.touchedOrgs.add(row.orgId);
   return row;
@@ -62,7 +59,7 @@ export async function confirmApplication(run: MutationRun, args: MutationArgs<'s
   const queue = await sameQueue(run, decided);
   const place = 1 + queue.filter((q) => q.data.submittedAt.localeCompare(decided.submittedAt) < 0 || (q.data.submittedAt === decided.submittedAt && q.id < decided.id)).length;
   const next = decide(row.data, { type: 'confirm', queuePlace: place });
-  await verifyDecisionSignature(run, row.orgId, args.cms, ANY_STAFF_CERT_ROLES);
+  await verifyDecisionSignature(run, row.orgId, args.cms);
   // Applications submitted later move one place down: the queue is ordered by submission time.
   for (const later of queue.filter((q) => (q.data.queuePlace ?? 0) >= place)) {
     await putRow(run.tx, 'specialQueueApplication', later.orgId, { ...later.data, queuePlace: (later.data.queuePlace ?? 0) + 1 });
@@ -96,7 +93,7 @@ export async function confirmApplication(run: MutationRun, args: MutationArgs<'s
 export async function rejectApplication(run: MutationRun, args: MutationArgs<'specialQueue.reject'>): Promise<void> {
   const row = await openApplication(run, args.applicationId);
   const next = decide(row.data, { type: 'reject' });
-  await verifyDecisionSignature(run, row.orgId, args.cms, ANY_STAFF_CERT_ROLES);
+  await verifyDecisionSignature(run, row.orgId, args.cms);
   await putRow(run.tx, 'specialQueueApplication', row.orgId, {
     ...row.data,
     status: next.status,

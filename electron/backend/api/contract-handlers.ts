@@ -1,6 +1,7 @@
 /** API handlers of contract review (domain/api/contracts.ts): inbox queries over the replica and the decisions. */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { overlayOf } from '../sync/attention';
 import { contractListArgsSchema } from '../../../domain/api/contracts';
 import { todayInKazakhstan } from '../../../domain/calendar';
 import { contractSignatures, signedCopyBundle } from '../../../domain/contract-pdf';
@@ -70,7 +71,7 @@ export function contractHandlers(ctx: BackendContext): ContractHandlers {
       const row = engine.replica.row('direction', id);
       if (!row) throw new AppError('DIRECTION_NOT_FOUND', 'No such direction in your data.');
       const pending = engine.outbox.all().filter((r) => r.targetEntity === 'direction' && r.targetId === id);
-      const sync = pending.length === 0 ? null : pending.some((r) => r.status === 'rejected' || r.status === 'conflict') ? 'attention' : 'pending';
+      const sync = pending.length === 0 ? null : overlayOf(pending.map((r) => r.status));
       return { ...directionSchema.parse(row), sync };
     },
     'contracts.get': ({ id }) => detail(id),

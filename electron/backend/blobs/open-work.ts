@@ -3,21 +3,23 @@
  * application awaiting confirmation. They are prefetched so a whole inbox can be reviewed offline, and never evicted.
  */
 import type Database from 'better-sqlite3';
+import type { ContractInboxTab } from '../../../domain/api/contracts';
 import type { BlobWant } from './downloader';
 
-export const CONTRACT_STATUSES_AWAITING_REVIEW = ['submitted', 'resubmitted'] as const;
+/** The tab of contracts awaiting review (domain/contract-tabs.ts): the generated column of the replica. */
+const REVIEW_TAB: ContractInboxTab = 'review';
 
 export function openWorkDocuments(sqlite: Database.Database): BlobWant[] {
   return sqlite
     .prepare(
       `SELECT d.sha256 AS sha256, json_extract(d.data, '$.size') AS size, json_extract(d.data, '$.mime') AS mime
          FROM contract_documents d JOIN contracts c ON c.id = d.contract_id
-        WHERE d.current = 1 AND c.status IN (${CONTRACT_STATUSES_AWAITING_REVIEW.map(() => '?').join(', ')})
+        WHERE d.current = 1 AND c.tab = ?
        UNION
        SELECT conclusion_sha256, json_extract(data, '$.conclusionSize'), json_extract(data, '$.conclusionMime')
          FROM special_queue_applications WHERE status = 'awaiting_confirmation'`,
     )
-    .all(...CONTRACT_STATUSES_AWAITING_REVIEW) as BlobWant[];
+    .all(REVIEW_TAB) as BlobWant[];
 }
 
 /** Size and type of any document the replica knows, for on-demand downloads. */
