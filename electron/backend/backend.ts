@@ -18,7 +18,7 @@ import { SyncService } from './sync/sync-service';
 import { authHandlers } from './api/auth-handlers';
 import { DecisionService } from './decisions/decision-service';
 import { NcaLayerClient } from './ncalayer/client';
-import { loadContractFonts } from '../../node-adapters/fonts';
+import { ContractPdfSource } from './contracts/contract-pdf-source';
 
 export interface Backend {
   call(method: unknown, args: unknown): Promise<Envelope<unknown>>;
@@ -52,14 +52,9 @@ export async function createBackend(rawConfig: BackendConfigInput, log?: Logger)
     ...(config.ncalayer.tlsCaPem ? { ca: [config.ncalayer.tlsCaPem] } : {}),
     ...(config.ncalayer.allowTestKeys ? { signerChain: [] } : {}),
   });
-  let fonts: ReturnType<typeof loadContractFonts> | null = null;
-  const decisions = new DecisionService({
-    engine: sync.engine,
-    ncalayer: () => ncalayer,
-    trustedRootsPem: config.trustedRootsPem,
-    fonts: () => (fonts ??= loadContractFonts(path.join(config.resourcesDir, 'fonts'))),
-  });
-  const ctx: BackendContext = { config, db, events, log: logger, sync, decisions, ncalayer };
+  const contractPdfs = new ContractPdfSource(db.sqlite, path.join(config.resourcesDir, 'fonts'));
+  const decisions = new DecisionService({ engine: sync.engine, ncalayer: () => ncalayer, trustedRootsPem: config.trustedRootsPem, contractPdfs });
+  const ctx: BackendContext = { config, db, events, log: logger, sync, decisions, contractPdfs, ncalayer };
 
   const handlers: Handlers = {
     ...appHandlers(ctx),

@@ -3,6 +3,7 @@ import type { BackendConfig } from './config';
 import type { EventBus } from './events';
 import type { Logger } from './logger';
 import type { SyncService } from './sync/sync-service';
+import type { ContractPdfSource } from './contracts/contract-pdf-source';
 import type { DecisionService } from './decisions/decision-service';
 import type { NcaLayerClient } from './ncalayer/client';
 
@@ -16,6 +17,8 @@ export interface BackendContext {
   sync: SyncService;
   /** Signed decisions → outbox (sign through NCALayer, verify locally, enqueue). */
   decisions: DecisionService;
+  /** Contract PDFs regenerated once per signed text, for the sign dialog and the signature alike. */
+  contractPdfs: ContractPdfSource;
   /** The one NCALayer client: one signing request in flight at a time. */
   ncalayer: NcaLayerClient;
 }

@@ -14,7 +14,6 @@ import { text } from '../../../domain/text/text-ref';
 import { contractPdfError } from '../contracts/contract-pdf-error';
 import type { BackendContext } from '../context';
 import { contractDetail, readContract } from '../contracts/contract-detail';
-import { ContractPdfSource } from '../contracts/contract-pdf-source';
 import { InboxQueries } from '../contracts/inbox-query';
 import { parentSignatureVerdict } from '../contracts/signature-verdict';
 import { loadContractFonts } from '../../../node-adapters/fonts';
@@ -46,7 +45,7 @@ export function contractHandlers(ctx: BackendContext): ContractHandlers {
   const today = () => todayInKazakhstan(new Date());
   const inbox = new InboxQueries(sqlite, today);
   const fontsDir = path.join(ctx.config.resourcesDir, 'fonts');
-  const pdf = new ContractPdfSource(sqlite, fontsDir);
+  const pdf = ctx.contractPdfs;
   const detail = (id: string) =>
     contractDetail({ sqlite, today, user: () => engine.user(), outboxFor: (entity, targetId) => engine.outbox.all().filter((r) => r.targetEntity === entity && r.targetId === targetId) }, id);
 

@@ -34,7 +34,7 @@ async function machine(identity: string) {
     engine: sync.engine,
     ncalayer: () => ncalayer,
     trustedRootsPem: trustedTestRootsPem(),
-    fonts: () => Promise.reject(new Error('no contract PDFs here')),
+    contractPdfs: { regenerate: () => Promise.reject(new Error('no contract PDFs here')) },
   });
   const api = specialQueueHandlers({ sync, decisions, trustedRootsPem: trustedTestRootsPem() });
   return {
