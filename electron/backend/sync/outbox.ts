@@ -9,7 +9,7 @@ import { mutationArgsSchemas, mutationTarget, type MutationName } from '../../..
 import type { MutationResult, PushMutation } from '../../../domain/sync-protocol';
 import { textParamsSchema, type TextParams } from '../../../domain/text/text-ref';
 import { needsAttentionSql } from './attention';
-import { replicaTables } from './replica-tables';
+import { replicaTables } from '../../../db/replica-tables';
 
 export type OutboxStatus = 'pending' | 'applied' | 'rejected' | 'conflict';
 export type OverlayState = 'pending' | 'attention';

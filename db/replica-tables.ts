@@ -1,12 +1,12 @@
 /**
  * How each synced entity maps onto its local table: the tables and their column names are drizzle's (db/schema.ts);
  * here each indexed column gets the JSON path into the validated row it is taken from, so the same definition serves
- * pull upserts and bootstrap inserts into the shadow tables.
+ * pull upserts and bootstrap inserts into a new replica file.
  */
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import * as schema from '../../../db/schema';
-import type { EntityName } from '../../../domain/entities';
+import * as schema from './schema';
+import type { EntityName } from '../domain/entities';
 
 export interface ReplicaTable {
   table: string;
@@ -84,10 +84,10 @@ const columnList = (spec: ReplicaTable) => ['id', 'version', 'data', ...Object.k
 const extracted = (spec: ReplicaTable, dataExpr: string) =>
   Object.values(spec.columns).map((p) => `json_extract(${dataExpr}, '${p}')`);
 
-/** Insert of one row into `into` (the table itself or its bootstrap shadow). Named params: id, version, data. */
-export function insertSql(spec: ReplicaTable, into = spec.table): string {
+/** Insert of one row. Named params: id, version, data. */
+export function insertSql(spec: ReplicaTable): string {
   const values = ['@id', '@version', '@data', ...extracted(spec, '@data')];
-  return `INSERT INTO ${into} (${columnList(spec).join(', ')}) VALUES (${values.join(', ')})`;
+  return `INSERT INTO ${spec.table} (${columnList(spec).join(', ')}) VALUES (${values.join(', ')})`;
 }
 
 /** Upsert of one row that never lets an older version overwrite a newer one. Named params: id, version, data. */
@@ -100,3 +100,5 @@ export function upsertSql(spec: ReplicaTable): string {
 export const deleteSql = (spec: ReplicaTable) => `DELETE FROM ${spec.table} WHERE id = ?`;
 
 export const allReplicaTableNames = Object.values(replicaTables).map((t) => t.table);
+
+export const replicaFtsNames = Object.values(replicaTables).flatMap((t) => (t.fts ? [t.fts] : []));
