@@ -22,7 +22,7 @@ import type { SyncStateRow } from './sync/sync-state';
 import { authHandlers } from './api/auth-handlers';
 import { DecisionService } from './decisions/decision-service';
 import { NcaLayerClient } from './ncalayer/client';
-import { loadContractFonts } from '../../node-adapters/fonts';
+import { ContractPdfSource } from './contracts/contract-pdf-source';
 
 export interface Backend {
   call(method: unknown, args: unknown): Promise<Envelope<unknown>>;
@@ -66,15 +66,10 @@ export async function createBackend(rawConfig: BackendConfigInput, log?: Logger)
     ...(config.ncalayer.tlsCaPem ? { ca: [config.ncalayer.tlsCaPem] } : {}),
     ...(config.ncalayer.allowTestKeys ? { signerChain: [] } : {}),
   });
-  let fonts: ReturnType<typeof loadContractFonts> | null = null;
-  const decisions = new DecisionService({
-    engine: sync.engine,
-    ncalayer: () => ncalayer,
-    trustedRootsPem: config.trustedRootsPem,
-    fonts: () => (fonts ??= loadContractFonts(path.join(config.resourcesDir, 'fonts'))),
-  });
+  const contractPdfs = new ContractPdfSource(db.sqlite, path.join(config.resourcesDir, 'fonts'));
+  const decisions = new DecisionService({ engine: sync.engine, ncalayer: () => ncalayer, trustedRootsPem: config.trustedRootsPem, contractPdfs });
   const trust = signatureTrust(config.trustedRootsPem, config.revocation, () => sync.engine.status().online);
-  const ctx: BackendContext = { config, db, events, log: logger, sync, decisions, ncalayer, trust };
+  const ctx: BackendContext = { config, db, events, log: logger, sync, decisions, contractPdfs, ncalayer, trust };
 
   const handlers: Handlers = {
     ...appHandlers(ctx),

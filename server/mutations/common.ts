@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import type { EntityName, SignatureInfo } from '../../domain/entities';
 import type { MutationName } from '../../domain/mutations';
 import { decisionPayload } from '../../domain/decision-payload';
-import type { StaffRole } from '../../domain/statuses';
 import { hasRole, membershipAt, type StaffUser } from '../auth/staff-directory';
 import type { ServerContext } from '../context';
 import type { ServerTx } from '../db/connect';
@@ -11,7 +10,6 @@ import { notifications } from '../db/schema';
 import { getScopedRow, nextSeq, putRow, type StoredRow } from '../store/entity-store';
 import { Refusal, refuse } from './refusal';
 import type { Localized } from '../../domain/i18n-languages';
-import type { StaffCertRole } from '../auth/cms-verifier';
 import { signingPolicies } from '../../domain/signing-policy';
 import { HttpError } from '../http/errors';
 
@@ -36,8 +34,9 @@ export async function loadTarget<E extends EntityName>(run: MutationRun, entity:
   return row;
 }
 
-export function requireRole(run: MutationRun, orgId: string, roles: readonly StaffRole[]): void {
-  if (!hasRole(run.user, orgId, roles)) throw refuse('ROLE_NOT_ALLOWED');
+/** The staff roles of the mutation's own entry in the signing-policy table (the one the desktop checks too). */
+export function requireRole(run: MutationRun, orgId: string): void {
+  if (!hasRole(run.user, orgId, signingPolicies[run.name].staffRoles)) throw refuse('ROLE_NOT_ALLOWED');
 }
 
 /** A decision made on an older state of the row is a conflict carrying the row as it is now. */
@@ -47,19 +46,15 @@ export function requireBaseVersion(run: MutationRun, row: StoredRow): void {
   }
 }
 
-// The same table the desktop checks before signing (domain/signing-policy.ts).
-export const SIGNING_CERT_ROLES: readonly StaffCertRole[] = signingPolicies['contract.sign'].certRoles;
-export const ANY_STAFF_CERT_ROLES: readonly StaffCertRole[] = signingPolicies['contract.returnForRework'].certRoles;
-
 /**
  * Verifies the decision's CMS: over `pdfBytes` (detached, contract signing) or over the decision payload
- * (attached), by the logged-in user, for the organisation's BIN, with a certificate role in `certRoles`.
+ * (attached), by the logged-in user, for the organisation's BIN, with a certificate role of the mutation's own
+ * signing-policy entry.
  */
 export async function verifyDecisionSignature(
   run: MutationRun,
   orgId: string,
   cms: string,
-  certRoles: readonly StaffCertRole[],
   pdfBytes?: Uint8Array,
 ): Promise<SignatureInfo> {
   const content = pdfBytes ?? new TextEncoder().encode(decisionPayload(run.name, run.rawArgs, run.baseVersion));
@@ -72,7 +67,7 @@ export async function verifyDecisionSignature(
   const { signer } = check;
   if (signer.iin !== run.user.iin) throw refuse('SIGNER_IIN_MISMATCH');
   if (signer.bin !== membershipAt(run.user, orgId)?.org.bin) throw refuse('SIGNER_BIN_MISMATCH');
-  if (!certRoles.includes(signer.role)) throw refuse('SIGNER_ROLE_NOT_ALLOWED');
+  if (!(signingPolicies[run.name].certRoles as readonly string[]).includes(signer.role)) throw refuse('SIGNER_ROLE_NOT_ALLOWED');
   run.verifiedSignature = {
     cms,
     signerIin: signer.iin,

@@ -16,7 +16,7 @@ import { workingDaysLeft } from '../../../domain/calendar';
 import type { ContractStatus } from '../../../domain/statuses';
 import { overlaySql } from './overlay-sql';
 import { ftsMatchExpression, likePattern } from './search';
-import { tabOfStatus } from './tabs';
+import { tabOfStatus } from '../../../domain/contract-tabs';
 
 /** Sort keys → the column and its covering (tab, column, id, due_on, is_voucher) index (db/schema.ts). */
 const sortKeys: Readonly<Record<ContractSort, { column: string; index: string }>> = {

@@ -28,14 +28,14 @@ async function machine(identity: string) {
   const dir = tempDir(`sq-${identity}`);
   const db = openLocalDb(dir);
   const sync = localService(dir, db, world.proxy.url);
-  const user = await sync.engine.loginWithSignature(nonceSigner(identity));
+  const user = await sync.session.login(nonceSigner(identity));
   await syncUntilSettled(sync);
   const ncalayer = new NcaLayerClient({ url: emulator.url, ca: [emulator.caPem], signerChain: [] });
   const decisions = new DecisionService({
     engine: sync.engine,
     ncalayer: () => ncalayer,
     trustedRootsPem: trustedTestRootsPem(),
-    fonts: () => Promise.reject(new Error('no contract PDFs here')),
+    contractPdfs: { regenerate: () => Promise.reject(new Error('no contract PDFs here')) },
   });
   const api = specialQueueHandlers({ sync, decisions, trust: signatureTrust(trustedTestRootsPem(), {}, () => false) });
   return {
