@@ -1,6 +1,7 @@
 /** Everything a request handler needs, created once per server. */
 import type { ServerDb } from './db/connect';
 import type { CmsVerifier } from './auth/cms-verifier';
+import type { BlobStore } from './blobs/store';
 import type { EventHub } from './events/hub';
 import type { ServerMetrics } from './ops/metrics';
 
@@ -8,6 +9,9 @@ export interface ServerContext {
   db: ServerDb;
   verifier: CmsVerifier;
   events: EventHub;
+  blobs: BlobStore;
+  /** The NOTIFY channel of this database's change feed (events/change-feed.ts). */
+  changeChannel: string;
   metrics: ServerMetrics;
   /** Injected so tests can move time (token and challenge expiry, deadlines). */
   now: () => Date;

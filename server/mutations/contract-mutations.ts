@@ -7,7 +7,6 @@ import { parentSignDueOn, reworkAttemptsLeft } from '../../domain/rules';
 import { contractRefusalMessage, inAllLanguages, parentNotification } from '../../domain/texts';
 import { todayInKazakhstan } from '../../domain/calendar';
 import { TEMPLATE_VERSION } from '../../domain/contract-pdf';
-import { readBlob } from '../blobs/store';
 import { putRow, getRow } from '../store/entity-store';
 import {
   ANY_STAFF_CERT_ROLES,
@@ -87,7 +86,7 @@ export async function returnForRework(run: MutationRun, args: MutationArgs<'cont
 export async function signContract(run: MutationRun, args: MutationArgs<'contract.sign'>): Promise<void> {
   const { row, state } = await openContract(run, args.contractId, SIGNING_ROLES);
   const next = transition(state, { type: 'sign' });
-  const pdf = row.data.pdfSha256 ? await readBlob(run.tx, row.data.pdfSha256) : null;
+  const pdf = row.data.pdfSha256 ? await run.ctx.blobs.readWhole(run.tx, row.data.pdfSha256) : null;
   if (!pdf || args.pdfSha256 !== row.data.pdfSha256) throw refuse('PDF_MISMATCH', refusalTexts.PDF_MISMATCH());
   const signature = await verifyDecisionSignature(run, row.orgId, args.cms, SIGNING_CERT_ROLES, pdf.bytes);
   await saveContract(run.tx, row, next, { headSignature: signature, signedAt: run.now.toISOString(), dueOn: null }, run.now);

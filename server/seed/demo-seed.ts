@@ -13,7 +13,9 @@ import { addCalendarDays, addWorkingDays, todayInKazakhstan } from '../../domain
 import { offerDueOn, parentSignDueOn } from '../../domain/rules';
 import { contractStatuses, type ContractStatus } from '../../domain/statuses';
 import { TEST_IDENTITIES, TEST_ORGANISATIONS } from '../../tests/fixtures/pki/identities';
-import { lockWrites, type ServerDb } from '../db/connect';
+import type { ServerDb } from '../db/connect';
+import { lockKeys } from '../db/lock-keys';
+import { registerWriter } from '../store/change-horizon';
 import type { RowWriter } from '../store/row-writer';
 import { parentApplySpecialQueue, parentResubmit, parentSubmit, parentWithdraw, REVIEW_WORKING_DAYS, type ParentTools, type UploadedDocument } from '../dev/parent-actions';
 import { SeedBatch } from './seed-batch';
@@ -50,10 +52,12 @@ export function seedUpload(images: DocumentImageFactory, cache: ParentTools['cac
 }
 
 export async function seedDemo(db: ServerDb, now: Date, options: SeedOptions): Promise<void> {
-  const existing = await db.select({ n: sql<number>`count(*)` }).from(entities);
-  if (Number(existing[0]?.n ?? 0) > 0) return; // a data directory keeps its data between runs
   await db.transaction(async (tx) => {
-    await lockWrites(tx);
+    // Instances starting together on one database: the first seeds, the others find the rows.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${lockKeys.migrations})`);
+    const existing = await tx.select({ n: sql<number>`count(*)` }).from(entities);
+    if (Number(existing[0]?.n ?? 0) > 0) return; // a data directory keeps its data between runs
+    await registerWriter(tx);
     const batch = new SeedBatch();
     await seedOrganisations(batch);
     let serial = 0;

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { entitySchemas, type EntityName, type EntityRow } from '../../domain/entities';
 import type { ServerTx } from '../db/connect';
 import { blobRefs, changes, entities } from '../db/schema';
-import { sha256OfBytes } from '../blobs/store';
+import { sha256OfBytes } from '../blobs/hash';
 import type { StoredRow } from '../store/entity-store';
 import type { RowWriter } from '../store/row-writer';
 

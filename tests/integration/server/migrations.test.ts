@@ -21,7 +21,8 @@ async function appliedTags(handle: DatabaseHandle): Promise<string[]> {
   return rowsOf<{ tag: string }>(await handle.db.execute(sql`SELECT tag FROM server_migrations ORDER BY idx`)).map((r) => r.tag);
 }
 
-describe.each(kinds)('server migrations on $name', ({ make }) => {
+// PGlite in a data directory starts slowly on a loaded machine (initdb on disk): generous time per test.
+describe.each(kinds)('server migrations on $name', { timeout: 180_000 }, ({ make }) => {
   const databases: TestDatabase[] = [];
   const handles: DatabaseHandle[] = [];
   const fresh = () => {
