@@ -191,6 +191,8 @@ export const outbox = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     resultCode: text('result_code'),
     resultMessage: text('result_message'),
+    /** The refusal's text parameters (JSON): the UI renders result_code + params in the user's language. */
+    resultParams: text('result_params'),
     /** For conflicts: the entity as the server has it now (JSON). */
     current: text('current'),
     answeredAt: text('answered_at'),

@@ -60,7 +60,7 @@ const bundles: Array<{ name: string; options: BuildOptions; optional?: boolean }
     optional: true,
     options: {
       ...common,
-      entryPoints: [at('scripts/demo-services.ts')],
+      entryPoints: [at('demo/demo-services.ts')],
       outfile: at('out/demo/index.mjs'),
       format: 'esm',
       packages: 'external',

@@ -18,7 +18,7 @@ import { SyncService } from './sync/sync-service';
 import { authHandlers } from './api/auth-handlers';
 import { DecisionService } from './decisions/decision-service';
 import { NcaLayerClient } from './ncalayer/client';
-import { loadContractFonts } from './pdf/fonts';
+import { loadContractFonts } from '../../node-adapters/fonts';
 
 export interface Backend {
   call(method: unknown, args: unknown): Promise<Envelope<unknown>>;

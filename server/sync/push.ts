@@ -84,6 +84,7 @@ async function replay(tx: ServerTx, clientId: string, clientSeq: number, mutatio
     status: stored.status === 'applied' ? 'duplicate' : stored.status,
     ...(stored.code ? { code: stored.code } : {}),
     ...(stored.message ? { message: stored.message } : {}),
+    ...(stored.params ? { params: stored.params } : {}),
     ...(stored.current !== null ? { current: stored.current } : {}),
   };
 }

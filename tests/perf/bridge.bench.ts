@@ -8,7 +8,7 @@ import http from 'node:http';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { BackendHost } from '../../electron/backend/host/backend-host';
-import { attachBridge } from '../../electron/backend/bridge/ws-bridge';
+import { attachBridge } from '../../demo/bridge/ws-bridge';
 import { SyncStateStore } from '../../electron/backend/sync/sync-state';
 import type { Dataset } from './support/dataset';
 import { startFakeSyncServer } from './support/fake-sync-server';

@@ -3,7 +3,7 @@
  * JSON config; the process sends `{ url }` over IPC once it listens and stops on SIGTERM or when the parent leaves.
  */
 import { z } from 'zod';
-import { demoServerOptions } from '../../server/demo';
+import { demoServerOptions } from '../../demo/server-options';
 import { startServer } from '../../server/index';
 
 const configSchema = z.object({ databaseUrl: z.string(), contractsPerKindergarten: z.array(z.number().int()).default([2, 0, 0]) });

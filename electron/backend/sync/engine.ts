@@ -3,7 +3,8 @@
  * start, by `syncNow`, on focus, by pokes, after a decision (debounced) and every minute; failures back off with
  * full jitter. Everything time- or network-related is injectable so tests can drive it through a fault proxy.
  */
-import { AppError } from '../../../domain/envelope';
+import { textError } from '../../../domain/text/text-error';
+import { text } from '../../../domain/text/text-ref';
 import type Database from 'better-sqlite3';
 import type { SyncStatus } from '../../../domain/api/sync';
 import type { MutationName } from '../../../domain/mutations';
@@ -155,14 +156,8 @@ export class SyncEngine {
     const previous = this.state.read().user;
     const unsent = this.outbox.counts();
     if (previous && previous.iin !== session.user.iin && unsent.pending + unsent.attention > 0) {
-      throw new AppError('OUTBOX_NOT_EMPTY', `${unsent.pending + unsent.attention} decisions of ${previous.fullName} are not sent yet.`, {
-        count: unsent.pending + unsent.attention,
-        messages: {
-          kk: `${previous.fullName} қабылдаған ${unsent.pending + unsent.attention} шешім серверге әлі жіберілмеген. Алдымен сол пайдаланушымен кіріп, синхрондауды аяқтаңыз немесе «Назар аударуды қажет етеді» бөлімінде оларды болдырмаңыз.`,
-          ru: `${unsent.pending + unsent.attention} решений пользователя ${previous.fullName} ещё не отправлены на сервер. Сначала войдите этим пользователем и дождитесь синхронизации или отмените их в разделе «Требует внимания».`,
-          en: `${unsent.pending + unsent.attention} decisions by ${previous.fullName} are not on the server yet. Sign in as that user and let sync finish, or discard them under Needs attention.`,
-        },
-      });
+      const count = unsent.pending + unsent.attention;
+      throw textError(text('OUTBOX_NOT_EMPTY', { count, user: previous.fullName }), { details: { count } });
     }
     this.state.saveSession(session.token, session.expiresAt, session.user);
     this.options.sqlite

@@ -9,7 +9,7 @@ import { moveBlobsToObjectStore } from '../../../server/blobs/migrate-blobs';
 import { S3ObjectStore } from '../../../server/blobs/object-store';
 import { BlobStore } from '../../../server/blobs/store';
 import { rowsOf } from '../../../server/db/rows';
-import { demoServerOptions } from '../../../server/demo';
+import { demoServerOptions } from '../../../demo/server-options';
 import { startServer, type RunningServer } from '../../../server/index';
 import { startLoopbackS3, type LoopbackS3 } from '../../support/s3-server';
 import { TestServerClient } from '../../support/server-client';

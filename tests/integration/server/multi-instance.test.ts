@@ -4,7 +4,7 @@
 import pg from 'pg';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoServerOptions } from '../../../server/demo';
+import { demoServerOptions } from '../../../demo/server-options';
 import { startServer, type RunningServer } from '../../../server/index';
 import { TestServerClient } from '../../support/server-client';
 import { startServerProcess, type ServerProcess } from '../../support/server-instances';

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { asc, eq } from 'drizzle-orm';
 import { entitySchemas, type EntityName } from '../../../../domain/entities';
-import { signCms } from '../../../../domain/pki';
+import { signCms } from '../../../fixtures/pki/sign-cms';
 import { bootstrapMetaSchema, bootstrapRowSchema, HEADER_CLIENT_ID, HEADER_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../../../../domain/sync-protocol';
 import { openDatabase, type OpenedDatabase } from '../../../../db/open';
 import { SyncService, type SyncServiceOptions } from '../../../../electron/backend/sync/sync-service';
