@@ -236,12 +236,12 @@ export async function benchServerScale(opts: { quick: boolean }): Promise<BenchM
     const side = (name: string, unit: string, two: number, one: number, target: { op: '<=' | '>='; value: number }, notes: string) =>
       metric({ metric: name, value: two, unit, target, baseline: one, notes: `2 instances; baseline = 1 instance. ${notes}` });
     return [
-      side('server_push_p95', 'ms', percentile(two.push, 95), percentile(one.push, 95), { op: '<=', value: 500 }, note(two)),
-      side('server_pull_p95', 'ms', percentile(two.pull, 95), percentile(one.pull, 95), { op: '<=', value: 500 }, note(two)),
-      side('server_change_visible_p95', 'ms', percentile(two.visible, 95), percentile(one.visible, 95), { op: '<=', value: 1000 }, 'push answered → the partner desktop on the other instance pulled it'),
-      side('server_decisions_per_s', 'decisions/s', two.applied / two.seconds, one.applied / one.seconds, { op: '>=', value: 50 }, note(two)),
+      side('scale_push_p95', 'ms', percentile(two.push, 95), percentile(one.push, 95), { op: '<=', value: 500 }, note(two)),
+      side('scale_pull_p95', 'ms', percentile(two.pull, 95), percentile(one.pull, 95), { op: '<=', value: 500 }, note(two)),
+      side('scale_change_visible_p95', 'ms', percentile(two.visible, 95), percentile(one.visible, 95), { op: '<=', value: 1000 }, 'push answered → the partner desktop on the other instance pulled it'),
+      side('scale_decisions_per_s', 'decisions/s', two.applied / two.seconds, one.applied / one.seconds, { op: '>=', value: 50 }, note(two)),
       metric({
-        metric: 'server_lost_or_duplicated',
+        metric: 'scale_lost_or_duplicated',
         value: two.lost + two.duplicated + one.lost + one.duplicated,
         unit: 'decisions',
         target: { op: '<=', value: 0 },
