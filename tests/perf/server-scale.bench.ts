@@ -123,6 +123,7 @@ interface PhaseResult {
   visible: number[];
   applied: number;
   seconds: number;
+  /** Pushed but without a recorded result, or applied but never seen by the partner desktop. */
   lost: number;
   duplicated: number;
 }
@@ -134,6 +135,7 @@ async function runPhase(db: pg.Client, orgs: Org[], decisions: number, firstDocu
   const visible: number[] = [];
   const pushedIds: string[] = [];
   let duplicated = 0;
+  let invisible = 0;
   // Every change of this phase is numbered after this point.
   const cursorStart = await headCursor(db);
   const started = performance.now();
@@ -180,8 +182,9 @@ async function runPhase(db: pg.Client, orgs: Org[], decisions: number, firstDocu
             for (const change of pulled.changes) seen.set(change.id, (seen.get(change.id) ?? 0) + 1);
             cursor = pulled.cursor;
           }
-          if (!seen.has(documentId)) throw new Error(`decision on ${documentId} never became visible`);
-          visible.push(performance.now() - answered);
+          // Reported (as not visible), never a crash of the whole benchmark run.
+          if (!seen.has(documentId)) invisible++;
+          else visible.push(performance.now() - answered);
         }
       } finally {
         socket.close();
@@ -193,7 +196,7 @@ async function runPhase(db: pg.Client, orgs: Org[], decisions: number, firstDocu
   const recorded = await db.query(`SELECT status, count(*)::int AS n FROM mutation_results WHERE mutation_id = ANY($1) GROUP BY status`, [pushedIds]);
   const counts = Object.fromEntries(recorded.rows.map((r: { status: string; n: number }) => [r.status, r.n]));
   const total = Object.values(counts).reduce((a: number, b) => a + (b as number), 0);
-  return { push, pull, visible, applied: counts.applied ?? 0, seconds, lost: pushedIds.length - total, duplicated };
+  return { push, pull, visible, applied: counts.applied ?? 0, seconds, lost: pushedIds.length - total + invisible, duplicated };
 }
 
 async function headCursor(db: pg.Client): Promise<number> {
