@@ -8,7 +8,7 @@ import { AppError } from '../../../domain/envelope';
 import { mutationArgsSchemas, mutationTarget, type MutationName } from '../../../domain/mutations';
 import type { MutationResult, PushMutation } from '../../../domain/sync-protocol';
 import { textParamsSchema, type TextParams } from '../../../domain/text/text-ref';
-import { replicaTables } from './replica-tables';
+import { replicaTables } from '../../../db/replica-tables';
 
 export type OutboxStatus = 'pending' | 'applied' | 'rejected' | 'conflict';
 export type OverlayState = 'pending' | 'attention';

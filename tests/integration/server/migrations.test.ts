@@ -8,9 +8,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import pg from 'pg';
-import { openDatabase, type DatabaseHandle, type DatabaseTarget, type ServerDb } from '../../../server/db/connect';
+import { openDatabase, type DatabaseHandle, type ServerDb } from '../../../server/db/connect';
 import { migrate, readMigrations, SERVER_MIGRATIONS_FOLDER } from '../../../server/db/migrate';
 import { rowsOf } from '../../../server/db/rows';
 import { pgliteDirectoryDatabase, postgresDatabase, postgresUrl, type TestDatabase } from './database-targets';
@@ -19,31 +17,11 @@ const kinds: { name: string; make: () => TestDatabase }[] = [{ name: 'PGlite', m
 const url = postgresUrl;
 if (url) kinds.push({ name: 'PostgreSQL', make: () => postgresDatabase(url) });
 
-/** The database without openDatabase's migration step. */
-async function withRawDatabase(target: DatabaseTarget, work: (db: ServerDb) => Promise<void>): Promise<void> {
-  if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url });
-    try {
-      await work(drizzlePg(pool) as unknown as ServerDb);
-    } finally {
-      await pool.end();
-    }
-    return;
-  }
-  const engine = new PGlite(target.dataDir);
-  try {
-    await work(drizzle(engine) as unknown as ServerDb);
-  } finally {
-    await engine.close();
-  }
-}
-
 async function appliedTags(handle: DatabaseHandle): Promise<string[]> {
   return rowsOf<{ tag: string }>(await handle.db.execute(sql`SELECT tag FROM server_migrations ORDER BY idx`)).map((r) => r.tag);
 }
 
-// PGlite in a data directory starts slowly on a loaded machine (initdb on disk): generous time per test.
-describe.each(kinds)('server migrations on $name', { timeout: 180_000 }, ({ make }) => {
+describe.each(kinds)('server migrations on $name', ({ make }) => {
   const databases: TestDatabase[] = [];
   const handles: DatabaseHandle[] = [];
   const fresh = () => {
@@ -113,14 +91,19 @@ describe.each(kinds)('server migrations on $name', { timeout: 180_000 }, ({ make
 
   it('adopts a database created before versioned migrations and keeps its data', async () => {
     const database = fresh();
-    const target = await database.open();
-    // What an unversioned server left behind: the first schema, sync_meta's version, no server_migrations.
-    await withRawDatabase(target, async (db) => {
-      await migrate(db, readMigrations().slice(0, 1));
-      await db.execute(sql`DROP TABLE server_migrations`);
-      await db.execute(sql`INSERT INTO sync_meta (key, value) VALUES ('schema_version', 1)`);
-      await db.execute(sql`INSERT INTO clients (client_id, user_iin, scope_key, last_client_seq) VALUES ('c1', '1', 'k', 4)`);
-    });
+    const handle = await open(database);
+    // What an unversioned server left behind: the schema of migration 0000 alone, no migration table.
+    await handle.db.execute(
+      sql.raw(`DO $$ DECLARE r record; BEGIN
+        FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() LOOP EXECUTE 'DROP TABLE ' || quote_ident(r.tablename) || ' CASCADE'; END LOOP;
+        FOR r IN SELECT sequencename FROM pg_sequences WHERE schemaname = current_schema() LOOP EXECUTE 'DROP SEQUENCE ' || quote_ident(r.sequencename); END LOOP;
+      END $$`),
+    );
+    for (const statement of readMigrations()[0]!.statements) await handle.db.execute(sql.raw(statement));
+    await handle.db.execute(sql`INSERT INTO sync_meta (key, value) VALUES ('schema_version', 1)`);
+    await handle.db.execute(sql`INSERT INTO clients (client_id, user_iin, scope_key, last_client_seq) VALUES ('c1', '1', 'k', 4)`);
+    await handle.close();
+    handles.splice(0);
     const reopened = await open(database);
     expect(await appliedTags(reopened)).toEqual(readMigrations().map((m) => m.tag));
     const kept = rowsOf<{ last: number }>(await reopened.db.execute(sql`SELECT last_client_seq AS last FROM clients WHERE client_id = 'c1'`));

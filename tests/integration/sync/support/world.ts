@@ -50,6 +50,7 @@ export function openLocalDb(dir: string): OpenedDatabase {
 export function localService(dir: string, db: OpenedDatabase, proxyUrl: string, extra: Partial<SyncServiceOptions> = {}): SyncService {
   return new SyncService({
     sqlite: db.sqlite,
+    replica: db.replica,
     dataDir: dir,
     serverUrl: proxyUrl,
     appVersion: '0.1.0',

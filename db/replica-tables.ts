@@ -1,8 +1,8 @@
 /**
  * How each synced entity maps onto its local table: the indexed columns are JSON paths into the validated row, so
- * the same definition serves pull upserts and bootstrap inserts into the shadow tables.
+ * the same definition serves pull upserts and bootstrap inserts into a new replica file.
  */
-import type { EntityName } from '../../../domain/entities';
+import type { EntityName } from '../domain/entities';
 
 export interface ReplicaTable {
   table: string;
@@ -79,10 +79,10 @@ const columnList = (spec: ReplicaTable) => ['id', 'version', 'data', ...Object.k
 const extracted = (spec: ReplicaTable, dataExpr: string) =>
   Object.values(spec.columns).map((p) => `json_extract(${dataExpr}, '${p}')`);
 
-/** Insert of one row into `into` (the table itself or its bootstrap shadow). Named params: id, version, data. */
-export function insertSql(spec: ReplicaTable, into = spec.table): string {
+/** Insert of one row. Named params: id, version, data. */
+export function insertSql(spec: ReplicaTable): string {
   const values = ['@id', '@version', '@data', ...extracted(spec, '@data')];
-  return `INSERT INTO ${into} (${columnList(spec).join(', ')}) VALUES (${values.join(', ')})`;
+  return `INSERT INTO ${spec.table} (${columnList(spec).join(', ')}) VALUES (${values.join(', ')})`;
 }
 
 /** Upsert of one row that never lets an older version overwrite a newer one. Named params: id, version, data. */
@@ -95,3 +95,5 @@ export function upsertSql(spec: ReplicaTable): string {
 export const deleteSql = (spec: ReplicaTable) => `DELETE FROM ${spec.table} WHERE id = ?`;
 
 export const allReplicaTableNames = Object.values(replicaTables).map((t) => t.table);
+
+export const replicaFtsNames = Object.values(replicaTables).flatMap((t) => (t.fts ? [t.fts] : []));

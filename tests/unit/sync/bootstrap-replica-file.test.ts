@@ -1,7 +1,9 @@
 /**
- * Bootstrap through shadow tables: the swap replaces the replica, keeps the indexes and FTS triggers of the real
- * tables, rebuilds the search index, and a failed bootstrap leaves the old replica and no shadow tables behind.
+ * Bootstrap into a fresh replica file: the switch replaces the replica, the new file has the same tables, indexes and
+ * FTS triggers, its search index is built, and a failed bootstrap leaves the old replica and no leftover file behind.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Contract } from '../../../domain/entities';
 import { SyncEngine } from '../../../electron/backend/sync/engine';
@@ -22,6 +24,7 @@ const ndjson = (contracts: Contract[], counts?: Record<string, number>) =>
 function engineOn(t: TestReplica, served: Served): SyncEngine {
   const engine = new SyncEngine({
     sqlite: t.db.sqlite,
+    replica: t.db.replica,
     serverUrl: 'http://127.0.0.1:9',
     appVersion: '0.1.0',
     pokeSocketFactory: null,
@@ -37,7 +40,10 @@ function engineOn(t: TestReplica, served: Served): SyncEngine {
 const search = (t: TestReplica, word: string) =>
   (t.db.sqlite.prepare('SELECT c.id FROM contracts_fts f JOIN contracts c ON c.rowid = f.rowid WHERE contracts_fts MATCH ? ORDER BY c.id').all(`"${word}"*`) as Array<{ id: string }>).map((r) => r.id);
 const schemaObjects = (t: TestReplica) =>
-  (t.db.sqlite.prepare("SELECT type, name, tbl_name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<Record<string, string>>);
+  (t.db.sqlite.prepare("SELECT type, name, tbl_name FROM replica.sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<Record<string, string>>);
+/** Files of the local database's folder: the DB and exactly one replica file (with their WAL files). */
+const replicaFiles = (t: TestReplica) =>
+  fs.readdirSync(path.dirname(t.db.replica.currentFile())).filter((f) => f.includes('.replica-') && f.endsWith('.db'));
 const contractIds = (t: TestReplica) => (t.db.sqlite.prepare('SELECT id FROM contracts ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
 
 let open: TestReplica | null = null;
@@ -46,15 +52,20 @@ afterEach(() => {
   open = null;
 });
 
-describe('bootstrap swap', () => {
+describe('bootstrap into a fresh replica file', () => {
   it('replaces the replica, keeps indexes and triggers, and rebuilds the search index', async () => {
     const t = (open = openTestReplica());
     const before = schemaObjects(t);
+    const firstFile = t.db.replica.currentFile();
     const served: Served = { bootstrap: ndjson([contract(1, { child: { ...contract(1).child, fullName: 'Айгерім Сапарова' } }), contract(2)]), pulls: [] };
     const engine = engineOn(t, served);
     expect(await engine.pull()).toMatchObject({ ok: true });
 
     expect(schemaObjects(t)).toEqual(before);
+    expect(before.some((o) => o.name === 'contracts_fts')).toBe(true);
+    expect(t.db.replica.currentFile()).not.toBe(firstFile);
+    expect(replicaFiles(t)).toEqual([path.basename(t.db.replica.currentFile())]);
+    expect(engine.state.read()).toMatchObject({ cursor: 10, needsBootstrap: false });
     expect(contractIds(t)).toEqual(['c-1', 'c-2']);
     expect(search(t, 'Айгерім')).toEqual(['c-1']);
     const plan = t.db.sqlite.prepare("EXPLAIN QUERY PLAN SELECT id FROM contracts WHERE org_id = 'kg1' AND status = 'submitted'").all() as Array<{ detail: string }>;
@@ -75,7 +86,7 @@ describe('bootstrap swap', () => {
     expect(search(t, 'Бала')).toEqual(['c-3']);
   });
 
-  it('keeps the old replica and leaves no shadow tables when the counts do not match', async () => {
+  it('keeps the old replica and leaves no other file when the counts do not match', async () => {
     const t = (open = openTestReplica());
     const served: Served = { bootstrap: ndjson([contract(1), contract(2)]), pulls: [] };
     const engine = engineOn(t, served);
@@ -88,6 +99,7 @@ describe('bootstrap swap', () => {
     expect(outcome.ok).toBe(false);
     expect(contractIds(t)).toEqual(['c-1', 'c-2']);
     expect(schemaObjects(t)).toEqual(before);
+    expect(replicaFiles(t)).toEqual([path.basename(t.db.replica.currentFile())]);
     expect(search(t, 'Бала')).toEqual(['c-1', 'c-2']);
   });
 });
