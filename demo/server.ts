@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { startServer } from '../server/index';
 import { demoServerOptions } from './server-options';
+import { S3ObjectStore, s3ConfigFromEnv } from '../server/blobs/object-store';
 
 const argsSchema = z.object({
   demo: z.boolean().default(false),
@@ -45,6 +46,8 @@ if (!args.demo) {
   process.exit(2);
 }
 const databaseUrl = args['database-url'] ?? process.env.DATABASE_URL;
+// QABYL_S3_BUCKET (+ QABYL_S3_ENDPOINT, …): document bytes in an S3-compatible object store instead of PostgreSQL.
+const s3 = s3ConfigFromEnv(process.env);
 const scale = args['seed-scale'];
 const started = Date.now();
 const server = await startServer({
@@ -52,6 +55,7 @@ const server = await startServer({
   database: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', ...(args['data-dir'] ? { dataDir: path.resolve(args['data-dir']) } : {}) },
   updatesDir: args['updates-dir'] ?? null,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
+  objectStore: s3 ? new S3ObjectStore(s3) : null,
   ...(await demoServerOptions({
     // --seed-scale N: N synthetic contracts in the first kindergarten (benchmarks), see SeedOptions.synthetic.
     ...(scale ? { contractsPerKindergarten: [scale, 0, 0], synthetic: true } : {}),

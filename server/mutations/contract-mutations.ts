@@ -8,7 +8,6 @@ import { inAllLanguages, parentNotification } from '../../domain/texts';
 import { contractRefusalText } from '../../domain/text/machine-refusals';
 import { todayInKazakhstan } from '../../domain/calendar';
 import { TEMPLATE_VERSION } from '../../domain/contract-pdf';
-import { readBlob } from '../blobs/store';
 import { putRow, getRow } from '../store/entity-store';
 import {
   loadTarget,
@@ -90,7 +89,7 @@ export async function returnForRework(run: MutationRun, args: MutationArgs<'cont
 export async function signContract(run: MutationRun, args: MutationArgs<'contract.sign'>): Promise<void> {
   const { row, state } = await openContract(run, args.contractId);
   const next = transition(state, { type: 'sign' });
-  const pdf = row.data.pdfSha256 ? await readBlob(run.tx, row.data.pdfSha256) : null;
+  const pdf = row.data.pdfSha256 ? await run.ctx.blobs.readWhole(run.tx, row.data.pdfSha256) : null;
   if (!pdf || args.pdfSha256 !== row.data.pdfSha256) throw refuse('PDF_MISMATCH');
   const signature = await timestampSignature(run, await verifyDecisionSignature(run, row.orgId, args.cms, pdf.bytes));
   await saveContract(run.tx, row, next, { headSignature: signature, signedAt: signature.signedAt, dueOn: null }, run.now);
