@@ -16,7 +16,6 @@ export interface SignAndVerifyInput {
 export interface SignedDocuments {
   signatures: Uint8Array[];
   signer: VerifiedSigner;
-  math: 'verified' | 'deferred-to-server';
 }
 
 const SIGNER_MISMATCH = new Set(['WRONG_SIGNER', 'WRONG_ORG', 'ROLE_NOT_ALLOWED', 'WRONG_KEY_USAGE']);
@@ -37,7 +36,7 @@ export async function signAndVerify(client: NcaLayerClient, input: SignAndVerify
       const kind = SIGNER_MISMATCH.has(result.code) ? 'wrong_signer' : 'invalid_signature';
       throw new NcaLayerError(kind, `${result.code}: ${result.message}`, result.expected, result.got);
     }
-    verified = { signatures, signer: result.signer, math: result.math };
+    verified = { signatures, signer: result.signer };
   }
   if (!verified) throw new NcaLayerError('unexpected_reply', 'no signatures');
   return verified;
