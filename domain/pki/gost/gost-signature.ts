@@ -59,3 +59,53 @@ export function verifyGostDigest(curve: GostCurve, publicKey: GostPublicKey, dig
   if (c.is0()) return false;
   return mod(c.toAffine().x, q) === r;
 }
+
+function bigIntToLittleEndian(value: bigint, size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let rest = value;
+  for (let i = 0; i < size; i++) {
+    out[i] = Number(rest & 0xffn);
+    rest >>= 8n;
+  }
+  return out;
+}
+
+function randomScalar(curve: GostCurve): bigint {
+  for (;;) {
+    const bytes = globalThis.crypto.getRandomValues(new Uint8Array(curve.size + 16));
+    const k = mod(littleEndianToBigInt(bytes), curve.q);
+    if (k !== 0n) return k;
+  }
+}
+
+/** A fresh private key: a scalar in [1, q−1]. Test PKI, emulator and demo keys only; users' keys live in NCALayer. */
+export function generateGostPrivateKey(curve: GostCurve): bigint {
+  return randomScalar(curve);
+}
+
+/** The public key of `privateKey` as NCA stores it: X ‖ Y, little-endian. */
+export function gostPublicKeyBytes(curve: GostCurve, privateKey: bigint): Uint8Array {
+  const { x, y } = curve.Point.BASE.multiply(privateKey).toAffine();
+  const out = new Uint8Array(2 * curve.size);
+  out.set(bigIntToLittleEndian(x, curve.size));
+  out.set(bigIntToLittleEndian(y, curve.size), curve.size);
+  return out;
+}
+
+/** Signs a Streebog digest; the result is r ‖ s little-endian (the NCA layout). */
+export function signGostDigest(curve: GostCurve, privateKey: bigint, digest: Uint8Array): Uint8Array {
+  const { q } = curve;
+  let e = mod(littleEndianToBigInt(digest), q);
+  if (e === 0n) e = 1n;
+  for (;;) {
+    const k = randomScalar(curve);
+    const r = mod(curve.Point.BASE.multiply(k).toAffine().x, q);
+    if (r === 0n) continue;
+    const s = mod(r * privateKey + k * e, q);
+    if (s === 0n) continue;
+    const out = new Uint8Array(2 * curve.size);
+    out.set(bigIntToLittleEndian(r, curve.size));
+    out.set(bigIntToLittleEndian(s, curve.size), curve.size);
+    return out;
+  }
+}
