@@ -115,7 +115,7 @@ async function signedBytes(signed: pkijs.SignedData, info: pkijs.SignerInfo, con
   const messageDigest = signedAttribute(info, OID.attrMessageDigest);
   if (!(messageDigest instanceof asn1js.OctetString)) return fail('MALFORMED', 'the signed attributes carry no message digest');
   if (!bytesEqual(new Uint8Array(messageDigest.valueBlock.valueHexView), digest)) {
-    return fail('INVALID_SIGNATURE', 'the signature does not match the document');
+    return fail('INVALID_SIGNATURE', 'the signed digest does not match the document');
   }
   const contentType = signedAttribute(info, OID.attrContentType);
   if (!(contentType instanceof asn1js.ObjectIdentifier) || contentType.valueBlock.toString() !== signed.encapContentInfo.eContentType) {
