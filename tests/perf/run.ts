@@ -10,6 +10,7 @@ import { benchBootstrapIngest } from './bootstrap.bench';
 import { benchBridgeDuringBootstrap } from './bridge.bench';
 import { benchCiphers } from './cipher.bench';
 import { benchContractPdf } from './contract-pdf.bench';
+import { benchGost } from './gost.bench';
 import { benchInbox } from './inbox.bench';
 import { benchMemory } from './memory.bench';
 import { benchSync } from './sync.bench';
@@ -69,6 +70,7 @@ try {
   await step('backend memory', async () => (loadedDataDir ? [await benchMemory(loadedDataDir, contracts)] : []));
   await step('sync', () => benchSync({ quick }));
   await step('contract pdf', () => benchContractPdf({ quick }));
+  await step('gost signatures', () => benchGost({ quick }));
 } finally {
   removeBenchDirs();
 }

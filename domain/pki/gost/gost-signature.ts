@@ -55,7 +55,7 @@ export function verifyGostDigest(curve: GostCurve, publicKey: GostPublicKey, dig
   const v = modInverse(e, q);
   const z1 = mod(s * v, q);
   const z2 = mod(-r * v, q);
-  const c = curve.Point.BASE.multiplyUnsafe(z1).add(publicKey.multiplyUnsafe(z2));
+  const c = curve.Point.BASE.mulAddUnsafe(z1, publicKey, z2);
   if (c.is0()) return false;
   return mod(c.toAffine().x, q) === r;
 }
