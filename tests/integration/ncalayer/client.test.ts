@@ -51,7 +51,7 @@ describe('NCALayer client against the emulator', () => {
   it('signs through basics with the exact request shape, and the CMS verifies here and with openssl', async () => {
     const signed = await signHead(clientFor(emulator));
     expect(signed.signer.iin).toBe(head.iin);
-    expect(signed.signer.signatureAlgorithm).toBe('rsa');
+    expect(signed.signer.signatureAlgorithm).toBe('gost2015-512');
     expect(opensslVerifies(signed.signatures[0]!, doc)).toBe(true);
     const request = emulator.requests().at(-1);
     expect(request).toEqual({

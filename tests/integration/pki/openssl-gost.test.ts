@@ -13,17 +13,11 @@ import { pemBlocks, toArrayBuffer } from '../../../domain/pki/bytes';
 import { TC26_512_A } from '../../../domain/pki/gost/curves';
 import { generateGostPrivateKey, gostPublicKeyBytes, signGostDigest } from '../../../domain/pki/gost/gost-signature';
 import { OID } from '../../../domain/pki/oids';
+import { OPENSSL_GOST, relabelCertificate, relabelCms } from '../../support/gost-relabel';
 
 const engineAvailable = spawnSync('openssl', ['engine', 'gost'], { encoding: 'utf8' }).status === 0;
 const dir = mkdtempSync(join(tmpdir(), 'qabyl-gost-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const OPENSSL = {
-  publicKey512: '1.2.643.7.1.1.1.2',
-  paramSet512A: '1.2.643.7.1.2.1.2.1',
-  streebog512: '1.2.643.7.1.1.2.3',
-  signature512: '1.2.643.7.1.1.3.3',
-};
 
 function openssl(args: string[], input?: Uint8Array): Buffer {
   return execFileSync('openssl', args, { cwd: dir, input, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -35,23 +29,12 @@ function opensslDigest(algorithm: 'md_gost12_512' | 'md_gost12_256', data: Uint8
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
-/** OpenSSL's GOST OIDs → the KZ OIDs, NULL parameters on the signature and digest algorithms. */
-function relabelAlgorithm(id: pkijs.AlgorithmIdentifier): pkijs.AlgorithmIdentifier {
-  // OpenSSL names the SignerInfo signature algorithm by the key OID.
-  if (id.algorithmId === OPENSSL.signature512 || id.algorithmId === OPENSSL.publicKey512) return new pkijs.AlgorithmIdentifier({ algorithmId: OID.gost2015Sign512, algorithmParams: new asn1js.Null() });
-  if (id.algorithmId === OPENSSL.streebog512) return new pkijs.AlgorithmIdentifier({ algorithmId: OID.streebog512, algorithmParams: new asn1js.Null() });
-  return id;
-}
-
-function relabelCertificate(cert: pkijs.Certificate): pkijs.Certificate {
-  cert.subjectPublicKeyInfo.algorithm = new pkijs.AlgorithmIdentifier({
-    algorithmId: OID.gost2015PublicKey,
-    algorithmParams: new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: OID.gost2015Params512A }), new asn1js.ObjectIdentifier({ value: OID.streebog512 })] }),
-  });
-  cert.signature = relabelAlgorithm(cert.signature);
-  cert.signatureAlgorithm = relabelAlgorithm(cert.signatureAlgorithm);
-  cert.tbsView = new Uint8Array(cert.encodeTBS().toBER(false));
-  return pkijs.Certificate.fromBER(cert.toSchema(true).toBER(false));
+/** The same CMS with its (only) signature value byte-reversed. */
+function withSignatureReversed(der: Uint8Array): Uint8Array {
+  const signed = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(toArrayBuffer(der)).content });
+  const info = signed.signerInfos[0]!;
+  info.signature = new asn1js.OctetString({ valueHex: toArrayBuffer(new Uint8Array(info.signature.valueBlock.valueHexView).slice().reverse()) });
+  return new Uint8Array(new pkijs.ContentInfo({ contentType: OID.signedData, content: signed.toSchema(false) }).toSchema().toBER(false));
 }
 
 describe.skipIf(!engineAvailable)('OpenSSL GOST engine interop', () => {
@@ -67,29 +50,21 @@ describe.skipIf(!engineAvailable)('OpenSSL GOST engine interop', () => {
   it('verifies an OpenSSL CMS re-labelled with the KZ OIDs in the NCA signature layout', async () => {
     openssl(['genpkey', '-engine', 'gost', '-algorithm', 'gost2012_512', '-pkeyopt', 'paramset:A', '-out', 'key.pem']);
     openssl(['req', '-engine', 'gost', '-x509', '-new', '-key', 'key.pem', '-md_gost12_512', '-subj', '/CN=OpenSSL GOST/serialNumber=IIN123456789012/C=KZ', '-days', '30', '-out', 'cert.pem']);
+    openssl(['x509', '-engine', 'gost', '-in', 'cert.pem', '-outform', 'DER', '-out', 'cert.der']);
     writeFileSync(join(dir, 'doc.bin'), 'Шарт № 7');
     openssl(['cms', '-engine', 'gost', '-sign', '-binary', '-nosmimecap', '-md', 'md_gost12_512', '-in', 'doc.bin', '-signer', 'cert.pem', '-inkey', 'key.pem', '-outform', 'DER', '-out', 'sig.der']);
 
-    const signed = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(toArrayBuffer(new Uint8Array(readFileSync(join(dir, 'sig.der'))))).content });
-    const cert = relabelCertificate(signed.certificates![0] as pkijs.Certificate);
-    signed.certificates = [cert];
-    signed.digestAlgorithms = signed.digestAlgorithms.map(relabelAlgorithm);
-    const info = signed.signerInfos[0]!;
-    info.digestAlgorithm = relabelAlgorithm(info.digestAlgorithm);
-    info.signatureAlgorithm = relabelAlgorithm(info.signatureAlgorithm);
-    const rfcLayout = new Uint8Array(info.signature.valueBlock.valueHexView);
-    info.signature = new asn1js.OctetString({ valueHex: toArrayBuffer(rfcLayout.slice().reverse()) });
-    const relabelled = new Uint8Array(new pkijs.ContentInfo({ contentType: OID.signedData, content: signed.toSchema(false) }).toSchema().toBER(false));
-
+    const opensslCms = new Uint8Array(readFileSync(join(dir, 'sig.der')));
+    const relabelled = relabelCms(opensslCms, 'kz');
     const content = new Uint8Array(readFileSync(join(dir, 'doc.bin')));
     // The relabelled self-signed certificate is its own trust anchor (its self-signature covered the OpenSSL OIDs).
+    const cert = relabelCertificate(pkijs.Certificate.fromBER(toArrayBuffer(new Uint8Array(readFileSync(join(dir, 'cert.der'))))), 'kz');
     const trust = [new Uint8Array(cert.toSchema().toBER(false))];
     const result = await inspectCms({ cms: relabelled, content, trustedRoots: trust, at: new Date() });
     expect(result.ok && result.signers.map((s) => (s.ok ? s.signer.signatureAlgorithm : s.message))).toEqual(['gost2015-512']);
 
-    info.signature = new asn1js.OctetString({ valueHex: toArrayBuffer(rfcLayout) });
-    const rfc = new Uint8Array(new pkijs.ContentInfo({ contentType: OID.signedData, content: signed.toSchema(false) }).toSchema().toBER(false));
-    const refused = await inspectCms({ cms: rfc, content, trustedRoots: trust, at: new Date() });
+    // The KZ OIDs with the signature left in OpenSSL's byte order: the RFC layout, which NCA never uses.
+    const refused = await inspectCms({ cms: withSignatureReversed(relabelled), content, trustedRoots: trust, at: new Date() });
     expect(refused.ok && refused.signers[0]).toMatchObject({ ok: false, code: 'INVALID_SIGNATURE' });
   });
 
@@ -97,8 +72,8 @@ describe.skipIf(!engineAvailable)('OpenSSL GOST engine interop', () => {
     const privateKey = generateGostPrivateKey(TC26_512_A);
     const spki = new asn1js.Sequence({ value: [
       new asn1js.Sequence({ value: [
-        new asn1js.ObjectIdentifier({ value: OPENSSL.publicKey512 }),
-        new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: OPENSSL.paramSet512A }), new asn1js.ObjectIdentifier({ value: OPENSSL.streebog512 })] }),
+        new asn1js.ObjectIdentifier({ value: OPENSSL_GOST.publicKey512 }),
+        new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: OPENSSL_GOST.paramSet512A }), new asn1js.ObjectIdentifier({ value: OPENSSL_GOST.streebog512 })] }),
       ] }),
       new asn1js.BitString({ valueHex: new asn1js.OctetString({ valueHex: toArrayBuffer(gostPublicKeyBytes(TC26_512_A, privateKey)) }).toBER(false) }),
     ] });
