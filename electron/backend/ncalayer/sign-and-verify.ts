@@ -3,6 +3,7 @@ import { verifyCms, type VerifiedSigner, type VerifyExpectations } from '../../.
 import { OID, ROLE_OIDS } from '../../../domain/pki/oids';
 import type { NcaLayerClient } from './client';
 import { NcaLayerError } from './errors';
+import { ncaLayerKindForVerifyCode } from '../../../domain/ncalayer-errors';
 
 export interface SignAndVerifyInput {
   documents: Uint8Array[];
@@ -18,8 +19,6 @@ export interface SignedDocuments {
   signer: VerifiedSigner;
 }
 
-const SIGNER_MISMATCH = new Set(['WRONG_SIGNER', 'WRONG_ORG', 'ROLE_NOT_ALLOWED', 'WRONG_KEY_USAGE']);
-
 export async function signAndVerify(client: NcaLayerClient, input: SignAndVerifyInput): Promise<SignedDocuments> {
   const purpose = input.expect.usage === 'sign' ? OID.ekuEmailProtection : OID.ekuClientAuth;
   const signatures = await client.signCms(input.documents, {
@@ -33,7 +32,7 @@ export async function signAndVerify(client: NcaLayerClient, input: SignAndVerify
       cms, content: input.documents[index], trustedRoots: input.trustedRoots, at: input.now?.() ?? new Date(), expect: input.expect,
     });
     if (!result.ok) {
-      const kind = SIGNER_MISMATCH.has(result.code) ? 'wrong_signer' : 'invalid_signature';
+      const kind = ncaLayerKindForVerifyCode(result.code, input.expect.usage);
       throw new NcaLayerError(kind, `${result.code}: ${result.message}`, result.expected, result.got);
     }
     verified = { signatures, signer: result.signer };

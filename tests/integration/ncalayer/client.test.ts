@@ -83,8 +83,17 @@ describe('NCALayer client against the emulator', () => {
       expect: { usage: 'sign', iin: findIdentity('kg1-methodist').iin, bin: kg1.bin, roles: ['ceo'] },
     });
     const error = await asMethodist.then(() => null, (e: unknown) => e as NcaLayerError);
-    expect(error?.kind).toBe('wrong_signer');
+    expect(error?.kind).toBe('role_not_allowed');
     expect(error?.detail).toContain('ROLE_NOT_ALLOWED');
+  });
+
+  it('refuses an AUTH key chosen for signing as auth_key_used', async () => {
+    emulator.setUser({ type: 'sign-as', identity: 'kg2-clerk' });
+    const client = clientFor(emulator);
+    const asClerk = signAndVerify(client, { documents: [doc], detached: true, trustedRoots: trustedTestRootsPem(), expect: { usage: 'sign' } });
+    const error = await asClerk.then(() => null, (e: unknown) => e as NcaLayerError);
+    expect(error).toMatchObject({ kind: 'auth_key_used' });
+    expect(error?.detail).toContain('WRONG_KEY_USAGE');
   });
 
   it('refuses another person\'s key as wrong_signer naming the expected and the actual IIN', async () => {
