@@ -107,6 +107,9 @@ const used = new Set<string>();
 
 test('full flow: flag → return for rework → parent resubmits → changed document highlighted → approve all → sign and enroll', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
+  // The demo head signs in, reviews and signs with GOST 34.10-2015 keys, as NCA issues them since 2024.
+  expect((await loadKey('kg1-head', 'auth')).algorithm).toBe('gost');
+  expect((await loadKey('kg1-head', 'sign')).algorithm).toBe('gost');
   await ensureSignedIn(page);
   await expect(page.getByRole('tab', { name: /Тексеруде/ })).toHaveAttribute('aria-selected', 'true');
   await expect(reviewRows(page).first()).toBeVisible();
