@@ -128,6 +128,19 @@ export const signatureVerdictSchema = z.object({
     .enum(['NO_SIGNATURE', 'PDF_UNAVAILABLE', 'MALFORMED', 'INVALID_SIGNATURE', 'UNTRUSTED_CHAIN', 'CERT_EXPIRED', 'CERT_NOT_YET_VALID', 'WRONG_KEY_USAGE', 'WRONG_SIGNER', 'WRONG_ORG', 'ROLE_NOT_ALLOWED'])
     .nullable(),
   detail: z.string().nullable(),
+  /** The «signature details» panel: what was checked, from the same report `npm run cms:verify` prints. */
+  details: z.object({
+    algorithm: z.enum(['rsa', 'ecdsa', 'gost2015-512', 'gost2015-256']).nullable(),
+    certificateSerial: z.string(),
+    validFrom: instantSchema,
+    validTo: instantSchema,
+    organisation: z.string().nullable(),
+    bin: z.string().nullable(),
+    /** Subject names from the signer's certificate up to the trusted NCA certificate. */
+    chain: z.array(z.string()),
+    /** The desktop does not ask OCSP itself: the server checks revocation before accepting a signature. */
+    revocation: z.literal('not-checked'),
+  }).nullable().default(null),
 });
 export type SignatureVerdict = z.infer<typeof signatureVerdictSchema>;
 

@@ -119,6 +119,11 @@ test('full flow: flag → return for rework → parent resubmits → changed doc
   used.add(id!);
   await openContract(page, id!);
   await expect(page.locator('[data-verdict="valid"]')).toBeVisible({ timeout: 30_000 });
+  // The parent signed with a GOST key: the details panel names the algorithm and the chain to the test NCA.
+  await page.getByRole('button', { name: 'Қолтаңба мәліметтері' }).click();
+  const details = page.getByLabel('Қолтаңба мәліметтері');
+  await expect(details).toContainText('ГОСТ 34.10-2015 (512 бит)');
+  await expect(details).toContainText('ҰЛТТЫҚ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (GOST) TEST');
   await attach(testInfo, page, 'contract-screen');
 
   // Flag the second document, approve the rest: «Вернуть на доработку» becomes available, signing is not.

@@ -5,9 +5,23 @@
  */
 import type { SignatureVerdict } from '../../../domain/api/contracts';
 import type { SignatureInfo } from '../../../domain/entities';
-import { verifyCms } from '../../../domain/pki';
+import { verifyCms, type VerifiedSigner } from '../../../domain/pki';
 
-const none = { valid: false, iinMatches: false, signerName: null, signerIin: null, signedAt: null, detail: null } as const;
+const none = { valid: false, iinMatches: false, signerName: null, signerIin: null, signedAt: null, detail: null, details: null } as const;
+
+function detailsOf(signer: VerifiedSigner | undefined): SignatureVerdict['details'] {
+  if (!signer) return null;
+  return {
+    algorithm: signer.signatureAlgorithm,
+    certificateSerial: signer.serialNumber,
+    validFrom: signer.notBefore.toISOString(),
+    validTo: signer.notAfter.toISOString(),
+    organisation: signer.organisation,
+    bin: signer.bin,
+    chain: signer.chain,
+    revocation: 'not-checked',
+  };
+}
 
 export function missingSignatureVerdict(): SignatureVerdict {
   return { ...none, problem: 'NO_SIGNATURE' };
@@ -42,6 +56,7 @@ export async function parentSignatureVerdict(
       iinMatches: (signer?.iin ?? signature.signerIin) === parentIin,
       problem: result.code,
       detail: result.message,
+      details: detailsOf(signer),
     };
   }
   // A signature by someone else is still mathematically valid; the IIN line says what is wrong.
@@ -54,5 +69,6 @@ export async function parentSignatureVerdict(
     signedAt: result.signer.signingTime?.toISOString() ?? signature.signedAt,
     problem: iinMatches ? null : 'WRONG_SIGNER',
     detail: iinMatches ? null : `certificate IIN ${result.signer.iin ?? '—'} ≠ parent IIN`,
+    details: detailsOf(result.signer),
   };
 }
