@@ -22,7 +22,7 @@ function SignatureDetails({ details }: { details: NonNullable<Verdict['details']
       <Accordion.Item value="details">
         <Accordion.Control>{t('verdict.details.title')}</Accordion.Control>
         <Accordion.Panel>
-          <Stack gap={2} aria-label={t('verdict.details.title')}>
+          <Stack gap={2}>
             {row(t('verdict.details.algorithm'), details.algorithm ? t(`verdict.details.algorithms.${details.algorithm}`) : '—')}
             {row(t('verdict.details.certificate'), details.certificateSerial)}
             {row(t('verdict.details.validity'), `${kazakhstanDate(details.validFrom)} — ${kazakhstanDate(details.validTo)}`)}
