@@ -2,10 +2,10 @@
 // against a trust store folder and prints a JSON verdict. Exit 0 valid, 1 invalid, 2 unusable input.
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { inspectCms } from '../domain/pki';
 import { cmsReport } from '../domain/pki/signature-report';
-import { readCertificates } from '../electron/main/shell-config';
-import { parseArgs } from './cli-args';
+import { CERTIFICATE_FILE } from '../domain/pki/trust-store';
 
 const USAGE = 'usage: npm run cms:verify -- FILE [--content FILE] [--roots DIR] [--at ISO-TIME]';
 
@@ -22,18 +22,30 @@ function readFile(file: string, what: string): Uint8Array {
   }
 }
 
+function readTrustStore(folder: string): Uint8Array[] {
+  if (!fs.existsSync(folder)) return [];
+  return fs.readdirSync(folder).filter((name) => CERTIFICATE_FILE.test(name)).sort().map((name) => readFile(path.join(folder, name), 'certificate'));
+}
+
+function options() {
+  try {
+    return parseArgs({
+      args: process.argv.slice(2), allowPositionals: true,
+      options: { content: { type: 'string' }, roots: { type: 'string' }, at: { type: 'string' } },
+    });
+  } catch (error) {
+    return unusable(error instanceof Error ? error.message : String(error));
+  }
+}
+
 async function main(): Promise<void> {
-  const argv = process.argv.slice(2);
-  const args = parseArgs(argv);
-  const file = argv.find((arg, i) => !arg.startsWith('--') && (i === 0 || !argv[i - 1]!.startsWith('--')));
+  const { values, positionals } = options();
+  const file = positionals[0];
   if (!file) unusable('no CMS file given');
-  const content = args.get('content');
-  const rootsDir = args.get('roots');
-  const at = args.get('at');
-  if (content === true || rootsDir === true || at === true) unusable('an option is missing its value');
+  const { content, roots: rootsDir, at } = values;
   const checkedAt = at ? new Date(at) : new Date();
   if (Number.isNaN(checkedAt.getTime())) unusable(`--at is not an ISO time: ${at}`);
-  const roots = readCertificates(rootsDir ?? path.join(import.meta.dirname, '../resources/nca-roots'));
+  const roots = readTrustStore(rootsDir ?? path.join(import.meta.dirname, '../resources/nca-roots'));
   if (roots.length === 0) unusable('the trust store folder holds no certificate (give one with --roots DIR)');
 
   const result = await inspectCms({

@@ -1,4 +1,4 @@
-/** Builds the Fastify application of the reference server: protocol v1 routes, demo routes, update feed. */
+/** Builds the Fastify application of the reference server: protocol v1 routes, extra routes of the caller, update feed. */
 import Fastify, { type FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
 import { readFile } from 'node:fs/promises';
@@ -7,26 +7,37 @@ import { z } from 'zod';
 import { registerAuthRoutes } from './auth/routes';
 import { registerBlobRoutes } from './blobs/routes';
 import type { ServerContext } from './context';
-import { registerDevRoutes } from './dev/routes';
 import { registerEventRoutes } from './events/routes';
-import { handleError, notFound, parseRequest, sendError } from './http/errors';
+import { handleClientError, handleError, handleFrameworkError, notFound, parseRequest, sendError } from './http/errors';
+import { loggerOptions, requestIdOf, type LogOptions } from './ops/logging';
+import { registerOperations } from './ops/routes';
 import { registerBootstrapRoute } from './sync/bootstrap';
 import { registerPullRoute } from './sync/pull';
 import { registerPushRoute } from './sync/push';
-import type { ParentSimulator } from './dev/parent-simulator';
 
 /** JSON bodies are small (≤ 100 mutations with CMS signatures); blobs have their own limit. */
 export const MAX_JSON_BODY_BYTES = 2 * 1024 * 1024;
 
 export interface AppOptions {
-  logger: boolean;
+  /** false in tests; the CLI logs JSON lines (see ops/logging.ts). */
+  logger: boolean | LogOptions;
   updatesDir: string | null;
-  parentSimulator: ParentSimulator | null;
+  /** Routes added by the caller (the demo's parent simulator); the server itself knows nothing about them. */
+  extraRoutes: ((app: FastifyInstance, ctx: ServerContext) => void) | null;
 }
 
 export async function buildApp(ctx: ServerContext, options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger, bodyLimit: MAX_JSON_BODY_BYTES, trustProxy: false });
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(options.logger === true ? {} : options.logger),
+    genReqId: requestIdOf,
+    bodyLimit: MAX_JSON_BODY_BYTES,
+    trustProxy: false,
+    return503OnClosing: false,
+    frameworkErrors: handleFrameworkError,
+    clientErrorHandler: handleClientError,
+  });
   app.setErrorHandler(handleError);
+  registerOperations(app, ctx);
   app.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'NOT_FOUND', 'Not found'));
   app.addContentTypeParser(['image/jpeg', 'application/pdf'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   await app.register(websocket, { options: { maxPayload: 4096 } });
@@ -37,7 +48,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   registerPushRoute(app, ctx);
   registerBlobRoutes(app, ctx);
   registerEventRoutes(app, ctx);
-  if (options.parentSimulator) registerDevRoutes(app, ctx, options.parentSimulator);
+  options.extraRoutes?.(app, ctx);
   if (options.updatesDir) registerUpdateFeed(app, options.updatesDir);
   return app;
 }

@@ -4,7 +4,6 @@ export { verifySignature, verifyIssuedBy, type SignatureAlgorithm, type Signatur
 export { buildTrustedChain, type ChainResult } from './chain';
 export { digestByOid } from './digest';
 export { streebog256, streebog512 } from './gost/streebog';
-export { signCms, type SignCmsInput } from './sign-cms';
 export { describeCertificate, parseCertificate, allowsUsage, formatDn, type CertificateInfo, type KeyAlgorithm } from './certificate-info';
 export { OID, ROLE_OIDS, POLICY_OIDS, roleFromOid, type NcaRole } from './oids';
 export { base64ToBytes, bytesToBase64, derToPem, pemBlocks, toDer } from './bytes';

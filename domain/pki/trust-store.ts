@@ -3,6 +3,9 @@
 import { toDer } from './bytes';
 import { describeCertificate, parseCertificate } from './certificate-info';
 
+/** Files a trust store folder may hold: `.cer` (DER or PEM), `.crt` and `.pem` (PEM). */
+export const CERTIFICATE_FILE = /\.(pem|crt|cer)$/i;
+
 export type TrustStoreProblem = 'empty' | 'test-only' | 'unreadable';
 
 export function trustStoreProblem(certificates: ReadonlyArray<string | Uint8Array>): TrustStoreProblem | null {

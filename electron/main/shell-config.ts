@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { trustStoreProblem, type TrustStoreProblem } from '../../domain/pki/trust-store';
+import { CERTIFICATE_FILE, trustStoreProblem, type TrustStoreProblem } from '../../domain/pki/trust-store';
 
 export type Mode = 'demo' | 'production';
 
@@ -44,7 +44,7 @@ export function readCertificates(folder: string): string[] {
   if (!fs.existsSync(folder)) return [];
   return fs
     .readdirSync(folder)
-    .filter((name) => /\.(pem|crt|cer)$/i.test(name))
+    .filter((name) => CERTIFICATE_FILE.test(name))
     .sort()
     .map((name) => {
       const bytes = fs.readFileSync(path.join(folder, name));

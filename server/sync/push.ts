@@ -57,6 +57,7 @@ export function registerPushRoute(app: FastifyInstance, ctx: ServerContext): voi
         last = fresh[fresh.length - 1]!.clientSeq;
         if (outcome.touchedOrgs.size > 0) ctx.events.poke(outcome.touchedOrgs, outcome.cursor);
       }
+      for (const result of results) ctx.metrics.countPushed(result.status);
       return { results, lastClientSeq: last };
     });
   });
@@ -73,6 +74,7 @@ async function replay(ctx: ServerContext, clientId: string, clientSeq: number, m
     status: stored.status === 'applied' ? 'duplicate' : stored.status,
     ...(stored.code ? { code: stored.code } : {}),
     ...(stored.message ? { message: stored.message } : {}),
+    ...(stored.params ? { params: stored.params } : {}),
     ...(stored.current !== null ? { current: stored.current } : {}),
   };
 }

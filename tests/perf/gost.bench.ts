@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { inspectCms, signCms, streebog512 } from '../../domain/pki';
+import { inspectCms, streebog512 } from '../../domain/pki';
+import { signCms } from '../fixtures/pki/sign-cms';
 import { loadKey, trustedTestRootsPem } from '../fixtures/pki/load';
 import { metric, type BenchMetric } from './support/metrics';
 

@@ -19,11 +19,18 @@ import { removeBenchDirs } from './support/local-db';
 import type { BenchMetric } from './support/metrics';
 
 const quick = process.argv.includes('--quick');
+const argument = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+};
+/** `--only "bridge during bootstrap,inbox query"`: measure a few steps (the inbox and memory steps need the bridge's). */
+const only = argument('--only')?.split(',').map((s) => s.trim());
 const outFile = path.resolve(process.cwd(), 'bench-results.json');
 const metrics: BenchMetric[] = [];
 let crashed = false;
 
 async function step(name: string, work: () => Promise<BenchMetric[]> | BenchMetric[]): Promise<void> {
+  if (only && !only.includes(name)) return;
   const started = performance.now();
   process.stdout.write(`… ${name}\n`);
   try {
@@ -55,7 +62,8 @@ function printTable(rows: BenchMetric[]): void {
 
 const startedAt = new Date();
 const loadBefore = os.loadavg();
-const contracts = quick ? 10_000 : 100_000;
+/** `--contracts 300000`: the bridge, inbox and memory steps at another replica size (the scale table). */
+const contracts = Number(argument('--contracts') ?? (quick ? 10_000 : 100_000));
 let loadedDataDir: string | null = null;
 
 try {

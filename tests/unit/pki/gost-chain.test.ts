@@ -4,7 +4,8 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OID, pemBlocks, POLICY_OIDS, ROLE_OIDS, signCms, verifyCms, type VerifyCmsInput } from '../../../domain/pki';
+import { OID, pemBlocks, POLICY_OIDS, ROLE_OIDS, verifyCms, type VerifyCmsInput } from '../../../domain/pki';
+import { signCms } from '../../fixtures/pki/sign-cms';
 import { toArrayBuffer } from '../../../domain/pki/bytes';
 import { TC26_512_A } from '../../../domain/pki/gost/curves';
 import { generateGostPrivateKey } from '../../../domain/pki/gost/gost-signature';

@@ -13,7 +13,7 @@ import { useApi } from '../../api/ApiProvider';
 import { useQuery } from '../../api/useQuery';
 import { useLanguage } from '../../components/useLanguage';
 import { useDecision } from '../contracts/useDecision';
-import { refusalText } from './refusal-text';
+import { catalogueText } from '../../i18n/catalogue';
 import './i18n';
 
 const when = (iso: string) => new Date(iso).toLocaleString('ru-RU', { timeZone: 'Asia/Almaty', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -64,7 +64,7 @@ export function AttentionPage({ navigate }: { navigate: (path: string) => void }
                 <Text fw={600}>{t(`names.${item.name}`)}</Text>
                 <Badge color={item.status === 'conflict' ? 'orange' : 'red'} variant="light">{t(item.status)}</Badge>
               </Group>
-              <Text size="sm"><b>{t('reason')}:</b> {refusalText(item, lang)}</Text>
+              <Text size="sm"><b>{t('reason')}:</b> {catalogueText(item, lang)}</Text>
               <Group gap={4}><Text size="sm" fw={700}>{t('current')}:</Text><CurrentState id={item.id} /></Group>
               <Text size="xs" c="dimmed">{t('decidedAt')}: {when(item.createdAt)}</Text>
             </Stack>
