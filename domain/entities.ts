@@ -21,6 +21,7 @@ import {
   specialQueueRejectReasonSchema,
   teachingLanguageSchema,
 } from './catalogue-ids';
+import { voucherSchema } from './voucher';
 
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 export const instantSchema = z.string().datetime({ offset: true });
@@ -98,6 +99,8 @@ export const directionSchema = z.object({
   isVoucher: z.boolean(),
   issuedOn: isoDateSchema,
   offerDueOn: isoDateSchema,
+  /** The special-queue application whose voucher this direction realises (the parent chose this kindergarten). */
+  voucherApplicationId: idSchema.nullable().default(null),
   version: z.number().int(),
 });
 export type Direction = z.infer<typeof directionSchema>;
@@ -124,6 +127,8 @@ export const contractSchema = z.object({
   /** Submission round: 1 on first submission, +1 on each resubmission. */
   round: z.number().int().nonnegative(),
   isVoucher: z.boolean(),
+  /** The child comes from the special queue: the PMPK conclusion is one of the required documents. */
+  pmpkConclusion: z.boolean().default(false),
   child: childSchema,
   parent: parentSchema,
   bank: bankDetailsSchema.nullable(),
@@ -171,7 +176,7 @@ export type ContractDocument = z.infer<typeof contractDocumentSchema>;
 
 export const historyEventSchema = z.object({
   id: idSchema,
-  subjectType: z.enum(['contract', 'special_queue']),
+  subjectType: z.enum(['contract', 'special_queue', 'direction']),
   subjectId: idSchema,
   at: instantSchema,
   kind: plainTextSchema,
@@ -210,6 +215,10 @@ export const specialQueueApplicationSchema = z.object({
   rejectReason: specialQueueRejectReasonSchema.nullable(),
   rejectComment: plainTextSchema.nullable(),
   note: plainTextSchema.nullable(),
+  /** Issued when the application's turn comes (domain/voucher.ts); null while it waits in the queue. */
+  voucher: voucherSchema.nullable().default(null),
+  /** Why the application left the queue when its status is `archived`. */
+  archivedReason: z.enum(['age_limit', 'voucher_declined', 'voucher_annulled']).nullable().default(null),
 });
 export type SpecialQueueApplication = z.infer<typeof specialQueueApplicationSchema>;
 

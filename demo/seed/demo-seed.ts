@@ -11,6 +11,7 @@ import { TEMPLATE_VERSION } from '../../domain/contract-pdf';
 import { makeIin } from '../../domain/identifiers';
 import { addCalendarDays, addWorkingDays, todayInKazakhstan } from '../../domain/calendar';
 import { offerDueOn, parentSignDueOn } from '../../domain/rules';
+import { requiredDocumentsOf } from '../../domain/required-documents';
 import { contractStatuses, type ContractStatus } from '../../domain/statuses';
 import { TEST_IDENTITIES, TEST_ORGANISATIONS } from '../../tests/fixtures/pki/identities';
 import { lockWrites, type ServerDb } from '../../server/db/connect';
@@ -37,7 +38,10 @@ export interface SeedOptions {
 
 const roleOf = { ceo: 'head', can_sign: 'signer', employee: 'employee' } as const;
 const positionOf = { ceo: 'Заведующая', can_sign: 'Заместитель заведующей (право подписи)', employee: 'Методист' } as const;
-export const SEED_DOCUMENT_KINDS: readonly DocumentKind[] = ['child_photo', 'birth_certificate', 'parent_id', 'health_passport', 'immunisation_passport'];
+/** What a demo parent attaches: the photo, every document the contract's kind requires, the immunisation card. */
+export function seedDocumentKinds(contract: Pick<Contract, 'isVoucher' | 'pmpkConclusion'>): DocumentKind[] {
+  return [...new Set<DocumentKind>(['child_photo', ...requiredDocumentsOf(contract), 'immunisation_passport'])];
+}
 /** Contracts seeded concurrently: keeps the PDF workers busy while the main thread codes JPEGs. */
 const CONTRACTS_IN_FLIGHT = 8;
 /** Contracts per bulk flush in synthetic mode, so 100k contracts never sit in memory at once. */
@@ -134,7 +138,7 @@ async function seedDirection(store: RowWriter, orgId: string, n: number, now: Da
   await store.put('direction', orgId, {
     id: `dir-${orgId}-${n}`, orgId, number: `НП-${2026}-${String(n).padStart(5, '0')}`, status: 'awaiting_offer', child,
     parentFullName: parent.fullName, parentIin: parent.iin, parentPhone: parent.phone, isVoucher: n % 5 === 0,
-    issuedOn, offerDueOn: offerDueOn(issuedOn),
+    issuedOn, offerDueOn: offerDueOn(issuedOn), voucherApplicationId: null,
   });
 }
 
@@ -144,7 +148,7 @@ function offeredContract(orgId: string, n: number, now: Date): Omit<Contract, 'v
   const offeredOn = addCalendarDays(todayInKazakhstan(now), -((n % 6) + 1));
   return {
     id: `ctr-${orgId}-${n}`, number: `ДГ-${orgId.toUpperCase()}-${String(n).padStart(5, '0')}`, orgId, directionId: null,
-    status: 'offer_sent', reworkCount: 0, round: 0, isVoucher: n % 5 === 0,
+    status: 'offer_sent', reworkCount: 0, round: 0, isVoucher: n % 5 === 0, pmpkConclusion: false,
     child, parent: { ...parent, idDocumentNumber: '', address: '', workplace: '', position: '' },
     bank: n % 5 === 0 ? { iban: 'KZ86125KZT5004100100', bic: 'HSBKKZKX', bankName: 'АО «Народный Банк Казахстана»' } : null,
     group: n % 2 ? 'Средняя группа «Балапан»' : 'Старшая группа «Күншуақ»', teachingLanguage: n % 3 === 2 ? 'ru' : 'kk',
@@ -182,7 +186,7 @@ async function seedContract(store: RowWriter, options: SeedOptions, orgId: strin
     return;
   }
   const { child } = base;
-  const uploads = await Promise.all(SEED_DOCUMENT_KINDS.map((k) => seedUpload(options.images, options.tools.cache, k, child.fullName, `ИИН ${child.iin}`)));
+  const uploads = await Promise.all(seedDocumentKinds(base).map((k) => seedUpload(options.images, options.tools.cache, k, child.fullName, `ИИН ${child.iin}`)));
   await parentSubmit(store, options.tools, row, seedParent(n), uploads, now);
   row = (await store.get('contract', row.id))!;
   if (status === 'submitted') return;
@@ -215,7 +219,7 @@ async function seedSyntheticContract(store: RowWriter, options: SeedOptions, org
   }
   const reviewed = reviewedStatuses.includes(status);
   const flagged = flaggedStatuses.includes(status);
-  for (const [i, kind] of SEED_DOCUMENT_KINDS.entries()) {
+  for (const [i, kind] of seedDocumentKinds(base).entries()) {
     const upload = await seedUpload(options.images, options.tools.cache, kind, 'ОБРАЗЕЦ ОБРАЗЕЦ ОБРАЗЕЦ', 'синтетический документ');
     const document: Omit<ContractDocument, 'version'> = {
       id: `doc-${base.id}-${kind}`, contractId: base.id, kind, round: 1, current: true, fileName: upload.fileName, mime: upload.mime,

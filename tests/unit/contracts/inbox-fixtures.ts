@@ -62,6 +62,7 @@ export function contract(n: number, over: Partial<Contract> = {}): Contract {
     archivedOn: null,
     archiveReason: null,
     updatedAt: '2026-02-25T05:00:00.000Z',
+    pmpkConclusion: false,
     ...over,
   };
 }
@@ -101,6 +102,7 @@ export function direction(n: number, over: Partial<Direction> = {}): Direction {
     issuedOn: '2026-02-27',
     offerDueOn: '2026-03-06',
     version: 1,
+    voucherApplicationId: null,
     ...over,
   };
 }
