@@ -6,6 +6,7 @@ import type { Localized } from './i18n-languages';
 export const ncaLayerErrorKinds = [
   'not_running', 'tls_untrusted', 'no_greeting', 'module_missing', 'cancelled', 'storage_empty', 'bad_request',
   'signing_failed', 'connection_lost', 'timeout', 'busy', 'unexpected_reply', 'wrong_signer', 'invalid_signature',
+  'auth_key_used', 'role_not_allowed', 'cert_expired', 'cert_revoked', 'untrusted_certificate',
 ] as const;
 export const ncaLayerErrorKindSchema = z.enum(ncaLayerErrorKinds);
 export type NcaLayerErrorKind = z.infer<typeof ncaLayerErrorKindSchema>;
@@ -88,11 +89,49 @@ export const ncaLayerErrorMessages: Readonly<Record<NcaLayerErrorKind, Localized
     en: 'Signed with the key of another person or organisation. Choose your own key.',
   },
   invalid_signature: {
-    kk: 'Қолтаңба тексеруден өтпеді (жарамсыз, мерзімі өткен немесе сенімсіз сертификат). Басқа кілтпен қайталап көріңіз.',
-    ru: 'Подпись не прошла проверку (недействительна, сертификат просрочен или не доверен). Повторите с другим ключом.',
-    en: 'The signature failed verification (invalid, expired or untrusted certificate). Try again with another key.',
+    kk: 'Қолтаңба құжатқа сәйкес келмейді. Қайталап қол қойыңыз.',
+    ru: 'Подпись не соответствует документу. Подпишите ещё раз.',
+    en: 'The signature does not match the document. Sign again.',
+  },
+  auth_key_used: {
+    kk: 'Аутентификация кілті (AUTH) таңдалды, ол қол қоюға жарамайды. Қол қою кілтін (RSA_… немесе GOST512_… SIGN) таңдаңыз.',
+    ru: 'Выбран ключ аутентификации (AUTH), им нельзя подписывать. Выберите ключ подписи (RSA_… или GOST512_… SIGN).',
+    en: 'An authentication (AUTH) key was chosen; it cannot sign. Choose your signing key (RSA_… or GOST512_… SIGN).',
+  },
+  role_not_allowed: {
+    kk: 'Бұл сертификаттағы рөлге мұндай құжатқа қол қоюға рұқсат жоқ (мысалы, шартқа тек басшы немесе қол қою құқығы бар қызметкер қол қояды).',
+    ru: 'Роль в этом сертификате не позволяет подписывать такой документ (например, договор подписывает только руководитель или сотрудник с правом подписи).',
+    en: 'The role in this certificate may not sign this document (a contract, for instance, is signed by the head or an employee with signing rights).',
+  },
+  cert_expired: {
+    kk: 'Кілт сертификатының мерзімі өткен немесе әлі басталмаған. ҰКО-дан жаңа кілт алыңыз.',
+    ru: 'Срок действия сертификата ключа истёк или ещё не начался. Получите новый ключ в НУЦ РК.',
+    en: 'The key certificate has expired or is not valid yet. Obtain a new key from NCA RK.',
+  },
+  cert_revoked: {
+    kk: 'Кілт сертификаты кері қайтарылған (ҰКО тізімінде). Бұл кілтпен қол қоюға болмайды — ҰКО-дан жаңа кілт алыңыз.',
+    ru: 'Сертификат ключа отозван (в списке НУЦ РК). Подписывать им нельзя — получите новый ключ в НУЦ РК.',
+    en: 'The key certificate has been revoked by NCA RK. It cannot sign — obtain a new key.',
+  },
+  untrusted_certificate: {
+    kk: 'Сертификатты сенімді куәландырушы орталық бермеген (ҰКО тізбегі құрылмады). ҰКО берген кілтті таңдаңыз немесе әкімшіге хабарласыңыз.',
+    ru: 'Сертификат выдан недоверенным удостоверяющим центром (цепочка НУЦ РК не построена). Выберите ключ НУЦ РК или обратитесь к администратору.',
+    en: 'The certificate was not issued by a trusted CA (no NCA RK chain). Choose an NCA RK key or contact your administrator.',
   },
 };
+
+/** The person's error for a verification failure code of domain/pki (one table for every signing flow). */
+export function ncaLayerKindForVerifyCode(code: string, usage: 'sign' | 'auth'): NcaLayerErrorKind {
+  switch (code) {
+    case 'WRONG_SIGNER': case 'WRONG_ORG': return 'wrong_signer';
+    case 'WRONG_KEY_USAGE': return usage === 'sign' ? 'auth_key_used' : 'wrong_signer';
+    case 'ROLE_NOT_ALLOWED': return 'role_not_allowed';
+    case 'CERT_EXPIRED': case 'CERT_NOT_YET_VALID': return 'cert_expired';
+    case 'CERT_REVOKED': return 'cert_revoked';
+    case 'UNTRUSTED_CHAIN': return 'untrusted_certificate';
+    default: return 'invalid_signature';
+  }
+}
 
 /** Text for the person; a wrong signer also names what was expected and what came back. */
 export function ncaLayerErrorMessage(failure: NcaLayerFailure, lang: keyof Localized): string {

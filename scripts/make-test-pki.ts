@@ -1,5 +1,6 @@
-// `npm run pki`: regenerates the test PKI in tests/fixtures/pki/ (root → intermediate → end entities in the NCA RK
-// profile, PKCS#12 files with password 123456, negative fixtures, and the NCALayer emulator's TLS certificates).
+// `npm run pki`: regenerates the test PKI in tests/fixtures/pki/ like NCA RK's in 2026: a GOST 34.10-2015 root →
+// intermediate → most people's keys and a TSA, next to the older RSA root → intermediate → a few people's keys
+// (PKCS#12, password 123456), negative fixtures, and the NCALayer emulator's TLS certificates.
 // The output is committed so tests and the demo are stable; run this only to change the PKI on purpose.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,10 +11,14 @@ import type * as pkijs from 'pkijs';
 import { derToPem, pemBlocks, toArrayBuffer } from '../domain/pki/bytes';
 import { parseCertificate } from '../domain/pki/certificate-info';
 import { isValidBin, isValidIin } from '../domain/identifiers';
+import { TC26_512_A } from '../domain/pki/gost/curves';
+import { generateGostPrivateKey } from '../domain/pki/gost/gost-signature';
+import { gostPrivateKeyDer, type GostPrivateKey } from '../domain/pki/gost/key-info';
 import { OID, POLICY_OIDS, ROLE_OIDS } from '../domain/pki/oids';
-import { generateRsaKeyPair, issueCertificate, type DnPart } from '../tests/fixtures/pki/build-cert';
+import { generateRsaKeyPair, issueCertificate, type AnyKey, type DnPart } from '../tests/fixtures/pki/build-cert';
 import {
-  findIdentity, findOrganisation, NEGATIVE_FIXTURES, REVOKED_IDENTITY, TEST_IDENTITIES, TEST_REVOCATION_URLS, TEST_ORGANISATIONS, TEST_PKCS12_PASSWORD, usagesOf,
+  findIdentity, findOrganisation, keyAlgorithmOf, NEGATIVE_FIXTURES, REVOKED_IDENTITY, TEST_IDENTITIES, TEST_REVOCATION_URLS, TEST_ORGANISATIONS,
+  TEST_PKCS12_PASSWORD, usagesOf,
   type KeyUsageKind, type NegativeFault, type TestIdentity,
 } from '../tests/fixtures/pki/identities';
 import { PKI_LAYOUT } from '../tests/fixtures/pki/layout';
@@ -28,13 +33,24 @@ const FAULT_VALIDITY: Partial<Record<NegativeFault, typeof VALID>> = {
   'not-yet-valid': { notBefore: new Date('2040-01-01T00:00:00Z'), notAfter: new Date('2044-12-31T23:59:59Z') },
 };
 
-interface Issuer { certificate: pkijs.Certificate; privateKey: CryptoKey }
+interface Issuer { certificate: pkijs.Certificate; privateKey: AnyKey }
+
+const EKU_TIME_STAMPING = '1.3.6.1.5.5.7.3.8';
+
+function gostKey(): GostPrivateKey {
+  return { kind: 'gost2015-512', scalar: generateGostPrivateKey(TC26_512_A) };
+}
+
+function gostKeyPem(key: GostPrivateKey): string {
+  return derToPem(gostPrivateKeyDer(key), 'PRIVATE KEY');
+}
 
 function certDer(cert: pkijs.Certificate): Uint8Array {
   return new Uint8Array(cert.toSchema(true).toBER(false));
 }
 
-async function keyPem(key: CryptoKey): Promise<string> {
+async function keyPem(key: AnyKey): Promise<string> {
+  if ('kind' in key) return gostKeyPem(key);
   return derToPem(new Uint8Array(await globalThis.crypto.subtle.exportKey('pkcs8', key)), 'PRIVATE KEY');
 }
 
@@ -44,8 +60,8 @@ function write(relative: string, content: string | Uint8Array): void {
   writeFileSync(path, content);
 }
 
-async function makeCa(cn: string, issuer?: Issuer): Promise<Issuer> {
-  const keys = await generateRsaKeyPair();
+async function makeCa(cn: string, issuer?: Issuer, algorithm: 'rsa' | 'gost' = 'rsa'): Promise<Issuer> {
+  const keys = algorithm === 'gost' ? (() => { const key = gostKey(); return { publicKey: key, privateKey: key }; })() : await generateRsaKeyPair();
   const certificate = await issueCertificate({
     subject: [[OID.country, 'KZ'], [OID.commonName, cn]],
     publicKey: keys.publicKey,
@@ -117,6 +133,25 @@ async function issuePerson(person: TestIdentity, usage: KeyUsageKind, issuer: Is
   return { cert, key: keys.privateKey };
 }
 
+/** A GOST key as a PEM bundle: certificate, issuer chain, private key (openssl pkcs12 knows no KZ OIDs). */
+async function writeGostPerson(person: TestIdentity, usage: KeyUsageKind, issuer: Issuer, chain: pkijs.Certificate[]): Promise<void> {
+  const key = gostKey();
+  const cert = await issueCertificate({ subject: subjectOf(person, person.iin), publicKey: key, signingKey: key, issuer, ...VALID, ...profileOf(person, usage) });
+  write(PKI_LAYOUT.key(person.key, usage, 'gost'), [cert, ...chain].map((c) => derToPem(certDer(c), 'CERTIFICATE')).join('') + gostKeyPem(key));
+}
+
+async function writeTsa(issuer: Issuer): Promise<void> {
+  const key = gostKey();
+  const cert = await issueCertificate({
+    subject: [[OID.commonName, 'УАҚЫТ БЕЛГІСІ ҚЫЗМЕТІ (GOST) TEST'], [OID.country, 'KZ']],
+    publicKey: key, signingKey: key, issuer, ...VALID,
+    keyUsage: { digitalSignature: true, nonRepudiation: true },
+    extKeyUsage: [EKU_TIME_STAMPING],
+  });
+  write(PKI_LAYOUT.gostTsa, derToPem(certDer(cert), 'CERTIFICATE'));
+  write(PKI_LAYOUT.gostTsaKey, gostKeyPem(key));
+}
+
 async function makeTls(ca: Issuer, prefix: string): Promise<void> {
   const keys = await generateRsaKeyPair();
   const cert = await issueCertificate({
@@ -173,6 +208,54 @@ async function issueRevocationAndTsaFixtures(intermediate: Issuer): Promise<void
   }
 }
 
+/** The RSA half: roots, the RSA holders' PKCS#12 files, negative fixtures, TLS. */
+async function makeRsaHalf(): Promise<void> {
+  rmSync(outDir + '/negative', { recursive: true, force: true });
+  const root = await makeCa('НЕГІЗГІ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (RSA) TEST');
+  const intermediate = await makeCa('ҰЛТТЫҚ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (RSA) TEST', root);
+  const unknownRoot = await makeCa('БЕЙМӘЛІМ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (RSA) TEST');
+  write(PKI_LAYOUT.root, derToPem(certDer(root.certificate), 'CERTIFICATE'));
+  write(PKI_LAYOUT.intermediate, derToPem(certDer(intermediate.certificate), 'CERTIFICATE'));
+  write(PKI_LAYOUT.intermediateKey, await keyPem(intermediate.privateKey));
+  write(PKI_LAYOUT.unknownRoot, derToPem(certDer(unknownRoot.certificate), 'CERTIFICATE'));
+  const chain = [intermediate.certificate, root.certificate];
+  for (const person of TEST_IDENTITIES.filter((p) => keyAlgorithmOf(p) === 'rsa')) {
+    for (const usage of usagesOf(person)) {
+      const { cert, key } = await issuePerson(person, usage, intermediate, person.iin);
+      await writePkcs12(PKI_LAYOUT.key(person.key, usage, 'rsa'), `${person.key}-${usage}`, cert, key, chain);
+    }
+  }
+  for (const fixture of NEGATIVE_FIXTURES) {
+    const person = findIdentity(fixture.identity);
+    const issuer = fixture.fault === 'unknown-ca' ? unknownRoot : intermediate;
+    const issuerChain = fixture.fault === 'unknown-ca' ? [unknownRoot.certificate] : chain;
+    for (const usage of ['sign', 'auth'] as const) {
+      const { cert, key } = await issuePerson(person, usage, issuer, findIdentity(fixture.iinOf).iin, FAULT_VALIDITY[fixture.fault]);
+      await writePkcs12(PKI_LAYOUT.negative(fixture.fault, usage), `${fixture.fault}-${usage}`, cert, key, issuerChain);
+    }
+  }
+  await issueRevocationAndTsaFixtures(intermediate);
+  const tlsCa = await makeCa('NCALayer TLS TEST CA');
+  const untrustedTlsCa = await makeCa('NCALayer TLS UNTRUSTED TEST CA');
+  write(PKI_LAYOUT.tlsCa, derToPem(certDer(tlsCa.certificate), 'CERTIFICATE'));
+  await makeTls(tlsCa, PKI_LAYOUT.tlsServerPrefix);
+  await makeTls(untrustedTlsCa, PKI_LAYOUT.untrustedTlsServerPrefix);
+}
+
+/** The GOST-2015 half: root, intermediate, TSA and the GOST holders' key bundles. */
+async function makeGostHalf(): Promise<void> {
+  const gostRoot = await makeCa('НЕГІЗГІ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (GOST) TEST', undefined, 'gost');
+  const gostIntermediate = await makeCa('ҰЛТТЫҚ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (GOST) TEST', gostRoot, 'gost');
+  write(PKI_LAYOUT.gostRoot, derToPem(certDer(gostRoot.certificate), 'CERTIFICATE'));
+  write(PKI_LAYOUT.gostIntermediate, derToPem(certDer(gostIntermediate.certificate), 'CERTIFICATE'));
+  write(PKI_LAYOUT.gostIntermediateKey, await keyPem(gostIntermediate.privateKey));
+  await writeTsa(gostIntermediate);
+  const gostChain = [gostIntermediate.certificate, gostRoot.certificate];
+  for (const person of TEST_IDENTITIES.filter((p) => keyAlgorithmOf(p) === 'gost')) {
+    for (const usage of usagesOf(person)) await writeGostPerson(person, usage, gostIntermediate, gostChain);
+  }
+}
+
 async function main(): Promise<void> {
   // --revocation-only: re-issue the OCSP responder, TSA and revoked keys under the committed CA, nothing else.
   if (process.argv.includes('--revocation-only')) {
@@ -187,41 +270,17 @@ async function main(): Promise<void> {
   for (const org of TEST_ORGANISATIONS) {
     if (!isValidBin(org.bin)) throw new Error(`${org.key}: BIN ${org.bin} has a wrong check digit`);
   }
-  rmSync(outDir + '/keys', { recursive: true, force: true });
-  rmSync(outDir + '/negative', { recursive: true, force: true });
-
-  const root = await makeCa('НЕГІЗГІ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (RSA) TEST');
-  const intermediate = await makeCa('ҰЛТТЫҚ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (RSA) TEST', root);
-  const unknownRoot = await makeCa('БЕЙМӘЛІМ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (RSA) TEST');
-  write(PKI_LAYOUT.root, derToPem(certDer(root.certificate), 'CERTIFICATE'));
-  write(PKI_LAYOUT.intermediate, derToPem(certDer(intermediate.certificate), 'CERTIFICATE'));
-  write(PKI_LAYOUT.intermediateKey, await keyPem(intermediate.privateKey));
-  write(PKI_LAYOUT.unknownRoot, derToPem(certDer(unknownRoot.certificate), 'CERTIFICATE'));
-  const chain = [intermediate.certificate, root.certificate];
-
+  // `npm run pki -- --gost-only` renews the GOST half and keeps the RSA keys other fixtures were made with.
+  const gostOnly = process.argv.includes('--gost-only');
+  if (!gostOnly) rmSync(outDir + '/keys', { recursive: true, force: true });
   for (const person of TEST_IDENTITIES) {
-    for (const usage of usagesOf(person)) {
-      const { cert, key } = await issuePerson(person, usage, intermediate, person.iin);
-      await writePkcs12(PKI_LAYOUT.key(person.key, usage), `${person.key}-${usage}`, cert, key, chain);
-    }
-  }
-  for (const fixture of NEGATIVE_FIXTURES) {
-    const person = findIdentity(fixture.identity);
-    const issuer = fixture.fault === 'unknown-ca' ? unknownRoot : intermediate;
-    const issuerChain = fixture.fault === 'unknown-ca' ? [unknownRoot.certificate] : chain;
     for (const usage of ['sign', 'auth'] as const) {
-      const { cert, key } = await issuePerson(person, usage, issuer, findIdentity(fixture.iinOf).iin, FAULT_VALIDITY[fixture.fault]);
-      await writePkcs12(PKI_LAYOUT.negative(fixture.fault, usage), `${fixture.fault}-${usage}`, cert, key, issuerChain);
+      const other = keyAlgorithmOf(person) === 'gost' ? 'rsa' : 'gost';
+      rmSync(join(outDir, PKI_LAYOUT.key(person.key, usage, other)), { force: true });
     }
   }
-
-  await issueRevocationAndTsaFixtures(intermediate);
-
-  const tlsCa = await makeCa('NCALayer TLS TEST CA');
-  const untrustedTlsCa = await makeCa('NCALayer TLS UNTRUSTED TEST CA');
-  write(PKI_LAYOUT.tlsCa, derToPem(certDer(tlsCa.certificate), 'CERTIFICATE'));
-  await makeTls(tlsCa, PKI_LAYOUT.tlsServerPrefix);
-  await makeTls(untrustedTlsCa, PKI_LAYOUT.untrustedTlsServerPrefix);
+  if (!gostOnly) await makeRsaHalf();
+  await makeGostHalf();
   rmSync(workDir, { recursive: true, force: true });
   console.log(`test PKI written to ${outDir}`);
 }

@@ -133,6 +133,17 @@ export const signatureVerdictSchema = z.object({
   detail: z.string().nullable(),
   /** The online revocation check of the signer's certificate; null when the signature itself did not verify. */
   revocation: revocationCheckSchema.nullable(),
+  /** The «signature details» panel: what was checked, from the same report `npm run cms:verify` prints. */
+  details: z.object({
+    algorithm: z.enum(['rsa', 'ecdsa', 'gost2015-512', 'gost2015-256']).nullable(),
+    certificateSerial: z.string(),
+    validFrom: instantSchema,
+    validTo: instantSchema,
+    organisation: z.string().nullable(),
+    bin: z.string().nullable(),
+    /** Subject names from the signer's certificate up to the trusted NCA certificate. */
+    chain: z.array(z.string()),
+  }).nullable().default(null),
 });
 export type SignatureVerdict = z.infer<typeof signatureVerdictSchema>;
 

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { CERTIFICATE_FILE, trustStoreProblem, type TrustStoreProblem } from '../../domain/pki/trust-store';
 
 export type Mode = 'demo' | 'production';
 
@@ -43,7 +44,7 @@ export function readCertificates(folder: string): string[] {
   if (!fs.existsSync(folder)) return [];
   return fs
     .readdirSync(folder)
-    .filter((name) => /\.(pem|crt|cer)$/i.test(name))
+    .filter((name) => CERTIFICATE_FILE.test(name))
     .sort()
     .map((name) => {
       const bytes = fs.readFileSync(path.join(folder, name));
@@ -52,4 +53,25 @@ export function readCertificates(folder: string): string[] {
       const base64 = bytes.toString('base64').replace(/.{64}/g, '$&\n');
       return `-----BEGIN CERTIFICATE-----\n${base64}\n-----END CERTIFICATE-----\n`;
     });
+}
+
+/** For the administrator who installs the app: Kazakh, Russian, English in one message (shown before any login). */
+const TRUST_STORE_MESSAGES: Record<TrustStoreProblem, string> = {
+  empty: 'resources/nca-roots қалтасында ҰКО түбірлік және аралық сертификаттары жоқ: қолтаңбаларды тексеруге болмайды. '
+    + 'README нұсқауы бойынша pki.gov.kz сайтынан сертификаттарды орнатыңыз.\n'
+    + 'В папке resources/nca-roots нет корневых и промежуточных сертификатов НУЦ РК: подписи проверить невозможно. '
+    + 'Установите сертификаты с pki.gov.kz по инструкции в README.\n'
+    + 'resources/nca-roots holds no NCA RK certificate: signatures cannot be verified. Install them from pki.gov.kz as its README describes.',
+  'test-only': 'resources/nca-roots қалтасында тек сынақ (TEST) сертификаттары бар: жұмыс режимінде олармен іске қосуға болмайды.\n'
+    + 'В папке resources/nca-roots только тестовые (TEST) сертификаты: в рабочем режиме с ними запускаться нельзя.\n'
+    + 'resources/nca-roots holds test (TEST) certificates only: production mode refuses to start with them.',
+  unreadable: 'resources/nca-roots қалтасындағы сертификаттың бірі оқылмайды.\n'
+    + 'Один из сертификатов в папке resources/nca-roots не читается.\n'
+    + 'A certificate in resources/nca-roots cannot be read.',
+};
+
+/** Throws the administrator's message when the production trust store cannot anchor real NCA signatures. */
+export function assertProductionTrustStore(certificates: readonly string[]): void {
+  const problem = trustStoreProblem(certificates);
+  if (problem) throw new Error(TRUST_STORE_MESSAGES[problem]);
 }

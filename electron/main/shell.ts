@@ -23,7 +23,7 @@ import { bilingual, bilingualCaption, shellText, type KeyProblem } from './messa
 import { guardWebContents } from './navigation';
 import { installPermissionHandlers } from './permissions';
 import { installProtocols, registerPrivilegedSchemes } from './protocols';
-import { readCertificates, readProductionConfig, resolveMode, CONFIG_FILE_NAME, type Mode } from './shell-config';
+import { assertProductionTrustStore, readCertificates, readProductionConfig, resolveMode, CONFIG_FILE_NAME, type Mode } from './shell-config';
 import { createUpdater, type AutoUpdaterLike, type Updater } from './updater';
 import { createMainWindow } from './window';
 
@@ -179,6 +179,7 @@ async function startBackend(
 function productionServices(deps: ShellDeps): Omit<DemoServices, 'close'> {
   const config = readProductionConfig(path.join(path.dirname(deps.app.getPath('exe')), CONFIG_FILE_NAME));
   const roots = readCertificates(path.join(deps.files.resourcesDir, 'nca-roots'));
+  assertProductionTrustStore(roots);
   // NCALayer's local TLS certificate chains to the NCA RK root, so the same roots pin that socket.
   return {
     serverUrl: config.serverUrl,

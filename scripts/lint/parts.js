@@ -14,7 +14,7 @@ export const PARTS = [
     name: 'domain',
     folders: ['domain'],
     parts: [],
-    packages: ['zod', 'pdf-lib', '@pdf-lib/fontkit', 'pkijs', 'asn1js'],
+    packages: ['zod', 'pdf-lib', '@pdf-lib/fontkit', 'pkijs', 'asn1js', '@noble/curves/*'],
     why: 'pure TypeScript shared by every process: no Node, no DOM, no Electron',
   },
   {

@@ -107,6 +107,9 @@ const used = new Set<string>();
 
 test('full flow: flag → return for rework → parent resubmits → changed document highlighted → approve all → sign and enroll', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
+  // The demo head signs in, reviews and signs with GOST 34.10-2015 keys, as NCA issues them since 2024.
+  expect((await loadKey('kg1-head', 'auth')).algorithm).toBe('gost');
+  expect((await loadKey('kg1-head', 'sign')).algorithm).toBe('gost');
   await ensureSignedIn(page);
   await expect(page.getByRole('tab', { name: /Тексеруде/ })).toHaveAttribute('aria-selected', 'true');
   await expect(reviewRows(page).first()).toBeVisible();
@@ -116,6 +119,13 @@ test('full flow: flag → return for rework → parent resubmits → changed doc
   used.add(id!);
   await openContract(page, id!);
   await expect(page.locator('[data-verdict="valid"]')).toBeVisible({ timeout: 30_000 });
+  // The details panel names the parent's key algorithm (most demo parents hold GOST keys, some RSA) and the chain
+  // up to the test NCA of that algorithm.
+  await page.getByRole('button', { name: 'Қолтаңба мәліметтері' }).click();
+  const details = page.getByRole('region', { name: 'Қолтаңба мәліметтері' });
+  await expect(details).toContainText('Сенім тізбегі');
+  const gost = (await details.textContent())?.includes('ГОСТ 34.10-2015 (512 бит)') ?? false;
+  await expect(details).toContainText(gost ? 'ҰЛТТЫҚ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (GOST) TEST' : 'ҰЛТТЫҚ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (RSA) TEST');
   await attach(testInfo, page, 'contract-screen');
 
   // Flag the second document, approve the rest: «Вернуть на доработку» becomes available, signing is not.

@@ -10,6 +10,7 @@ import { benchBootstrapIngest } from './bootstrap.bench';
 import { benchBridgeDuringBootstrap } from './bridge.bench';
 import { benchCiphers } from './cipher.bench';
 import { benchContractPdf } from './contract-pdf.bench';
+import { benchGost } from './gost.bench';
 import { benchInbox } from './inbox.bench';
 import { benchMemory } from './memory.bench';
 import { benchServerScale } from './server-scale.bench';
@@ -79,6 +80,7 @@ try {
   await step('sync', () => benchSync({ quick }));
   await step('contract pdf', () => benchContractPdf({ quick }));
   await step('server scale', () => benchServerScale({ quick }));
+  await step('gost signatures', () => benchGost({ quick }));
 } finally {
   removeBenchDirs();
 }

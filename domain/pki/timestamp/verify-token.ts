@@ -88,9 +88,8 @@ export async function verifyTimestampToken(token: Uint8Array, expect: TimestampE
   if (expect.nonce !== undefined && (!tst.nonce || integerValue(tst.nonce) !== expect.nonce)) {
     return { ok: false, reason: 'the timestamp answers another request (nonce)' };
   }
-  const checked = await verifyCms({ cms: token, trustedRoots: expect.trustedRoots, stamped: expect.stamped, at: tst.genTime, expect: { usage: 'timestamp' } });
+  const checked = await verifyCms({ cms: token, trustedRoots: expect.trustedRoots, at: tst.genTime, expect: { usage: 'timestamp' } });
   if (!checked.ok) return { ok: false, reason: `the TSA signature is not valid: ${checked.code} ${checked.message}` };
-  if (checked.math !== 'verified') return { ok: false, reason: 'the TSA signature algorithm cannot be verified here' };
   const ess = essCertHash(signer);
   const certHash = ess ? await digest(ess.oid, checked.signer.certificate) : null;
   if (!ess || !certHash || !bytesEqual(certHash, ess.hash)) return { ok: false, reason: 'the ESS signing-certificate attribute does not name the TSA certificate' };

@@ -67,8 +67,7 @@ export class NcaLayerClient {
   async signCms(documents: Uint8Array[], options: SignCmsOptions): Promise<Uint8Array[]> {
     return this.exclusive(async (connection) => {
       const data = documents.map(bytesToBase64);
-      const basics = readBasicsReply(await connection.request(this.basicsRequest(data, options), this.options.interactiveTimeoutMs));
-      const signatures = basics.moduleMissing ? await this.signWithCommonUtils(connection, data, options) : basics.value as string[];
+      const signatures = await this.signWithBasics(connection, data, options) ?? await this.signWithCommonUtils(connection, data, options);
       if (signatures.length !== documents.length) {
         throw new NcaLayerError('unexpected_reply', `${signatures.length} signatures for ${documents.length} documents`);
       }
@@ -80,7 +79,32 @@ export class NcaLayerClient {
     });
   }
 
-  private basicsRequest(data: string[], options: SignCmsOptions): unknown {
+  /**
+   * One document goes as a string, which every NCALayer version reads; several go as one array (one dialog, NCALayer
+   * ≥ October 2024). An older NCALayer refuses the array before any dialog opens, so then each document is sent as a
+   * string on its own. null = no basics module.
+   */
+  private async signWithBasics(connection: NcaLayerConnection, data: string[], options: SignCmsOptions): Promise<string[] | null> {
+    const ask = async (payload: string | string[]) => {
+      const reply = readBasicsReply(await connection.request(this.basicsRequest(payload, options), this.options.interactiveTimeoutMs));
+      return reply.moduleMissing ? null : reply.value as string[];
+    };
+    if (data.length === 1) return ask(data[0]!);
+    try {
+      return await ask(data);
+    } catch (error) {
+      if (!(error instanceof NcaLayerError) || error.kind !== 'bad_request') throw error;
+      const one: string[] = [];
+      for (const doc of data) {
+        const signed = await ask(doc);
+        if (!signed) return null;
+        one.push(...signed);
+      }
+      return one;
+    }
+  }
+
+  private basicsRequest(data: string | string[], options: SignCmsOptions): unknown {
     const chain = this.options.signerChain;
     return {
       module: BASICS,
@@ -101,10 +125,13 @@ export class NcaLayerClient {
     };
   }
 
-  /** Older NCALayer without basics: one commonUtils dialog per document. */
+  /**
+   * Older NCALayer without basics: one commonUtils dialog per document, on the storage the person chose in Qabyl,
+   * else the hardware token that is plugged in, else a key file.
+   */
   private async signWithCommonUtils(connection: NcaLayerConnection, data: string[], options: SignCmsOptions): Promise<string[]> {
     const keyType = options.signer.extKeyUsageOids.includes(OID.ekuClientAuth) ? 'AUTHENTICATION' : 'SIGNATURE';
-    const storage = options.storages?.[0] ?? 'PKCS12';
+    const storage = options.storages?.[0] ?? (await this.pluggedToken(connection)) ?? 'PKCS12';
     const results: string[] = [];
     for (const doc of data) {
       const request = { module: COMMON_UTILS, method: 'createCAdESFromBase64', args: [storage, keyType, doc, !options.detached] };
@@ -114,6 +141,12 @@ export class NcaLayerClient {
       results.push(reply.value);
     }
     return results;
+  }
+
+  private async pluggedToken(connection: NcaLayerConnection): Promise<string | null> {
+    const reply = readCommonUtilsReply(await connection.request({ module: COMMON_UTILS, method: 'getActiveTokens' }, this.options.quickTimeoutMs));
+    if (reply.moduleMissing || !Array.isArray(reply.value)) return null;
+    return reply.value.map(String)[0] ?? null;
   }
 
   private async exclusive<T>(work: (connection: NcaLayerConnection) => Promise<T>): Promise<T> {

@@ -3,6 +3,7 @@ import { verifyCms, type VerifiedSigner, type VerifyExpectations } from '../../.
 import { OID, ROLE_OIDS } from '../../../domain/pki/oids';
 import type { NcaLayerClient } from './client';
 import { NcaLayerError } from './errors';
+import { ncaLayerKindForVerifyCode } from '../../../domain/ncalayer-errors';
 
 export interface SignAndVerifyInput {
   documents: Uint8Array[];
@@ -10,7 +11,8 @@ export interface SignAndVerifyInput {
   /** Ask for an RFC 3161 timestamp where NCALayer can add one (the server stamps the rest). */
   timestamp?: boolean;
   /** iin = the logged-in user, bin = the organisation, roles allowed for the action, usage sign|auth. */
-  expect: VerifyExpectations;
+  // A person's key signs or authenticates; time-stamping keys belong to TSAs, never to NCALayer users.
+  expect: VerifyExpectations & { usage: 'sign' | 'auth' };
   trustedRoots: ReadonlyArray<string | Uint8Array>;
   now?: () => Date;
 }
@@ -18,10 +20,7 @@ export interface SignAndVerifyInput {
 export interface SignedDocuments {
   signatures: Uint8Array[];
   signer: VerifiedSigner;
-  math: 'verified' | 'deferred-to-server';
 }
-
-const SIGNER_MISMATCH = new Set(['WRONG_SIGNER', 'WRONG_ORG', 'ROLE_NOT_ALLOWED', 'WRONG_KEY_USAGE']);
 
 export async function signAndVerify(client: NcaLayerClient, input: SignAndVerifyInput): Promise<SignedDocuments> {
   const purpose = input.expect.usage === 'sign' ? OID.ekuEmailProtection : OID.ekuClientAuth;
@@ -37,10 +36,10 @@ export async function signAndVerify(client: NcaLayerClient, input: SignAndVerify
       cms, content: input.documents[index], trustedRoots: input.trustedRoots, at: input.now?.() ?? new Date(), expect: input.expect,
     });
     if (!result.ok) {
-      const kind = SIGNER_MISMATCH.has(result.code) ? 'wrong_signer' : 'invalid_signature';
+      const kind = ncaLayerKindForVerifyCode(result.code, input.expect.usage);
       throw new NcaLayerError(kind, `${result.code}: ${result.message}`, result.expected, result.got);
     }
-    verified = { signatures, signer: result.signer, math: result.math };
+    verified = { signatures, signer: result.signer };
   }
   if (!verified) throw new NcaLayerError('unexpected_reply', 'no signatures');
   return verified;

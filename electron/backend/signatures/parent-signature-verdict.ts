@@ -5,10 +5,23 @@
  */
 import type { SignatureVerdict } from '../../../domain/api/contracts';
 import type { SignatureInfo } from '../../../domain/entities';
-import { verifyCms } from '../../../domain/pki';
+import { verifyCms, type VerifiedSigner } from '../../../domain/pki';
 import type { SignatureTrust } from './signature-trust';
 
-const none = { valid: false, iinMatches: false, signerName: null, signerIin: null, signedAt: null, detail: null, revocation: null } as const;
+const none = { valid: false, iinMatches: false, signerName: null, signerIin: null, signedAt: null, detail: null, revocation: null, details: null } as const;
+
+function detailsOf(signer: VerifiedSigner | undefined): SignatureVerdict['details'] {
+  if (!signer) return null;
+  return {
+    algorithm: signer.signatureAlgorithm,
+    certificateSerial: signer.serialNumber,
+    validFrom: signer.notBefore.toISOString(),
+    validTo: signer.notAfter.toISOString(),
+    organisation: signer.organisation,
+    bin: signer.bin,
+    chain: signer.chain,
+  };
+}
 
 export function missingSignatureVerdict(): SignatureVerdict {
   return { ...none, problem: 'NO_SIGNATURE' };
@@ -44,11 +57,12 @@ export async function parentSignatureVerdict(
       iinMatches: (signer?.iin ?? signature.signerIin) === parentIin,
       problem: result.code,
       detail: result.message,
+      details: detailsOf(signer),
     };
   }
   // A signature by someone else is still mathematically valid; the IIN line says what is wrong.
   const iinMatches = result.signer.iin === parentIin;
-  const revocation = await trust.revocation(result.path, now);
+  const revocation = await trust.revocation(result.signer.path, now);
   const base = {
     signerName: result.signer.fullName,
     signerIin: result.signer.iin,
@@ -57,7 +71,7 @@ export async function parentSignatureVerdict(
     revocation,
   };
   if (revocation.status === 'revoked') {
-    return { ...base, valid: false, iinMatches, problem: 'CERT_REVOKED', detail: `revoked ${revocation.revokedAt ?? ''} (${revocation.source ?? ''})` };
+    return { ...base, valid: false, iinMatches, problem: 'CERT_REVOKED', detail: `revoked ${revocation.revokedAt ?? ''} (${revocation.source ?? ''})`, details: detailsOf(result.signer) };
   }
   return {
     ...base,
@@ -65,5 +79,6 @@ export async function parentSignatureVerdict(
     iinMatches,
     problem: iinMatches ? null : 'WRONG_SIGNER',
     detail: iinMatches ? null : `certificate IIN ${result.signer.iin ?? '—'} ≠ parent IIN`,
+    details: detailsOf(result.signer),
   };
 }

@@ -1,9 +1,46 @@
-/** The parent's signature verdict: valid / IIN matches / signer / time — or what is wrong, in plain words. */
-import { Alert, Group, Loader, Stack, Text } from '@mantine/core';
+/** The parent's signature verdict: valid / IIN matches / signer / time — or what is wrong, in plain words — and the
+ *  «signature details» panel (algorithm, certificate, chain of trust, revocation). */
+import { Accordion, Alert, Group, List, Loader, Stack, Text } from '@mantine/core';
 import { IconCircleCheck, IconCircleX, IconId } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SignatureVerdict as Verdict } from '../../../domain/api/contracts';
 import './i18n';
+
+const kazakhstanDate = (iso: string) =>
+  new Date(iso).toLocaleDateString('ru-RU', { timeZone: 'Asia/Almaty', day: '2-digit', month: '2-digit', year: 'numeric' });
+
+function SignatureDetails({ details }: { details: NonNullable<Verdict['details']> }) {
+  const { t } = useTranslation('components');
+  const row = (label: string, value: string) => (
+    <Text size="sm">
+      <Text span c="dimmed">{label}: </Text>
+      {value}
+    </Text>
+  );
+  return (
+    <Accordion variant="default" chevronPosition="left">
+      <Accordion.Item value="details">
+        <Accordion.Control>{t('verdict.details.title')}</Accordion.Control>
+        <Accordion.Panel>
+          <Stack gap={2}>
+            {row(t('verdict.details.algorithm'), details.algorithm ? t(`verdict.details.algorithms.${details.algorithm}`) : '—')}
+            {row(t('verdict.details.certificate'), details.certificateSerial)}
+            {row(t('verdict.details.validity'), `${kazakhstanDate(details.validFrom)} — ${kazakhstanDate(details.validTo)}`)}
+            {details.organisation && row(t('verdict.details.organisation'), `${details.organisation}${details.bin ? ` (${details.bin})` : ''}`)}
+            {details.chain.length > 0 && (
+              <>
+                <Text size="sm" c="dimmed">{t('verdict.details.chain')}:</Text>
+                <List size="sm" type="ordered">
+                  {details.chain.map((name) => <List.Item key={name}>{name}</List.Item>)}
+                </List>
+              </>
+            )}
+          </Stack>
+        </Accordion.Panel>
+      </Accordion.Item>
+    </Accordion>
+  );
+}
 
 const kazakhstanTime = (iso: string) =>
   new Date(iso).toLocaleString('ru-RU', { timeZone: 'Asia/Almaty', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -60,6 +97,7 @@ export function SignatureVerdict({ verdict }: { verdict: Verdict | undefined }) 
             {t('verdict.signedAt')}: {kazakhstanTime(verdict.signedAt)}
           </Text>
         )}
+        {verdict.details && <SignatureDetails details={verdict.details} />}
       </Stack>
     </Alert>
   );

@@ -13,6 +13,10 @@ export const componentStrings = {
     verdict: {
       title: 'Ата-ананың қолтаңбасы', valid: 'Қолтаңба жарамды', invalid: 'Қолтаңба жарамсыз', iinMatches: 'ЖСН ата-ананың ЖСН-іне сәйкес', iinMismatch: 'ЖСН ата-ананың ЖСН-іне сәйкес келмейді',
       signer: 'Қол қойған', signedAt: 'Қол қойылған уақыты', checking: 'Қолтаңба тексерілуде…',
+      details: {
+        title: 'Қолтаңба мәліметтері', algorithm: 'Алгоритм', certificate: 'Сертификат нөмірі', validity: 'Сертификаттың жарамдылығы', organisation: 'Ұйым', chain: 'Сенім тізбегі',
+        algorithms: { rsa: 'RSA', ecdsa: 'ECDSA', 'gost2015-512': 'ГОСТ 34.10-2015 (512 бит)', 'gost2015-256': 'ГОСТ 34.10-2015 (256 бит, тексерілмеген үлгі)' },
+      },
       problems: {
         NO_SIGNATURE: 'Шартқа ата-ана қол қоймаған', PDF_UNAVAILABLE: 'Ата-ана қол қойған шартты қайта жасау мүмкін емес', MALFORMED: 'Қолтаңба бүлінген',
         INVALID_SIGNATURE: 'Қолтаңба шарт мәтініне сәйкес келмейді', UNTRUSTED_CHAIN: 'Сертификатты сенімді ҰКО бермеген', CERT_EXPIRED: 'Сертификаттың мерзімі өткен',
@@ -43,6 +47,10 @@ export const componentStrings = {
     verdict: {
       title: 'Подпись родителя', valid: 'Подпись действительна', invalid: 'Подпись недействительна', iinMatches: 'ИИН совпадает с ИИН родителя', iinMismatch: 'ИИН не совпадает с ИИН родителя',
       signer: 'Подписал', signedAt: 'Время подписи', checking: 'Проверка подписи…',
+      details: {
+        title: 'Сведения о подписи', algorithm: 'Алгоритм', certificate: 'Номер сертификата', validity: 'Срок действия сертификата', organisation: 'Организация', chain: 'Цепочка доверия',
+        algorithms: { rsa: 'RSA', ecdsa: 'ECDSA', 'gost2015-512': 'ГОСТ 34.10-2015 (512 бит)', 'gost2015-256': 'ГОСТ 34.10-2015 (256 бит, без проверенного образца)' },
+      },
       problems: {
         NO_SIGNATURE: 'Родитель не подписал договор', PDF_UNAVAILABLE: 'Не удалось воспроизвести договор, подписанный родителем', MALFORMED: 'Подпись повреждена',
         INVALID_SIGNATURE: 'Подпись не соответствует тексту договора', UNTRUSTED_CHAIN: 'Сертификат выдан недоверенным УЦ', CERT_EXPIRED: 'Срок действия сертификата истёк',
@@ -73,6 +81,10 @@ export const componentStrings = {
     verdict: {
       title: "Parent's signature", valid: 'Signature valid', invalid: 'Signature invalid', iinMatches: "IIN matches the parent's IIN", iinMismatch: "IIN does not match the parent's IIN",
       signer: 'Signed by', signedAt: 'Signed at', checking: 'Checking the signature…',
+      details: {
+        title: 'Signature details', algorithm: 'Algorithm', certificate: 'Certificate number', validity: 'Certificate validity', organisation: 'Organisation', chain: 'Chain of trust',
+        algorithms: { rsa: 'RSA', ecdsa: 'ECDSA', 'gost2015-512': 'GOST 34.10-2015 (512-bit)', 'gost2015-256': 'GOST 34.10-2015 (256-bit, no verified sample)' },
+      },
       problems: {
         NO_SIGNATURE: 'The parent has not signed the contract', PDF_UNAVAILABLE: 'The contract the parent signed cannot be reproduced', MALFORMED: 'The signature is damaged',
         INVALID_SIGNATURE: 'The signature does not match the contract text', UNTRUSTED_CHAIN: 'The certificate is not from a trusted CA', CERT_EXPIRED: 'The certificate has expired',

@@ -34,6 +34,12 @@ async function failureKind(work: Promise<unknown>): Promise<NcaLayerErrorKind> {
   return error.kind;
 }
 
+/** The storageName of the last commonUtils signing request the emulator saw. */
+function storageOf(target: RunningEmulator): unknown {
+  const signing = target.requests().filter((r) => (r as { method: string }).method === 'createCAdESFromBase64');
+  return (signing.at(-1) as { args: unknown[] } | undefined)?.args[0];
+}
+
 function signHead(client: NcaLayerClient) {
   return signAndVerify(client, { documents: [doc], detached: true, expect: expectHead, trustedRoots: trustedTestRootsPem() });
 }
@@ -51,13 +57,13 @@ describe('NCALayer client against the emulator', () => {
   it('signs through basics with the exact request shape, and the CMS verifies here and with openssl', async () => {
     const signed = await signHead(clientFor(emulator));
     expect(signed.signer.iin).toBe(head.iin);
-    expect(signed.math).toBe('verified');
+    expect(signed.signer.signatureAlgorithm).toBe('gost2015-512');
     expect(opensslVerifies(signed.signatures[0]!, doc)).toBe(true);
     const request = emulator.requests().at(-1);
     expect(request).toEqual({
       module: 'kz.gov.pki.knca.basics', method: 'sign',
       args: {
-        format: 'cms', data: [Buffer.from(doc).toString('base64')],
+        format: 'cms', data: Buffer.from(doc).toString('base64'),
         signingParams: { decode: true, encapsulate: false, digested: false },
         signerParams: { extKeyUsageOids: ['1.3.6.1.5.5.7.3.4', '1.2.398.3.3.4.1.2'], iin: head.iin, bin: kg1.bin, chain: [] },
         locale: 'kk',
@@ -83,8 +89,17 @@ describe('NCALayer client against the emulator', () => {
       expect: { usage: 'sign', iin: findIdentity('kg1-methodist').iin, bin: kg1.bin, roles: ['ceo'] },
     });
     const error = await asMethodist.then(() => null, (e: unknown) => e as NcaLayerError);
-    expect(error?.kind).toBe('wrong_signer');
+    expect(error?.kind).toBe('role_not_allowed');
     expect(error?.detail).toContain('ROLE_NOT_ALLOWED');
+  });
+
+  it('refuses an AUTH key chosen for signing as auth_key_used', async () => {
+    emulator.setUser({ type: 'sign-as', identity: 'kg2-clerk' });
+    const client = clientFor(emulator);
+    const asClerk = signAndVerify(client, { documents: [doc], detached: true, trustedRoots: trustedTestRootsPem(), expect: { usage: 'sign' } });
+    const error = await asClerk.then(() => null, (e: unknown) => e as NcaLayerError);
+    expect(error).toMatchObject({ kind: 'auth_key_used' });
+    expect(error?.detail).toContain('WRONG_KEY_USAGE');
   });
 
   it('refuses another person\'s key as wrong_signer naming the expected and the actual IIN', async () => {
@@ -126,9 +141,35 @@ describe('NCALayer client against the emulator', () => {
     const old = await emulatorWith({ faults: { basicsMissing: true } });
     const signed = await signHead(clientFor(old));
     expect(opensslVerifies(signed.signatures[0]!, doc)).toBe(true);
-    expect(old.requests().map((r) => (r as { module: string; method: string }).method)).toEqual(['sign', 'createCAdESFromBase64']);
+    expect(old.requests().map((r) => (r as { module: string; method: string }).method)).toEqual(['sign', 'getActiveTokens', 'createCAdESFromBase64']);
+    expect(storageOf(old)).toBe('PKCS12');
     const noToken = clientFor(old).signCms([doc], { detached: true, signer: { extKeyUsageOids: [] }, storages: ['AKKaztokenStore'] });
     expect(await failureKind(noToken)).toBe('storage_empty');
+  });
+
+  it('the commonUtils fallback signs on the storage the person chose, else on the plugged-in token', async () => {
+    const withToken = await emulatorWith({ faults: { basicsMissing: true }, hardwareTokens: ['AKKaztokenStore', 'AKKZIDCardStore'] });
+    await signHead(clientFor(withToken));
+    expect(storageOf(withToken)).toBe('AKKaztokenStore');
+    await clientFor(withToken).signCms([doc], { detached: true, signer: { extKeyUsageOids: [] }, storages: ['AKKZIDCardStore'] });
+    expect(storageOf(withToken)).toBe('AKKZIDCardStore');
+  });
+
+  it('an NCALayer before October 2024 gets `data` as a string, one request per document', async () => {
+    const old = await emulatorWith({ outputMode: 'legacy2022' });
+    const single = await signHead(clientFor(old));
+    expect(single.signatures).toHaveLength(1);
+    expect(typeof (old.requests().at(-1) as { args: { data: unknown } }).args.data).toBe('string');
+
+    const second = new TextEncoder().encode('%PDF-1.7 second document');
+    const before = old.requests().length;
+    const both = await clientFor(old).signCms([doc, second], { detached: true, signer: { extKeyUsageOids: [] } });
+    const sent = old.requests().slice(before).map((r) => (r as { args: { data: unknown } }).args.data);
+    expect(sent.map((d) => (Array.isArray(d) ? 'array' : typeof d))).toEqual(['array', 'string', 'string']);
+    for (const [i, content] of [doc, second].entries()) {
+      const result = await verifyCms({ cms: both[i]!, content, trustedRoots: trustedTestRootsPem(), at: new Date(), expect: { usage: 'sign' } });
+      expect(result.ok).toBe(true);
+    }
   });
 
   it('without chain [] test keys are not selectable (the real NCALayer behaviour): cancelled', async () => {
