@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contract, Direction, HistoryEvent, SpecialQueueApplication } from '../../../domain/entities';
+import { ageAtYearEnd } from '../../../domain/groups';
 import { startServer, type RunningServer } from '../../../server/index';
 import { demoServerOptions } from '../../../demo/server-options';
 import { demoParents } from '../../../demo/seed/parent-keys';
@@ -100,10 +101,16 @@ describe('server scheduler', () => {
     // The kindergarten offers the contract: its deadline fits the voucher (5 working days), not the usual 7.
     const voucherDirection = (await head.bootstrap()).rows.find((r) => r.id === chosen.voucher!.directionId)!.data as Direction;
     expect(voucherDirection).toMatchObject({ isVoucher: true, offerDueOn: '2026-11-09', voucherApplicationId: extended.id });
+    // A group that fits the voucher child (age at the year's end, language, the confirmed PMPK conclusion).
+    const group = await head.mutation('group.create', {
+      groupId: 'grp-voucher', nameKk: 'Арнайы топ', nameRu: 'Специальная группа', ageYears: ageAtYearEnd(voucherDirection.child.birthDate, 2026),
+      teachingLanguage: voucherDirection.teachingLanguage, kind: voucherDirection.correctionType ? 'special' : 'ordinary',
+      correctionType: voucherDirection.correctionType, capacity: 5, specialNeedsLimit: 1,
+    }, 0, headSign);
     const offer = await head.mutation('contract.offer', {
-      directionId: voucherDirection.id, contractId: 'ctr-voucher', group: 'Старшая группа', teachingLanguage: 'kk', startDate: '2027-01-11',
+      directionId: voucherDirection.id, contractId: 'ctr-voucher', groupId: 'grp-voucher', startDate: '2027-01-11',
     }, voucherDirection.version, headSign);
-    expect((await head.push([offer])).results[0]).toMatchObject({ status: 'applied' });
+    expect((await head.push([group, offer])).results.map((r) => r.status)).toEqual(['applied', 'applied']);
     expect((await contract('ctr-voucher')).contract.dueOn).toBe('2026-11-09');
     expect((await notices(demoParents[1]!.iin)).at(-1)?.textRu).toBe('Заключить договор: детский сад отправил вам электронный договор. Вы должны подписать договор до 09.11.2026.');
 

@@ -78,7 +78,7 @@ describe.each(testDatabases)('group places on $name', (database) => {
   }
 
   const offer = (client: TestServerClient, key: LoadedKey, d: Direction, groupId: string, contractId: string) =>
-    client.mutation('contract.offer', { directionId: d.id, contractId, groupId, startDate: `${year}-09-01` }, d.version, key);
+    client.mutation('contract.offer', { directionId: d.id, contractId, groupId, startDate: todayInKazakhstan(new Date()) }, d.version, key);
 
   it('two clients offering the last place at once: one is applied, the other refused GROUP_FULL', async () => {
     const group = await createGroup('race', 4, 1);
