@@ -9,6 +9,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { AppError } from '../domain/envelope';
 import * as schema from './schema';
+import { registerSearchFunctions } from './search-functions';
 
 export type LocalDb = BetterSQLite3Database<typeof schema>;
 
@@ -86,6 +87,7 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   try {
     applyKey(sqlite, key);
     applyPragmas(sqlite);
+    registerSearchFunctions(sqlite);
 
     if (unclean) {
       const result = sqlite.pragma('quick_check', { simple: true });

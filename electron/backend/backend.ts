@@ -17,6 +17,7 @@ import { specialQueueHandlers } from './api/special-queue-handlers';
 import { SyncService } from './sync/sync-service';
 import { authHandlers } from './api/auth-handlers';
 import { DecisionService } from './decisions/decision-service';
+import { readLanguageSetting } from './settings/language';
 import { NcaLayerClient } from './ncalayer/client';
 import { loadContractFonts } from './pdf/fonts';
 
@@ -51,6 +52,7 @@ export async function createBackend(rawConfig: BackendConfigInput, log?: Logger)
     url: config.ncalayer.url,
     ...(config.ncalayer.tlsCaPem ? { ca: [config.ncalayer.tlsCaPem] } : {}),
     ...(config.ncalayer.allowTestKeys ? { signerChain: [] } : {}),
+    locale: () => readLanguageSetting(db.db),
   });
   let fonts: ReturnType<typeof loadContractFonts> | null = null;
   const decisions = new DecisionService({

@@ -8,6 +8,7 @@
  */
 import type Database from 'better-sqlite3';
 import { entityNames, type EntityName } from '../../../domain/entities';
+import { rebuildSearchIndex } from '../../../db/search-functions';
 import { insertSql, replicaTables } from './replica-tables';
 
 const shadowName = (table: string) => `${table}__bootstrap`;
@@ -49,7 +50,7 @@ export function swapInShadowTables(sqlite: Database.Database): void {
     sqlite.exec(`DROP TABLE ${spec.table}`);
     sqlite.exec(`ALTER TABLE ${shadowName(spec.table)} RENAME TO ${spec.table}`);
     for (const index of dependents.filter((d) => d.type === 'index')) sqlite.exec(index.sql);
-    if (spec.fts) sqlite.prepare(`INSERT INTO ${spec.fts}(${spec.fts}) VALUES ('rebuild')`).run();
+    if (spec.fts) rebuildSearchIndex(sqlite, spec.table, spec.fts);
     for (const trigger of dependents.filter((d) => d.type === 'trigger')) sqlite.exec(trigger.sql);
   }
 }

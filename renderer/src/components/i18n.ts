@@ -11,18 +11,19 @@ export const componentStrings = {
       prevPage: 'Алдыңғы бет', nextPage: 'Келесі бет',
     },
     verdict: {
-      title: 'Ата-ананың қолтаңбасы', valid: 'Қолтаңба жарамды', invalid: 'Қолтаңба жарамсыз', iinMatches: 'ЖСН ата-ананың ЖСН-іне сәйкес', iinMismatch: 'ЖСН ата-ананың ЖСН-іне сәйкес келмейді',
+      title: 'Ата-ананың қолтаңбасы', valid: 'Қолтаңба жарамды', invalid: 'Қолтаңба жарамсыз', iinMatches: 'ЖСН ата-ананың ЖСН-іне сәйкес келеді', iinMismatch: 'ЖСН ата-ананың ЖСН-іне сәйкес келмейді',
       signer: 'Қол қойған', signedAt: 'Қол қойылған уақыты', checking: 'Қолтаңба тексерілуде…',
       problems: {
         NO_SIGNATURE: 'Шартқа ата-ана қол қоймаған', PDF_UNAVAILABLE: 'Ата-ана қол қойған шартты қайта жасау мүмкін емес', MALFORMED: 'Қолтаңба бүлінген',
         INVALID_SIGNATURE: 'Қолтаңба шарт мәтініне сәйкес келмейді', UNTRUSTED_CHAIN: 'Сертификатты сенімді ҰКО бермеген', CERT_EXPIRED: 'Сертификаттың мерзімі өткен',
-        CERT_NOT_YET_VALID: 'Сертификат әлі жарамсыз', WRONG_KEY_USAGE: 'Кілт қол қоюға арналмаған', WRONG_SIGNER: 'Басқа адам қол қойған', WRONG_ORG: 'Басқа ұйымның сертификаты', ROLE_NOT_ALLOWED: 'Сертификат рөлі жарамсыз',
+        CERT_NOT_YET_VALID: 'Сертификаттың қолданылу мерзімі әлі басталмаған', WRONG_KEY_USAGE: 'Кілт қол қоюға арналмаған', WRONG_SIGNER: 'Басқа адам қол қойған', WRONG_ORG: 'Басқа ұйымның сертификаты', ROLE_NOT_ALLOWED: 'Сертификат рөлі жарамсыз',
       },
     },
     reason: { label: 'Себебі', comment: 'Түсініктеме', commentRequired: '«Басқа» себебі үшін түсініктеме міндетті', placeholder: 'Себепті таңдаңыз' },
     shortcuts: {
       title: 'Пернетақта жарлықтары', next: 'Келесі құжат', prev: 'Алдыңғы құжат', approve: 'Құжатты қабылдау', flag: 'Ескерту белгілеу (себепке өту)',
       confirm: 'Растау', main: 'Негізгі әрекет (қайтару немесе қол қою)', help: 'Осы парақ', listNav: 'Тізімде жоғары/төмен, Enter — ашу', search: 'Іздеу',
+      anyLayout: 'Пернелер кез келген тілдік орналасуда (қазақша, орысша, ағылшынша) жұмыс істейді: әріп емес, перненің өзі маңызды.',
     },
     table: { empty: 'Ештеңе табылмады', loading: 'Жүктелуде…' },
   },
@@ -47,6 +48,7 @@ export const componentStrings = {
     shortcuts: {
       title: 'Горячие клавиши', next: 'Следующий документ', prev: 'Предыдущий документ', approve: 'Принять документ', flag: 'Отметить замечание (перейти к причине)',
       confirm: 'Подтвердить', main: 'Главное действие (вернуть или подписать)', help: 'Эта справка', listNav: 'Вверх/вниз по списку, Enter — открыть', search: 'Поиск',
+      anyLayout: 'Клавиши работают в любой раскладке (казахской, русской, английской): важна сама клавиша, а не буква на ней.',
     },
     table: { empty: 'Ничего не найдено', loading: 'Загрузка…' },
   },
@@ -71,6 +73,7 @@ export const componentStrings = {
     shortcuts: {
       title: 'Keyboard shortcuts', next: 'Next document', prev: 'Previous document', approve: 'Approve the document', flag: 'Flag (focus the reason)',
       confirm: 'Confirm', main: 'Main action (return or sign)', help: 'This sheet', listNav: 'Up/down in the list, Enter opens', search: 'Search',
+      anyLayout: 'The keys work on any keyboard layout (Kazakh, Russian, English): what counts is the key, not the letter it types.',
     },
     table: { empty: 'Nothing found', loading: 'Loading…' },
   },

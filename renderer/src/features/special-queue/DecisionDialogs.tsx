@@ -3,13 +3,14 @@
  * «Отклонить» (reason from the catalogue + comment, required for «Другое»). Ctrl+Enter submits either dialog.
  */
 import { Alert, Button, Group, Loader, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
-import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { correctionTypes, type CorrectionType, type SpecialQueueRejectReason } from '../../../../domain/catalogue-ids';
 import { correctionTypeLabels, specialQueueRejectReasonLabels } from '../../../../domain/catalogues';
 import { useApi } from '../../api/ApiProvider';
 import { isReasonValid, ReasonPicker, type ReasonValue } from '../../components/ReasonPicker';
 import { useLanguage } from '../../components/useLanguage';
+import { useConfirmKey } from '../../components/useShortcuts';
 import { useSignedDecision } from './useSignedDecision';
 import './i18n';
 
@@ -21,15 +22,10 @@ interface DialogProps {
 
 function DecisionModal(props: { opened: boolean; onClose: () => void; title: string; text: string; busy: boolean; canSubmit: boolean; submitLabel: string; color: string; onSubmit: () => void; children: ReactNode }) {
   const { t } = useTranslation('specialQueue');
-  const onKeyDown = (e: KeyboardEvent) => {
-    if ((e.ctrlKey || e.metaKey) && e.key === 'Enter' && props.canSubmit && !props.busy) {
-      e.preventDefault();
-      props.onSubmit();
-    }
-  };
+  useConfirmKey(props.opened, () => props.canSubmit && !props.busy && props.onSubmit());
   return (
     <Modal opened={props.opened} onClose={props.busy ? () => undefined : props.onClose} title={props.title} size="lg">
-      <Stack onKeyDown={onKeyDown}>
+      <Stack>
         <Text size="sm">{props.text}</Text>
         {props.children}
         {props.busy && (
