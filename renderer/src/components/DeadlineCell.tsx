@@ -1,9 +1,8 @@
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../../domain/kazakhstan-time';
 import './i18n';
 
-/** `dd.mm.yyyy` of an ISO date, as Kazakh and Russian forms write it. */
-export const formatDate = (iso: string | null): string => (iso ? iso.slice(0, 10).split('-').reverse().join('.') : '—');
 
 /** A deadline with the working days left; overdue in red, the last day in orange. */
 export function DeadlineCell({ dueOn, daysLeft }: { dueOn: string | null; daysLeft: number | null }) {

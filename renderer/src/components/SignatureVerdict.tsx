@@ -3,10 +3,9 @@ import { Alert, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconCircleCheck, IconCircleX, IconId } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SignatureVerdict as Verdict } from '../../../domain/api/contracts';
+import { formatDateTime } from '../../../domain/kazakhstan-time';
 import './i18n';
 
-const kazakhstanTime = (iso: string) =>
-  new Date(iso).toLocaleString('ru-RU', { timeZone: 'Asia/Almaty', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 export function SignatureVerdict({ verdict }: { verdict: Verdict | undefined }) {
   const { t } = useTranslation('components');
@@ -49,7 +48,7 @@ export function SignatureVerdict({ verdict }: { verdict: Verdict | undefined }) 
         )}
         {verdict.signedAt && (
           <Text size="sm" c="dimmed">
-            {t('verdict.signedAt')}: {kazakhstanTime(verdict.signedAt)}
+            {t('verdict.signedAt')}: {formatDateTime(verdict.signedAt)}
           </Text>
         )}
       </Stack>

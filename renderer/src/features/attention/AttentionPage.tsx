@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { AttentionItem } from '../../../../domain/api/sync';
 import { contractSchema, directionSchema, specialQueueApplicationSchema } from '../../../../domain/entities';
 import { contractStatusLabels, directionStatusLabels, specialQueueStatusLabels } from '../../../../domain/texts';
+import { formatDateTime as when } from '../../../../domain/kazakhstan-time';
 import { useApi } from '../../api/ApiProvider';
 import { useQuery } from '../../api/useQuery';
 import { useLanguage } from '../../components/useLanguage';
@@ -16,7 +17,6 @@ import { useDecision } from '../contracts/useDecision';
 import { refusalText } from './refusal-text';
 import './i18n';
 
-const when = (iso: string) => new Date(iso).toLocaleString('ru-RU', { timeZone: 'Asia/Almaty', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /** Where «Проверить снова» leads for each kind of target. */
 export function itemPath(target: AttentionItem['target']): string {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { teachingLanguageLabels } from '../../../../domain/catalogues';
 import { useApi } from '../../api/ApiProvider';
 import { useQuery } from '../../api/useQuery';
-import { formatDate } from '../../components/DeadlineCell';
+import { formatDate } from '../../../../domain/kazakhstan-time';
 import { useLanguage } from '../../components/useLanguage';
 import { DecisionModal } from './DecisionModal';
 import { useDecision } from './useDecision';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Contract } from '../../../../domain/entities';
 import { teachingLanguageLabels } from '../../../../domain/catalogues';
 import { MAX_REWORK_ATTEMPTS } from '../../../../domain/rules';
-import { formatDate } from '../../components/DeadlineCell';
+import { formatDate } from '../../../../domain/kazakhstan-time';
 import { useLanguage } from '../../components/useLanguage';
 import './i18n';
 

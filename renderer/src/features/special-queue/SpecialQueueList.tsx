@@ -7,7 +7,7 @@ import { specialQueueTabs, type SpecialQueueRow, type SpecialQueueTab } from '..
 import { correctionTypeLabels } from '../../../../domain/catalogues';
 import { useApi } from '../../api/ApiProvider';
 import { useQuery } from '../../api/useQuery';
-import { formatDate } from '../../components/DeadlineCell';
+import { formatDate } from '../../../../domain/kazakhstan-time';
 import { shortcutOf } from '../../components/physical-keys';
 import { SyncStateBadge } from '../../components/SyncStateBadge';
 import { useLanguage } from '../../components/useLanguage';
