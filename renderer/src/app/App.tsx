@@ -6,6 +6,7 @@ import { ContractNotifier } from '../features/contracts/ContractNotifier';
 import { ContractsPage } from '../features/contracts/ContractsPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { SyncNotifier } from '../features/sync/SyncNotifier';
 import { SpecialQueuePage } from '../features/special-queue/SpecialQueuePage';
 import { AppShellLayout } from './AppShellLayout';
 import { useSession } from './SessionProvider';
@@ -49,6 +50,7 @@ export function App({ demo }: { demo: boolean }) {
   return (
     <AppShellLayout section={current} navigate={navigate} demo={demo}>
       {session?.user && <ContractNotifier navigate={navigate} />}
+      {session?.user && <SyncNotifier />}
       {page}
     </AppShellLayout>
   );

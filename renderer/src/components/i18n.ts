@@ -3,7 +3,7 @@ import { registerBundle } from '../i18n';
 
 export const componentStrings = {
   kk: {
-    sync: { pending: 'Жіберілуде', attention: 'Назар аударыңыз' },
+    sync: { pending: 'Жіберілуде', attention: 'Назар аударуды қажет етеді' },
     deadline: { daysLeft: '{{count}} жұм. күн қалды', dueToday: 'Бүгін', overdue: '{{count}} жұм. күн өтті' },
     viewer: {
       zoomIn: 'Үлкейту', zoomOut: 'Кішірейту', rotate: 'Бұру', fit: 'Бетке сыйдыру', page: '{{page}} / {{pages}} бет',
