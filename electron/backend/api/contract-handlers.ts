@@ -13,6 +13,7 @@ import { contractDetail, readContract } from '../contracts/contract-detail';
 import { ContractPdfSource } from '../contracts/contract-pdf-source';
 import { InboxQueries } from '../contracts/inbox-query';
 import { parentSignatureVerdict } from '../contracts/signature-verdict';
+import { withCertificateSerials } from '../contracts/verified-signatures';
 import { loadContractFonts } from '../pdf/fonts';
 import type { Handlers } from './dispatch';
 
@@ -113,7 +114,8 @@ export function contractHandlers(ctx: BackendContext): ContractHandlers {
       const contract = readContract(sqlite, contractId);
       const regenerated = await pdf.regenerate(contract);
       if (!regenerated.ok) throw new AppError('CONTRACT_PDF_MISMATCH', regenerationMessages[regenerated.problem].en, { messages: regenerationMessages[regenerated.problem] });
-      const bytes = await signedCopyBundle(regenerated.bytes, contractSignatures(contract), await loadContractFonts(fontsDir));
+      const signatures = await withCertificateSerials(contractSignatures(contract), regenerated.bytes, ctx.config.trustedRootsPem);
+      const bytes = await signedCopyBundle(regenerated.bytes, signatures, await loadContractFonts(fontsDir));
       return { fileName: `${contract.number}.pdf`, base64: toBase64(bytes) };
     },
   };

@@ -42,7 +42,8 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
   const { columns, rowCount, getRow, selectedIndex, onSelect, onOpen, rowHeight = 56 } = props;
   const { t } = useTranslation('components');
   const scrollRef = useRef<HTMLDivElement>(null);
-  const template = columns.map((c) => c.width).join(' ');
+  // Flexible tracks may shrink below their content (long Russian headers), so the table never scrolls sideways.
+  const template = columns.map((c) => (c.width.endsWith('fr') ? `minmax(0, ${c.width})` : c.width)).join(' ');
   // The virtualizer re-renders through its own state; this component is not compiled by the React Compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12 });
@@ -92,7 +93,7 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
     >
       <div role="row" style={{ display: 'grid', gridTemplateColumns: template, background: 'var(--mantine-color-gray-0)', borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
         {columns.map((c) => (
-          <Box key={c.key} role="columnheader" px="sm" py={8} aria-sort={props.sort?.key === c.sortKey ? (props.sort?.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+          <Box key={c.key} role="columnheader" px="sm" py={8} style={{ minWidth: 0, overflow: 'hidden' }} title={c.header} aria-sort={props.sort?.key === c.sortKey ? (props.sort?.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
             {c.sortKey && props.onSort ? (
               <UnstyledButton onClick={() => props.onSort?.(c.sortKey!)}>
                 <Group gap={4} wrap="nowrap">

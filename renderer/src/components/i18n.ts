@@ -8,7 +8,7 @@ export const componentStrings = {
     viewer: {
       zoomIn: 'Үлкейту', zoomOut: 'Кішірейту', rotate: 'Бұру', fit: 'Бетке сыйдыру', page: '{{page}} / {{pages}} бет',
       loading: 'Құжат жүктелуде…', notDownloaded: 'Құжат әлі жүктелуде. Бірнеше секундтан кейін ашылады.', failed: 'Құжатты ашу мүмкін болмады: {{message}}',
-      prevPage: 'Алдыңғы бет', nextPage: 'Келесі бет',
+      prevPage: 'Алдыңғы бет', nextPage: 'Келесі бет', fullscreen: 'Толық экран (Esc — шығу)',
     },
     verdict: {
       title: 'Ата-ананың қолтаңбасы', valid: 'Қолтаңба жарамды', invalid: 'Қолтаңба жарамсыз', iinMatches: 'ЖСН ата-ананың ЖСН-іне сәйкес келеді', iinMismatch: 'ЖСН ата-ананың ЖСН-іне сәйкес келмейді',
@@ -33,7 +33,7 @@ export const componentStrings = {
     viewer: {
       zoomIn: 'Увеличить', zoomOut: 'Уменьшить', rotate: 'Повернуть', fit: 'По размеру окна', page: 'Стр. {{page}} из {{pages}}',
       loading: 'Документ загружается…', notDownloaded: 'Документ ещё загружается. Он откроется через несколько секунд.', failed: 'Не удалось открыть документ: {{message}}',
-      prevPage: 'Предыдущая страница', nextPage: 'Следующая страница',
+      prevPage: 'Предыдущая страница', nextPage: 'Следующая страница', fullscreen: 'Во весь экран (Esc — выход)',
     },
     verdict: {
       title: 'Подпись родителя', valid: 'Подпись действительна', invalid: 'Подпись недействительна', iinMatches: 'ИИН совпадает с ИИН родителя', iinMismatch: 'ИИН не совпадает с ИИН родителя',
@@ -58,7 +58,7 @@ export const componentStrings = {
     viewer: {
       zoomIn: 'Zoom in', zoomOut: 'Zoom out', rotate: 'Rotate', fit: 'Fit to window', page: 'Page {{page}} of {{pages}}',
       loading: 'Loading the document…', notDownloaded: 'The document is still downloading. It opens in a few seconds.', failed: 'Could not open the document: {{message}}',
-      prevPage: 'Previous page', nextPage: 'Next page',
+      prevPage: 'Previous page', nextPage: 'Next page', fullscreen: 'Full screen (Esc to leave)',
     },
     verdict: {
       title: "Parent's signature", valid: 'Signature valid', invalid: 'Signature invalid', iinMatches: "IIN matches the parent's IIN", iinMismatch: "IIN does not match the parent's IIN",

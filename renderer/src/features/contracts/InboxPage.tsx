@@ -5,7 +5,7 @@
 import { Badge, Chip, Group, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractListRow, ContractSort, DirectionListRow, InboxTab } from '../../../../domain/api/contracts';
 import { MAX_REWORK_ATTEMPTS } from '../../../../domain/rules';
@@ -38,9 +38,16 @@ export function InboxPage({ tab, onTab, onOpen, onOpenDirection }: { tab: InboxT
   const counts = useQuery(() => api['contracts.counts']({ search }), [search], TABLES);
 
   useShortcuts({ '/': () => searchRef.current?.focus() });
+  const tableRef = useRef<HTMLDivElement>(null);
+  // ↓ or Enter in the search field goes on to the list (Enter there opens the selected row).
+  const toList = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'Enter') return;
+    e.preventDefault();
+    tableRef.current?.querySelector<HTMLElement>('[role="grid"]')?.focus();
+  };
 
   return (
-    <Stack gap="sm">
+    <Stack gap="sm" ref={tableRef}>
       <Group justify="space-between" align="flex-end">
         <Title order={2}>{t('title')}</Title>
         <TextInput
@@ -50,6 +57,7 @@ export function InboxPage({ tab, onTab, onOpen, onOpenDirection }: { tab: InboxT
           placeholder={t('search')}
           aria-label={t('search')}
           value={searchText}
+          onKeyDown={toList}
           onChange={(e) => {
             setSearchText(e.currentTarget.value);
             setSelected(0);

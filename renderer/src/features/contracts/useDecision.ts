@@ -21,7 +21,10 @@ export function useDecision() {
         if (options.announce !== false) notifications.show({ color: 'teal', message: t(online ? 'sending' : 'queued'), autoClose: 2500 });
         return true;
       } catch (error) {
-        if (!isQuietError(error)) notifications.show({ color: 'red', message: errorMessage(error, t, i18n.language), autoClose: 8000 });
+        // A closed NCALayer dialog is not an error, but it must not pass in silence: with only an AUTH key on the token
+        // the dialog offers nothing to choose, and the person needs to know why.
+        if (isQuietError(error)) notifications.show({ color: 'blue', message: t('signCancelled'), autoClose: 12000 });
+        else notifications.show({ color: 'red', message: errorMessage(error, t, i18n.language), autoClose: 8000 });
         return false;
       } finally {
         setBusy(false);

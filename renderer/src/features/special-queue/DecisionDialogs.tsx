@@ -11,7 +11,7 @@ import { useApi } from '../../api/ApiProvider';
 import { isReasonValid, ReasonPicker, type ReasonValue } from '../../components/ReasonPicker';
 import { useLanguage } from '../../components/useLanguage';
 import { useConfirmKey } from '../../components/useShortcuts';
-import { useSignedDecision } from './useSignedDecision';
+import { useDecision } from '../contracts/useDecision';
 import './i18n';
 
 interface DialogProps {
@@ -50,7 +50,7 @@ export function ConfirmDialog({ opened, onClose, applicationId, requested }: Dia
   const { t } = useTranslation('specialQueue');
   const lang = useLanguage();
   const api = useApi();
-  const { busy, run } = useSignedDecision();
+  const { busy, run } = useDecision();
   const [type, setType] = useState<CorrectionType>(requested);
   const [note, setNote] = useState('');
   const corrected = type !== requested;
@@ -102,7 +102,7 @@ export function ConfirmDialog({ opened, onClose, applicationId, requested }: Dia
 export function RejectDialog({ opened, onClose, applicationId }: DialogProps) {
   const { t } = useTranslation('specialQueue');
   const api = useApi();
-  const { busy, run } = useSignedDecision();
+  const { busy, run } = useDecision();
   const [value, setValue] = useState<ReasonValue<SpecialQueueRejectReason>>({ reason: null, comment: '' });
   const canSubmit = isReasonValid(value);
   const submit = async () => {

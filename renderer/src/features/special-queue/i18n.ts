@@ -49,7 +49,6 @@ const ru = {
   },
   cancel: 'Отмена',
   signing: 'Подпишите решение в окне NCALayer…',
-  queued: 'Решение подписано и поставлено в очередь на отправку',
   shortcuts: { confirm: 'Подтвердить заявку', reject: 'Отклонить заявку', next: 'Следующая заявка', previous: 'Предыдущая заявка', back: 'Вернуться к списку', help: 'Эта справка', search: 'Поиск в списке', listNav: 'Вверх/вниз по списку, Enter — открыть' },
 };
 type Bundle = typeof ru;
@@ -102,7 +101,6 @@ const kk: Bundle = {
   },
   cancel: 'Болдырмау',
   signing: 'NCALayer терезесінде шешімге қол қойыңыз…',
-  queued: 'Шешімге қол қойылды және жіберу кезегіне қойылды',
   shortcuts: { confirm: 'Өтінімді растау', reject: 'Өтінімді қабылдамау', next: 'Келесі өтінім', previous: 'Алдыңғы өтінім', back: 'Тізімге оралу', help: 'Осы анықтама', search: 'Тізімнен іздеу', listNav: 'Тізімде жоғары/төмен, Enter — ашу' },
 };
 
@@ -154,7 +152,6 @@ const en: Bundle = {
   },
   cancel: 'Cancel',
   signing: 'Sign the decision in the NCALayer window…',
-  queued: 'The decision is signed and queued for sending',
   shortcuts: { confirm: 'Confirm the application', reject: 'Reject the application', next: 'Next application', previous: 'Previous application', back: 'Back to the list', help: 'This sheet', search: 'Search the list', listNav: 'Up/down the list, Enter opens' },
 };
 
