@@ -1,8 +1,10 @@
 import { defineConfig } from '@playwright/test';
+import { freePortSync } from './tests/support/free-port';
 
 // e2e-web: the built renderer in Debian's Chromium, against the real backend, demo server and NCALayer emulator
 // started by `dev:web --static`. The browser comes from the system (no Playwright download).
-const port = Number(process.env.E2E_PORT ?? 5199);
+// A free port chosen once; the workers inherit it through the environment when they load this file again.
+const port = Number((process.env.E2E_PORT ??= String(freePortSync())));
 export const E2E_TOKEN = 'e2e-bridge-token-not-secret';
 
 export default defineConfig({

@@ -26,18 +26,25 @@ export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected Y
 export const instantSchema = z.string().datetime({ offset: true });
 export const iinSchema = z.string().regex(/^\d{12}$/, 'expected 12 digits');
 export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex SHA-256');
-export const idSchema = z.string().min(1).max(64);
+/**
+ * Text a request may carry into storage: no control characters except tab and line breaks (PostgreSQL refuses NUL
+ * in text and jsonb), no lone surrogates (not valid UTF-8), no noncharacters.
+ */
+export const plainTextSchema = z.string().regex(/^(?:[\t\n\r]|[^\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}])*$/u, 'forbidden character');
+/** Identifiers and tokens: the same, without any control character at all. */
+export const tokenTextSchema = z.string().regex(/^[^\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}]*$/u, 'forbidden character');
+export const idSchema = tokenTextSchema.min(1).max(64);
 
 export const organisationSchema = z.object({
   id: idSchema,
   kind: organisationKindSchema,
   bin: iinSchema,
-  nameKk: z.string(),
-  nameRu: z.string(),
-  address: z.string(),
-  headFullName: z.string(),
-  region: z.string(),
-  locality: z.string(),
+  nameKk: plainTextSchema,
+  nameRu: plainTextSchema,
+  address: plainTextSchema,
+  headFullName: plainTextSchema,
+  region: plainTextSchema,
+  locality: plainTextSchema,
   version: z.number().int(),
 });
 export type Organisation = z.infer<typeof organisationSchema>;
@@ -46,15 +53,15 @@ export const staffSchema = z.object({
   id: idSchema,
   orgId: idSchema,
   iin: iinSchema,
-  fullName: z.string(),
-  position: z.string(),
+  fullName: plainTextSchema,
+  position: plainTextSchema,
   roles: z.array(staffRoleSchema).min(1),
   version: z.number().int(),
 });
 export type Staff = z.infer<typeof staffSchema>;
 
 export const personSchema = z.object({
-  fullName: z.string().min(1),
+  fullName: plainTextSchema.min(1),
   iin: iinSchema,
 });
 
@@ -65,29 +72,29 @@ export const childSchema = personSchema.extend({
 export type Child = z.infer<typeof childSchema>;
 
 export const parentSchema = personSchema.extend({
-  idDocumentNumber: z.string(),
-  address: z.string(),
-  phone: z.string(),
-  workplace: z.string(),
-  position: z.string(),
+  idDocumentNumber: plainTextSchema,
+  address: plainTextSchema,
+  phone: plainTextSchema,
+  workplace: plainTextSchema,
+  position: plainTextSchema,
 });
 export type Parent = z.infer<typeof parentSchema>;
 
 export const bankDetailsSchema = z.object({
-  iban: z.string(),
-  bic: z.string(),
-  bankName: z.string(),
+  iban: plainTextSchema,
+  bic: plainTextSchema,
+  bankName: plainTextSchema,
 });
 
 export const directionSchema = z.object({
   id: idSchema,
   orgId: idSchema,
-  number: z.string(),
+  number: plainTextSchema,
   status: directionStatusSchema,
   child: childSchema,
-  parentFullName: z.string(),
+  parentFullName: plainTextSchema,
   parentIin: iinSchema,
-  parentPhone: z.string(),
+  parentPhone: plainTextSchema,
   isVoucher: z.boolean(),
   issuedOn: isoDateSchema,
   offerDueOn: isoDateSchema,
@@ -96,18 +103,18 @@ export const directionSchema = z.object({
 export type Direction = z.infer<typeof directionSchema>;
 
 export const signatureInfoSchema = z.object({
-  cms: z.string(), // base64 DER of the CMS SignedData
+  cms: plainTextSchema, // base64 DER of the CMS SignedData
   signerIin: iinSchema,
-  signerFullName: z.string(),
+  signerFullName: plainTextSchema,
   signerBin: iinSchema.nullable(),
-  certSerial: z.string(),
+  certSerial: plainTextSchema,
   signedAt: instantSchema,
 });
 export type SignatureInfo = z.infer<typeof signatureInfoSchema>;
 
 export const contractSchema = z.object({
   id: idSchema,
-  number: z.string(),
+  number: plainTextSchema,
   orgId: idSchema,
   directionId: idSchema.nullable(),
   status: contractStatusSchema,
@@ -120,21 +127,21 @@ export const contractSchema = z.object({
   child: childSchema,
   parent: parentSchema,
   bank: bankDetailsSchema.nullable(),
-  group: z.string(),
+  group: plainTextSchema,
   teachingLanguage: teachingLanguageSchema,
   startDate: isoDateSchema,
   offeredOn: isoDateSchema,
   submittedAt: instantSchema.nullable(),
   /** Working-day deadline of the party that must act now (parent: sign; kindergarten: review). */
   dueOn: isoDateSchema.nullable(),
-  templateVersion: z.string(),
+  templateVersion: plainTextSchema,
   /** SHA-256 of the contract PDF the parent signed; the head signs the same bytes. */
   pdfSha256: sha256Schema.nullable(),
   parentSignature: signatureInfoSchema.nullable(),
   headSignature: signatureInfoSchema.nullable(),
   signedAt: instantSchema.nullable(),
   rejectReason: contractRejectReasonSchema.nullable(),
-  rejectComment: z.string().nullable(),
+  rejectComment: plainTextSchema.nullable(),
   archivedOn: isoDateSchema.nullable(),
   archiveReason: archiveReasonSchema.nullable(),
   updatedAt: instantSchema,
@@ -149,13 +156,13 @@ export const contractDocumentSchema = z.object({
   round: z.number().int().positive(),
   /** False once a later round replaced this file. */
   current: z.boolean(),
-  fileName: z.string(),
+  fileName: plainTextSchema,
   mime: z.enum(['image/jpeg', 'application/pdf']),
   size: z.number().int().positive(),
   sha256: sha256Schema,
   reviewStatus: documentReviewStatusSchema,
   flagReason: flagReasonSchema.nullable(),
-  flagComment: z.string().nullable(),
+  flagComment: plainTextSchema.nullable(),
   reviewedByIin: iinSchema.nullable(),
   reviewedAt: instantSchema.nullable(),
   version: z.number().int(),
@@ -167,42 +174,42 @@ export const historyEventSchema = z.object({
   subjectType: z.enum(['contract', 'special_queue']),
   subjectId: idSchema,
   at: instantSchema,
-  kind: z.string(),
-  actorName: z.string(),
+  kind: plainTextSchema,
+  actorName: plainTextSchema,
   round: z.number().int().nullable(),
-  details: z.record(z.string(), z.unknown()),
+  details: z.record(plainTextSchema, z.unknown()),
   version: z.number().int(),
 });
 export type HistoryEvent = z.infer<typeof historyEventSchema>;
 
 export const specialQueueApplicationSchema = z.object({
   id: idSchema,
-  number: z.string(),
+  number: plainTextSchema,
   pmpkOrgId: idSchema,
   status: specialQueueStatusSchema,
   version: z.number().int(),
   child: childSchema,
-  parentFullName: z.string(),
+  parentFullName: plainTextSchema,
   parentIin: iinSchema,
-  parentPhone: z.string(),
+  parentPhone: plainTextSchema,
   correctionType: correctionTypeSchema,
   confirmedCorrectionType: correctionTypeSchema.nullable(),
-  conclusionNumber: z.string(),
+  conclusionNumber: plainTextSchema,
   conclusionDate: isoDateSchema,
   conclusionSha256: sha256Schema,
   conclusionMime: z.enum(['image/jpeg', 'application/pdf']),
   conclusionSize: z.number().int().positive(),
-  locality: z.string(),
-  kindergartens: z.array(z.string()).min(1),
+  locality: plainTextSchema,
+  kindergartens: z.array(plainTextSchema).min(1),
   teachingLanguage: teachingLanguageSchema,
   submittedAt: instantSchema,
   parentSignature: signatureInfoSchema.nullable(),
   queuePlace: z.number().int().positive().nullable(),
-  decidedByFullName: z.string().nullable(),
+  decidedByFullName: plainTextSchema.nullable(),
   decidedAt: instantSchema.nullable(),
   rejectReason: specialQueueRejectReasonSchema.nullable(),
-  rejectComment: z.string().nullable(),
-  note: z.string().nullable(),
+  rejectComment: plainTextSchema.nullable(),
+  note: plainTextSchema.nullable(),
 });
 export type SpecialQueueApplication = z.infer<typeof specialQueueApplicationSchema>;
 

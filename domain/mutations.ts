@@ -12,14 +12,14 @@ import {
   specialQueueRejectReasonSchema,
   teachingLanguageSchema,
 } from './catalogue-ids';
-import { idSchema, isoDateSchema, sha256Schema } from './entities';
+import { idSchema, isoDateSchema, plainTextSchema, sha256Schema } from './entities';
 
 export const cmsBase64Schema = z
   .string()
   .min(16)
   .max(200_000)
   .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'expected base64 DER of a CMS');
-const commentSchema = z.string().trim().max(1000);
+const commentSchema = plainTextSchema.trim().max(1000);
 
 export const markDocumentArgsSchema = z
   .object({
@@ -61,7 +61,7 @@ export const offerContractArgsSchema = z
     directionId: idSchema,
     /** Client-chosen id of the contract the offer creates, so the outbox overlay can show it at once. */
     contractId: idSchema,
-    group: z.string().trim().min(1).max(100),
+    group: plainTextSchema.trim().min(1).max(100),
     teachingLanguage: teachingLanguageSchema,
     startDate: isoDateSchema,
     cms: cmsBase64Schema,

@@ -1,6 +1,6 @@
 /** Sync protocol v1 (DESIGN §5) as zod schemas: the server validates requests with them, the client responses. */
 import { z } from 'zod';
-import { entityNameSchema, iinSchema, instantSchema } from './entities';
+import { entityNameSchema, iinSchema, instantSchema, tokenTextSchema } from './entities';
 import { mutationNameSchema } from './mutations';
 import { staffRoleSchema } from './statuses';
 
@@ -17,7 +17,7 @@ export const errorBodySchema = z.object({
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 export const challengeResponseSchema = z.object({ nonce: z.string().min(16), expiresAt: instantSchema });
-export const loginRequestSchema = z.object({ nonce: z.string().min(16).max(200), cms: z.string().min(16).max(100_000) }).strict();
+export const loginRequestSchema = z.object({ nonce: tokenTextSchema.min(16).max(200), cms: z.string().min(16).max(100_000) }).strict();
 export const sessionUserSchema = z.object({
   id: z.string(),
   iin: iinSchema,
@@ -76,16 +76,16 @@ export type PullResponse = z.infer<typeof pullResponseSchema>;
 
 export const pushMutationSchema = z.object({
   clientSeq: z.number().int().positive(),
-  mutationId: z.string().min(8).max(64),
+  mutationId: tokenTextSchema.min(8).max(64),
   name: mutationNameSchema,
   /** Validated per name with mutationArgsSchemas by the server; a bad shape is a `rejected` result. */
-  args: z.record(z.string(), z.unknown()),
+  args: z.record(tokenTextSchema.max(64), z.unknown()),
   baseVersion: z.number().int().nonnegative(),
   createdAt: instantSchema,
 });
 export type PushMutation = z.infer<typeof pushMutationSchema>;
 export const pushRequestSchema = z
-  .object({ clientId: z.string().min(8).max(64), mutations: z.array(pushMutationSchema).min(1).max(MAX_PUSH_BATCH) })
+  .object({ clientId: tokenTextSchema.min(8).max(64), mutations: z.array(pushMutationSchema).min(1).max(MAX_PUSH_BATCH) })
   .strict();
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 export const pushResponseSchema = z.object({ results: z.array(mutationResultSchema), lastClientSeq: z.number().int().nonnegative() });

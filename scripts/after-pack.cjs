@@ -16,6 +16,8 @@ const fuses = {
   [FuseV1Options.OnlyLoadAppFromAsar]: true,
   [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
   [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+  // V8's WebAssembly trap handlers stay as Electron ships them (pdf.js decoders may use WebAssembly).
+  [FuseV1Options.WasmTrapHandlers]: true,
 };
 
 function electronBinaryPath(context) {

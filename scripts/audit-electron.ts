@@ -1,13 +1,17 @@
 /**
- * `npm run audit:electron`: runs Electronegativity over the Electron sources (main, preload, backend) and the
- * renderer's index.html, then fails on any finding above INFORMATIONAL that is not in the reviewed exceptions file
- * (Electronegativity itself always exits 0). Electron-version checks are skipped: they need GitHub.
+ * `npm run audit:electron`: runs Electronegativity over the Electron sources (main, preload, backend), the
+ * renderer's index.html and package.json, then fails on any finding above INFORMATIONAL that is not in the reviewed
+ * exceptions file (Electronegativity itself always exits 0), and on an Electron that is not the newest patch of a
+ * supported line. Electronegativity's version check reads package.json; its security-fix check downloads GitHub's
+ * release notes (unreachable from the build machines), so that one is replaced by the same question asked of the
+ * npm registry's release list (electron-version-policy.ts).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { electronVersionProblems } from './electron-version-policy';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = path.join(root, '.tmp', 'electronegativity');
@@ -44,10 +48,15 @@ fs.rmSync(work, { recursive: true, force: true });
 fs.mkdirSync(path.join(input, 'renderer'), { recursive: true });
 fs.cpSync(path.join(root, 'electron'), path.join(input, 'electron'), { recursive: true });
 fs.copyFileSync(path.join(root, 'renderer', 'index.html'), path.join(input, 'renderer', 'index.html'));
+fs.copyFileSync(path.join(root, 'package.json'), path.join(input, 'package.json'));
+
+const registrySchema = z.object({ versions: z.array(z.string()), 'dist-tags': z.object({ latest: z.string() }) });
+const registry = registrySchema.parse(JSON.parse(execFileSync('npm', ['view', 'electron', 'versions', 'dist-tags', '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })));
+const installed = z.object({ version: z.string() }).parse(JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8'))).version;
 
 execFileSync(
   process.execPath,
-  [path.join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js'), '-i', input, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', report, '-r', '-v', 'false', '-e', '41.0.0'],
+  ['--require', path.join(root, 'scripts', 'electronegativity-offline.cjs'), path.join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js'), '-i', input, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', report, '-r', '-e', installed],
   { stdio: ['ignore', 'ignore', 'inherit'] },
 );
 
@@ -60,5 +69,8 @@ for (const f of findings) {
   const mark = blocking.includes(f) ? 'FAIL' : reviewed(f) ? 'reviewed' : 'info';
   console.log(`[${mark}] ${f.issue} ${f.severity}/${f.confidence} ${f.file}:${f.location} — ${f.description}`);
 }
+const versionProblems = electronVersionProblems(installed, registry.versions);
+for (const problem of versionProblems) console.log(`[FAIL] ELECTRON_VERSION ${problem}`);
+console.log(`Electron ${installed}; newest stable ${registry['dist-tags'].latest}; version policy: ${versionProblems.length === 0 ? 'ok' : 'FAILED'}.`);
 console.log(`Electronegativity: ${findings.length} finding(s), ${blocking.length} blocking.`);
-process.exitCode = blocking.length > 0 ? 1 : 0;
+process.exitCode = blocking.length + versionProblems.length > 0 ? 1 : 0;

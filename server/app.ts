@@ -9,7 +9,9 @@ import { registerBlobRoutes } from './blobs/routes';
 import type { ServerContext } from './context';
 import { registerDevRoutes } from './dev/routes';
 import { registerEventRoutes } from './events/routes';
-import { handleError, notFound, parseRequest, sendError } from './http/errors';
+import { handleClientError, handleError, handleFrameworkError, notFound, parseRequest, sendError } from './http/errors';
+import { loggerOptions, requestIdOf, type LogOptions } from './ops/logging';
+import { registerOperations } from './ops/routes';
 import { registerBootstrapRoute } from './sync/bootstrap';
 import { registerPullRoute } from './sync/pull';
 import { registerPushRoute } from './sync/push';
@@ -19,14 +21,24 @@ import type { ParentSimulator } from './dev/parent-simulator';
 export const MAX_JSON_BODY_BYTES = 2 * 1024 * 1024;
 
 export interface AppOptions {
-  logger: boolean;
+  /** false in tests; the CLI logs JSON lines (see ops/logging.ts). */
+  logger: boolean | LogOptions;
   updatesDir: string | null;
   parentSimulator: ParentSimulator | null;
 }
 
 export async function buildApp(ctx: ServerContext, options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger, bodyLimit: MAX_JSON_BODY_BYTES, trustProxy: false });
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(options.logger === true ? {} : options.logger),
+    genReqId: requestIdOf,
+    bodyLimit: MAX_JSON_BODY_BYTES,
+    trustProxy: false,
+    return503OnClosing: false,
+    frameworkErrors: handleFrameworkError,
+    clientErrorHandler: handleClientError,
+  });
   app.setErrorHandler(handleError);
+  registerOperations(app, ctx);
   app.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'NOT_FOUND', 'Not found'));
   app.addContentTypeParser(['image/jpeg', 'application/pdf'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   await app.register(websocket, { options: { maxPayload: 4096 } });

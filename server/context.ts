@@ -2,11 +2,13 @@
 import type { ServerDb } from './db/connect';
 import type { CmsVerifier } from './auth/cms-verifier';
 import type { EventHub } from './events/hub';
+import type { ServerMetrics } from './ops/metrics';
 
 export interface ServerContext {
   db: ServerDb;
   verifier: CmsVerifier;
   events: EventHub;
+  metrics: ServerMetrics;
   /** Injected so tests can move time (token and challenge expiry, deadlines). */
   now: () => Date;
   demo: boolean;

@@ -40,7 +40,7 @@ const server = await startServer({
   port: args.port,
   database: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', ...(args['data-dir'] ? { dataDir: path.resolve(args['data-dir']) } : {}) },
   updatesDir: args['updates-dir'] ?? null,
-  logger: false,
+  logger: { level: process.env.LOG_LEVEL ?? 'info' },
   ...(await demoServerOptions({
     // --seed-scale N: N synthetic contracts in the first kindergarten (benchmarks), see SeedOptions.synthetic.
     ...(scale ? { contractsPerKindergarten: [scale, 0, 0], synthetic: true } : {}),

@@ -14,9 +14,9 @@ export const mainMessages = {
   },
   keyProblem: {
     'encryption-unavailable': {
-      kk: 'Windows қорғалған қоймасы (DPAPI) қолжетімсіз, сондықтан деректер кілтін ашу мүмкін емес. Деректер шифрлаусыз ешқашан сақталмайды.',
-      ru: 'Защищённое хранилище Windows (DPAPI) недоступно, поэтому ключ данных не расшифровать. Без шифрования данные не хранятся никогда.',
-      en: 'Windows protected storage (DPAPI) is unavailable, so the data key cannot be unwrapped. Data is never stored unencrypted.',
+      kk: 'Жүйенің қорғалған қоймасы (Windows-та DPAPI, Linux-та кілттер қоймасы) қолжетімсіз, сондықтан деректер кілтін қорғау мүмкін емес. Деректер шифрлаусыз ешқашан сақталмайды.',
+      ru: 'Защищённое хранилище системы (DPAPI в Windows, связка ключей в Linux) недоступно, поэтому ключ данных нечем защитить. Без шифрования данные не хранятся никогда.',
+      en: 'The system protected storage (DPAPI on Windows, the keyring on Linux) is unavailable, so the data key cannot be protected. Data is never stored unencrypted.',
     },
     undecryptable: {
       kk: 'Деректер кілтін ашу мүмкін болмады. Бұл әкімші Windows құпиясөзін қалпына келтіргенде немесе профиль басқа компьютерге көшірілгенде болады.',

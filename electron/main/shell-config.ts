@@ -9,10 +9,14 @@ import { z } from 'zod';
 
 export type Mode = 'demo' | 'production';
 
+/**
+ * A packaged app is always production: a `--demo` flag would trust the bundled test keys, so an installed copy
+ * ignores it whatever a shortcut or a user passes (the demo services are not even in the package).
+ */
 export function resolveMode(options: { isPackaged: boolean; argv: readonly string[] }): Mode {
+  if (options.isPackaged) return 'production';
   if (options.argv.includes('--production')) return 'production';
-  if (options.argv.includes('--demo')) return 'demo';
-  return options.isPackaged ? 'production' : 'demo';
+  return 'demo';
 }
 
 const httpsUrl = z.string().url().refine((url) => url.startsWith('https://'), 'must be an https:// URL');

@@ -142,7 +142,7 @@ async function startBackend(
   const external = demo ?? productionServices(deps);
 
   for (;;) {
-    const key = loadOrCreateDbKey({
+    const key = await loadOrCreateDbKey({
       safeStorage: deps.safeStorage,
       store: fileKeyStore(paths.wrappedKeyFile),
       databaseExists: () => fs.existsSync(paths.databaseFile),

@@ -3,7 +3,8 @@
  * zod-validated JSON documents keyed by (entity, id) with the organisation that scopes them, so one generic change
  * log serves every entity. The change log keeps only the latest change per row ("latest op per row").
  */
-import { bigint, boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, customType, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
@@ -18,8 +19,17 @@ export const entities = pgTable(
     data: jsonb('data').notNull(),
     deleted: boolean('deleted').notNull().default(false),
   },
-  (t) => [primaryKey({ columns: [t.entity, t.id] }), index('entities_org_idx').on(t.orgId, t.entity)],
+  (t) => [
+    primaryKey({ columns: [t.entity, t.id] }),
+    index('entities_org_idx').on(t.orgId, t.entity),
+    index('entities_staff_iin_idx').on(sql`(${t.data}->>'iin')`).where(sql`${t.entity} = 'staff'`),
+    index('entities_contract_idx').on(sql`(${t.data}->>'contractId')`).where(sql`${t.entity} IN ('contractDocument')`),
+    index('entities_subject_idx').on(sql`(${t.data}->>'subjectId')`).where(sql`${t.entity} = 'historyEvent'`),
+  ],
 );
+
+/** One sequence orders every change and mutation result; a pull cursor is a position in it. */
+export const changeSeq = pgSequence('change_seq');
 
 export const changes = pgTable(
   'changes',
@@ -31,7 +41,11 @@ export const changes = pgTable(
     op: text('op', { enum: ['upsert', 'delete'] }).notNull(),
     version: integer('version').notNull(),
   },
-  (t) => [uniqueIndex('changes_row_idx').on(t.entity, t.id), index('changes_org_seq_idx').on(t.orgId, t.seq)],
+  (t) => [
+    uniqueIndex('changes_row_idx').on(t.entity, t.id),
+    index('changes_org_seq_idx').on(t.orgId, t.seq),
+    check('changes_op_check', sql`${t.op} IN ('upsert', 'delete')`),
+  ],
 );
 
 /** Single-row bookkeeping: the oldest cursor still served (older → resetRequired: cursorExpired). */
@@ -63,7 +77,11 @@ export const mutationResults = pgTable(
     resultSeq: bigint('result_seq', { mode: 'number' }).notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'string' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.clientId, t.clientSeq] }), uniqueIndex('mutation_results_id_idx').on(t.clientId, t.mutationId)],
+  (t) => [
+    primaryKey({ columns: [t.clientId, t.clientSeq] }),
+    uniqueIndex('mutation_results_id_idx').on(t.clientId, t.mutationId),
+    check('mutation_results_status_check', sql`${t.status} IN ('applied', 'rejected', 'conflict')`),
+  ],
 );
 
 export const challenges = pgTable('challenges', {

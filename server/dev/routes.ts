@@ -1,7 +1,7 @@
 /** Demo-only routes: the parent simulator and a read of a contract's server state. No auth: never in production. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { childSchema, iinSchema, idSchema, isoDateSchema } from '../../domain/entities';
+import { childSchema, iinSchema, idSchema, isoDateSchema, plainTextSchema } from '../../domain/entities';
 import { correctionTypeSchema } from '../../domain/catalogue-ids';
 import type { ServerContext } from '../context';
 import { parseRequest } from '../http/errors';
@@ -10,11 +10,11 @@ import type { ParentSimulator } from './parent-simulator';
 const contractParams = z.object({ id: idSchema }).strict();
 const submitBody = z
   .object({
-    idDocumentNumber: z.string().max(20).optional(),
-    address: z.string().max(300).optional(),
-    phone: z.string().max(30).optional(),
-    workplace: z.string().max(200).optional(),
-    position: z.string().max(200).optional(),
+    idDocumentNumber: plainTextSchema.max(20).optional(),
+    address: plainTextSchema.max(300).optional(),
+    phone: plainTextSchema.max(30).optional(),
+    workplace: plainTextSchema.max(200).optional(),
+    position: plainTextSchema.max(200).optional(),
   })
   .strict();
 const specialQueueBody = z
@@ -22,8 +22,8 @@ const specialQueueBody = z
     parentIin: iinSchema,
     child: childSchema,
     correctionType: correctionTypeSchema,
-    parentPhone: z.string().max(30).optional(),
-    locality: z.string().max(100).optional(),
+    parentPhone: plainTextSchema.max(30).optional(),
+    locality: plainTextSchema.max(100).optional(),
     kindergartens: z.array(idSchema).min(1).max(5).optional(),
     teachingLanguage: z.enum(['kk', 'ru']).optional(),
     conclusionDate: isoDateSchema.optional(),

@@ -12,12 +12,22 @@ export class EventHub {
     return () => this.targets.delete(target);
   }
 
-  poke(orgIds: Iterable<string>, cursor: number): void {
+  /** Pokes every socket in scope of the changed organisations; returns how many were poked. */
+  poke(orgIds: Iterable<string>, cursor: number): number {
     const changed = new Set(orgIds);
     const frame = JSON.stringify({ type: 'poke', cursor });
+    let poked = 0;
     for (const target of this.targets) {
-      if (target.orgIds.some((id) => changed.has(id))) target.send(frame);
+      if (target.orgIds.some((id) => changed.has(id))) {
+        target.send(frame);
+        poked++;
+      }
     }
+    return poked;
+  }
+
+  get listening(): boolean {
+    return true;
   }
 
   get size(): number {

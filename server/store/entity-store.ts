@@ -6,6 +6,7 @@ import { and, eq, gt, inArray, sql, asc } from 'drizzle-orm';
 import { entitySchemas, type EntityName, type EntityRow } from '../../domain/entities';
 import { changes, entities, syncMeta } from '../db/schema';
 import type { Queryable, ServerTx } from '../db/connect';
+import { rowsOf } from '../db/rows';
 
 export interface StoredRow<E extends EntityName = EntityName> {
   entity: E;
@@ -13,11 +14,6 @@ export interface StoredRow<E extends EntityName = EntityName> {
   orgId: string;
   version: number;
   data: EntityRow<E>;
-}
-
-/** Both drivers (PGlite, node-postgres) return raw query rows under `rows`. */
-function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
 }
 
 export async function nextSeq(tx: Queryable): Promise<number> {

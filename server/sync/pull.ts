@@ -32,6 +32,7 @@ export function registerPullRoute(app: FastifyInstance, ctx: ServerContext): voi
         .from(mutationResults)
         .where(and(eq(mutationResults.clientId, clientId), gt(mutationResults.resultSeq, query.cursor), lte(mutationResults.resultSeq, cursor)))
         .orderBy(asc(mutationResults.clientSeq));
+      ctx.metrics.countPull(changes.length);
       return {
         changes,
         cursor,

@@ -57,6 +57,7 @@ export function registerPushRoute(app: FastifyInstance, ctx: ServerContext): voi
         last = fresh[fresh.length - 1]!.clientSeq;
         if (outcome.touchedOrgs.size > 0) ctx.events.poke(outcome.touchedOrgs, outcome.cursor);
       }
+      for (const result of results) ctx.metrics.countPushed(result.status);
       return { results, lastClientSeq: last };
     });
   });

@@ -6,6 +6,7 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { E2E_TOKEN } from '../../playwright.config';
+import { freePort } from '../support/free-port';
 import { startDevWebInstance, type DevWebInstance } from './dev-web-instance';
 import { signIn } from './support';
 
@@ -14,7 +15,7 @@ let pmpk: DevWebInstance;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  const port = Number(process.env.E2E_PMPK_PORT ?? 5311);
+  const port = await freePort();
   pmpk = await startDevWebInstance({ port, token: E2E_TOKEN, as: 'pmpk1-specialist', dataDir: `.tmp/e2e-pmpk-${port}` });
 });
 test.afterAll(async () => {
