@@ -1,5 +1,6 @@
 /**
- * `npm run bench` (full) / `npm run bench -- --quick` (CI sizes): every performance goal of the app in one run, each
+ * `npm run bench` (full) / `npm run bench -- --quick` (CI sizes) / `--only NAME` (the steps whose name contains it;
+ * typing latency needs `npm run build` first): every performance goal of the app in one run, each
  * next to its floor measured on the same machine in the same run. Writes bench-results.json and prints a table.
  * A figure that misses its target is reported, never an error; the exit code is non-zero only if a benchmark crashed.
  */
@@ -13,16 +14,20 @@ import { benchContractPdf } from './contract-pdf.bench';
 import { benchInbox } from './inbox.bench';
 import { benchMemory } from './memory.bench';
 import { benchSync } from './sync.bench';
+import { benchTyping } from './typing.bench';
 import { dataset } from './support/dataset';
 import { removeBenchDirs } from './support/local-db';
 import type { BenchMetric } from './support/metrics';
 
 const quick = process.argv.includes('--quick');
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '') : null;
 const outFile = path.resolve(process.cwd(), 'bench-results.json');
 const metrics: BenchMetric[] = [];
 let crashed = false;
 
 async function step(name: string, work: () => Promise<BenchMetric[]> | BenchMetric[]): Promise<void> {
+  if (only !== null && !name.includes(only)) return;
   const started = performance.now();
   process.stdout.write(`… ${name}\n`);
   try {
@@ -69,6 +74,7 @@ try {
   await step('backend memory', async () => (loadedDataDir ? [await benchMemory(loadedDataDir, contracts)] : []));
   await step('sync', () => benchSync({ quick }));
   await step('contract pdf', () => benchContractPdf({ quick }));
+  await step('typing latency', () => benchTyping({ quick }));
 } finally {
   removeBenchDirs();
 }
