@@ -72,19 +72,19 @@ export const parentNotification = {
   enrolled: (lang: Language): string => parentStatusTexts.enrolled[lang],
   voucherConfirmed: (queuePlace: number, lang: Language): string =>
     ({
-      kk: `Ваучер алуға берген өтініміңіз расталды. Кезектегі орны: ${queuePlace}`,
+      kk: `Ваучер алуға берген өтініміңіз расталды. Кезектегі орныңыз: ${queuePlace}`,
       ru: `Ваша заявка на получение ваучера подтверждена. Место в очереди: ${queuePlace}`,
       en: `Your voucher application has been confirmed. Place in the queue: ${queuePlace}`,
     })[lang],
   voucherRejected: (employeeFullName: string, lang: Language): string =>
     ({
-      kk: `Ваучер алуға берген өтініміңізді қызметкер қабылдамады: ${employeeFullName}`,
+      kk: `Ваучер алуға берген өтініміңізден бас тартылды. Бас тартқан қызметкер: ${employeeFullName}`,
       ru: `Ваша заявка на получение ваучера отклонена сотрудником: ${employeeFullName}`,
       en: `Your voucher application was rejected by staff member: ${employeeFullName}`,
     })[lang],
   reworkRequested: (attemptsLeft: number, lang: Language): string =>
     ({
-      kk: `Шарт пысықтауға қайтарылды. Қызыл жақтаумен белгіленген құжаттарды ауыстырыңыз. Қалған мүмкіндік: ${attemptsLeft}`,
+      kk: `Шарт пысықтауға қайтарылды. Қызыл жиекпен белгіленген құжаттарды ауыстырыңыз. Қалған әрекет саны: ${attemptsLeft}`,
       ru: `Договор возвращён на доработку. Замените документы, обведённые красной рамкой. Осталось попыток: ${attemptsLeft}`,
       en: `The contract was returned for rework. Replace the documents marked in red. Attempts left: ${attemptsLeft}`,
     })[lang],

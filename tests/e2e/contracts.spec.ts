@@ -55,7 +55,7 @@ test('full flow: flag → return for rework → parent resubmits → changed doc
   expect(notes.filter((n) => n.subjectId === id).map((n) => n.textRu)).toContain('Ваш ребёнок успешно зачислен');
 
   await page.goto(page.url().replace(/#.*$/, '#/contracts/list/signed'));
-  await expect(page.getByRole('grid', { name: 'Қол қойылған' }).locator(`[data-contract-id="${id}"]`)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('grid', { name: 'Қол қойылғандар' }).locator(`[data-contract-id="${id}"]`)).toBeVisible({ timeout: 30_000 });
 });
 
 test('offline: three contracts decided with the server stopped show as pending, then all apply', async ({ page }) => {

@@ -4,10 +4,10 @@ import { registerBundle } from '../../i18n';
 registerBundle('contracts', {
   kk: {
     title: 'Шарттар',
-    tabs: { review: 'Тексеруде', rework: 'Пысықтауда', signed: 'Қол қойылған', archive: 'Мұрағат', directions: 'Жолдамалар' },
+    tabs: { review: 'Тексеруде', rework: 'Пысықтауда', signed: 'Қол қойылғандар', archive: 'Мұрағат', directions: 'Жолдамалар' },
     search: 'ЖСН, аты-жөні немесе шарт нөмірі бойынша іздеу',
     filters: { voucherOnly: 'Тек ваучер', overdueOnly: 'Мерзімі өткен', withDecisionsOnly: 'Жіберілмеген шешімдер' },
-    columns: { child: 'Бала', childIin: 'Баланың ЖСН', parent: 'Ата-ана', submitted: 'Түскен күні', deadline: 'Мерзімі', rework: 'Пысықтау', sync: 'Күйі', status: 'Мәртебе', issued: 'Берілген күні', offerDue: 'Шарт жіберу мерзімі' },
+    columns: { child: 'Бала', childIin: 'Баланың ЖСН-і', parent: 'Ата-ана', submitted: 'Түскен күні', deadline: 'Мерзімі', rework: 'Пысықтау', sync: 'Күйі', status: 'Мәртебе', issued: 'Берілген күні', offerDue: 'Шарт жіберу мерзімі' },
     reworkOf: '{{count}} / {{max}}',
     voucher: 'Ваучер',
     back: 'Тізімге оралу',
