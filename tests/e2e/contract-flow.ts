@@ -99,3 +99,10 @@ export async function signFromScreen(page: Page, testInfo?: TestInfo): Promise<v
   await dialog.getByRole('button', { name: 'ЭЦҚ-мен қол қою' }).click();
   await expect(dialog).toBeHidden({ timeout: 90_000 });
 }
+
+/** Switches the interface language in Settings and waits until the menu speaks it. */
+export async function setLanguage(page: Page, language: 'kk' | 'ru'): Promise<void> {
+  await page.goto(page.url().replace(/#.*$/, '#/settings'));
+  await page.getByText(language === 'kk' ? 'Қазақша' : 'Русский', { exact: true }).click();
+  await expect(page.getByRole('link', { name: language === 'kk' ? 'Шарттар' : 'Договоры' })).toBeVisible();
+}

@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { TestServerClient } from '../support/server-client';
 import { loadKey } from '../fixtures/pki/load';
-import { approveAll, attach, documentTabs, ensureSignedIn, flagCurrent, freshSubmitted, openContract, parentAction, POLL, reviewRows, serverContract, serverUrl, signFromScreen } from './contract-flow';
+import { approveAll, attach, documentTabs, ensureSignedIn, flagCurrent, freshSubmitted, openContract, parentAction, POLL, reviewRows, serverContract, serverUrl, setLanguage, signFromScreen } from './contract-flow';
 import { devControl } from './support';
 
 const used = new Set<string>();
@@ -121,12 +121,24 @@ test('conflict: the parent withdraws while the employee signs offline → Needs 
   expect(state.contract.status).toBe('withdrawn');
   expect(state.contract.headSignature).toBeNull();
 
-  await item.getByRole('button', { name: 'Қайта тексеру' }).click();
-  await expect(page).toHaveURL(new RegExp(`#/contracts/view/${id}`));
-  await page.goBack();
-  await item.getByRole('button', { name: 'Болдырмау' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Иә, алып тастау' }).click();
-  await expect(item).toHaveCount(0);
+  // In the Russian UI the same card speaks Russian, server texts included.
+  await setLanguage(page, 'ru');
+  try {
+    await page.goto(page.url().replace(/#.*$/, '#/attention'));
+    await expect(item).toHaveCount(1);
+    await expect(item).toContainText(/Родитель отозвал договор \d\d\.\d\d\.\d{4} \d\d:\d\d\./);
+    await expect(item).toContainText(/Ваши решения не применены: .*Подписание договора/);
+    await expect(item).toContainText('Конфликт');
+    await expect(item).not.toContainText(/Қайшылық|кері қайтарып алды|VERSION_CONFLICT/);
+    await item.getByRole('button', { name: 'Проверить снова' }).click();
+    await expect(page).toHaveURL(new RegExp(`#/contracts/view/${id}`));
+    await page.goBack();
+    await item.getByRole('button', { name: 'Отменить' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Да, отменить' }).click();
+    await expect(item).toHaveCount(0);
+  } finally {
+    await setLanguage(page, 'kk');
+  }
 });
 
 test('a third rework is impossible in the UI and refused by the server if forced', async ({ page }) => {

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
-import { documentTabs, ensureSignedIn, freshSubmitted, openContract, POLL, reviewRows, serverContract } from './contract-flow';
+import { documentTabs, ensureSignedIn, freshSubmitted, openContract, POLL, reviewRows, serverContract, setLanguage } from './contract-flow';
 
 const used = new Set<string>();
 const consoleErrors: string[] = [];
@@ -110,9 +110,7 @@ test('at 1366×768 the document is the largest thing (≥ 60 % of the height, no
   const outDir = path.resolve('docs/screenshots');
   fs.mkdirSync(outDir, { recursive: true });
   for (const language of ['kk', 'ru'] as const) {
-    await page.goto(page.url().replace(/#.*$/, '#/settings'));
-    await page.getByText(language === 'kk' ? 'Қазақша' : 'Русский', { exact: true }).click();
-    await expect(page.getByRole('link', { name: language === 'kk' ? 'Шарттар' : 'Договоры' })).toBeVisible();
+    await setLanguage(page, language);
     for (const [width, height] of [[1366, 768], [1920, 1080]] as const) {
       await page.setViewportSize({ width, height });
       await page.goto(page.url().replace(/#.*$/, `#/contracts/view/${encodeURIComponent(id!)}`));
@@ -134,9 +132,7 @@ test('at 1366×768 the document is the largest thing (≥ 60 % of the height, no
     }
   }
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(page.url().replace(/#.*$/, '#/settings'));
-  await page.getByText('Қазақша', { exact: true }).click();
-  await expect(page.getByRole('link', { name: 'Шарттар' })).toBeVisible();
+  await setLanguage(page, 'kk');
 });
 
 test('no console error on any screen', async ({ page }) => {
