@@ -128,6 +128,7 @@ test('at 1366×768 the document is the largest thing (≥ 60 % of the height, no
       expect(measured.pageScroll).toBeLessThanOrEqual(0);
       expect(measured.sideways).toBeLessThanOrEqual(0);
       await page.mouse.move(0, height - 1); // no tooltip in the picture
+      await expect(page.getByRole('tooltip')).toHaveCount(0);
       await page.screenshot({ path: path.join(outDir, `contract-${language}-${width}x${height}.png`) });
     }
   }

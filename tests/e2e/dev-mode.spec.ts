@@ -57,7 +57,7 @@ test('first load in dev mode: NCALayer is found, «ЭЦҚ арқылы кіру�
   const firstRow = page.getByRole('grid').getByRole('row').nth(1);
   await expect(firstRow).toBeVisible({ timeout: 60_000 });
   await firstRow.click();
-  await expect(page.getByRole('heading', { name: 'Құжаттар' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('[role="tab"][data-document-id]').first()).toBeVisible({ timeout: 60_000 });
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -28,7 +28,7 @@ export function DocumentStrip({ documents, current, onSelect }: { documents: rea
         const color = stateColor[d.effectiveStatus];
         const label = documentKindLabels[d.kind][lang];
         return (
-          <Tooltip key={d.id} label={label} openDelay={400}>
+          <Tooltip key={d.id} label={label} openDelay={400} events={{ hover: true, focus: false, touch: false }}>
           <UnstyledButton
             role="tab"
             aria-selected={i === current}
