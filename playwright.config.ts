@@ -26,7 +26,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx tsx scripts/dev-web.ts --static --port ${port} --token ${E2E_TOKEN} --data-dir .tmp/e2e-data --fresh`,
+    command: `npx tsx demo/dev-web.ts --static --port ${port} --token ${E2E_TOKEN} --data-dir .tmp/e2e-data --fresh`,
     url: `http://127.0.0.1:${port}/index.html`,
     reuseExistingServer: false,
     timeout: 300_000,

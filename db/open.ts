@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { AppError } from '../domain/envelope';
+import { ReplicaFiles } from './replica-files';
 import * as schema from './schema';
 import { registerSearchFunctions } from './search-functions';
 
@@ -20,6 +21,8 @@ export interface OpenedDatabase {
   schemaVersion: number;
   /** True when the previous run did not close the DB cleanly and quick_check ran. */
   recoveredFromUncleanShutdown: boolean;
+  /** The replica's own file, attached as `replica` (bootstraps build a new one and switch to it). */
+  replica: ReplicaFiles;
   close(): void;
 }
 
@@ -45,7 +48,7 @@ export function knownSchemaVersion(migrationsFolder: string): number {
 
 const markerFile = (file: string) => `${file}.open`;
 
-function applyKey(sqlite: Database.Database, key: Uint8Array): void {
+export function applyKey(sqlite: Database.Database, key: Uint8Array): void {
   if (key.length !== DB_KEY_BYTES) throw new AppError('DB_KEY_INVALID', `The database key must be ${DB_KEY_BYTES} bytes.`);
   sqlite.pragma("cipher = 'sqlcipher'");
   sqlite.pragma('legacy = 4');
@@ -110,9 +113,18 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
       options.onBackup?.(backup);
     }
 
+    const replica = new ReplicaFiles(sqlite, file, key, applyKey);
+    if (current < known) replica.restoreTemplate();
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder });
     sqlite.pragma(`user_version = ${known}`);
+    replica.settle(() => (sqlite.prepare('SELECT cursor FROM main.sync_state WHERE id = 1').pluck().get() as number | null | undefined) ?? null, new Date().toISOString(), file);
+    replica.attachCurrent();
+    if (unclean) {
+      const result = sqlite.pragma('replica.quick_check', { simple: true });
+      if (result !== 'ok') throw new AppError('DB_CORRUPT', `The local replica failed its integrity check: ${String(result)}`);
+    }
+    replica.removeLeftovers();
 
     fs.writeFileSync(markerFile(file), String(process.pid));
     return {
@@ -120,6 +132,7 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
       db,
       schemaVersion: known,
       recoveredFromUncleanShutdown: unclean,
+      replica,
       close() {
         if (!sqlite.open) return;
         sqlite.pragma('wal_checkpoint(TRUNCATE)');

@@ -162,7 +162,7 @@ export const specialQueueApplications = sqliteTable(
 export const syncState = sqliteTable('sync_state', {
   id: integer('id').primaryKey(),
   clientId: text('client_id').notNull(),
-  /** Server change sequence applied so far; null until the first bootstrap finished. */
+  /** Before the replica had its own file: the cursor, read once when that file is first made (it now lives there). */
   cursor: integer('cursor'),
   /** Set by a `resetRequired` answer or a user switch: the next sync re-bootstraps (the outbox is kept). */
   needsBootstrap: integer('needs_bootstrap').notNull().default(1),
@@ -170,6 +170,13 @@ export const syncState = sqliteTable('sync_state', {
   tokenExpiresAt: text('token_expires_at'),
   user: text('user'),
   lastSyncedAt: text('last_synced_at'),
+});
+
+/** One row (id = 1): the current replica file (beside this DB, attached as `replica`) and the DDL of its tables. */
+export const replicaLayout = sqliteTable('replica_layout', {
+  id: integer('id').primaryKey(),
+  file: text('file').notNull(),
+  ddl: text('ddl').notNull(),
 });
 
 /** Decisions waiting for (or answered by) the server, in the order the user made them. */
@@ -191,6 +198,8 @@ export const outbox = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     resultCode: text('result_code'),
     resultMessage: text('result_message'),
+    /** The refusal's text parameters (JSON): the UI renders result_code + params in the user's language. */
+    resultParams: text('result_params'),
     /** For conflicts: the entity as the server has it now (JSON). */
     current: text('current'),
     answeredAt: text('answered_at'),
@@ -199,18 +208,22 @@ export const outbox = sqliteTable(
 );
 
 /** Persistent download queue of documents (content-addressed). */
-export const blobJobs = sqliteTable('blob_jobs', {
-  sha256: text('sha256').primaryKey(),
-  size: integer('size').notNull(),
-  mime: text('mime').notNull(),
-  /** Lower runs first: 0 = the user is looking at it, 10 = prefetch. */
-  priority: integer('priority').notNull().default(10),
-  attempts: integer('attempts').notNull().default(0),
-  retryAfter: integer('retry_after').notNull().default(0),
-  lastError: text('last_error'),
-  /** Random AES-256-CTR key of the encrypted `.part` file, so a download can resume without plaintext on disk. */
-  partKey: blob('part_key', { mode: 'buffer' }).notNull(),
-});
+export const blobJobs = sqliteTable(
+  'blob_jobs',
+  {
+    sha256: text('sha256').primaryKey(),
+    size: integer('size').notNull(),
+    mime: text('mime').notNull(),
+    /** Lower runs first: 0 = the user is looking at it, 10 = prefetch. */
+    priority: integer('priority').notNull().default(10),
+    attempts: integer('attempts').notNull().default(0),
+    retryAfter: integer('retry_after').notNull().default(0),
+    lastError: text('last_error'),
+    /** Random AES-256-CTR key of the encrypted `.part` file, so a download can resume without plaintext on disk. */
+    partKey: blob('part_key', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [index('blob_jobs_priority_idx').on(t.priority), index('blob_jobs_retry_idx').on(t.retryAfter)],
+);
 
 /** Documents held locally: each file encrypted with its own AES-256-GCM key, kept only here (the DB is encrypted). */
 export const blobs = sqliteTable(

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { entityNameSchema, iinSchema, instantSchema, tokenTextSchema } from './entities';
 import { mutationNameSchema } from './mutations';
 import { staffRoleSchema } from './statuses';
+import { textParamsSchema } from './text/text-ref';
 
 export const PROTOCOL_VERSION = 1;
 export const MAX_PUSH_BATCH = 100;
@@ -46,7 +47,9 @@ export const mutationResultSchema = z.object({
   clientSeq: z.number().int().positive(),
   mutationId: z.string(),
   status: mutationStatusSchema,
+  /** A code of the text catalogue (domain/text) with its parameters; `message` is the server's fallback text. */
   code: z.string().optional(),
+  params: textParamsSchema.optional(),
   message: z.string().optional(),
   /** For conflicts: the entity as the server has it now. */
   current: z.unknown().optional(),

@@ -3,9 +3,8 @@
  * (seeds 000, 001); Kazakh follows the INDIGO seed (004) where it has the wording («Шарт жасасу», «Қол қойылды»,
  * МДҰ) and is translated otherwise.
  */
-import type { ContractRefusal } from './contract-machine';
 import type { Language, Localized } from './i18n-languages';
-import type { SpecialQueueRefusal } from './special-queue-machine';
+import { fillTemplate, type TextParams } from './text/text-ref';
 import type { ContractStatus, DirectionStatus, DocumentReviewStatus, SpecialQueueStatus } from './statuses';
 
 /** Builds the Localized record of a text function (e.g. to store a notification in every language). */
@@ -67,110 +66,38 @@ export const parentStatusTexts = {
   enrolled: { kk: 'Балаңыз балабақшаға сәтті қабылданды', ru: 'Ваш ребёнок успешно зачислен', en: 'Your child has been successfully enrolled' },
 } as const satisfies Record<string, Localized>;
 
+/** Templates of the notifications sent to the parent when staff decide (catalogue codes `parent.<key>`). */
+export const parentTexts = {
+  ...parentStatusTexts,
+  voucherConfirmed: {
+    kk: 'Ваучер алуға берген өтініміңіз расталды. Кезектегі орныңыз: {queuePlace}',
+    ru: 'Ваша заявка на получение ваучера подтверждена. Место в очереди: {queuePlace}',
+    en: 'Your voucher application has been confirmed. Place in the queue: {queuePlace}',
+  },
+  voucherRejected: {
+    kk: 'Ваучер алуға берген өтініміңізден бас тартылды. Бас тартқан қызметкер: {employee}',
+    ru: 'Ваша заявка на получение ваучера отклонена сотрудником: {employee}',
+    en: 'Your voucher application was rejected by staff member: {employee}',
+  },
+  reworkRequested: {
+    kk: 'Шарт пысықтауға қайтарылды. Қызыл жиекпен белгіленген құжаттарды ауыстырыңыз. Қалған әрекет саны: {attemptsLeft}',
+    ru: 'Договор возвращён на доработку. Замените документы, обведённые красной рамкой. Осталось попыток: {attemptsLeft}',
+    en: 'The contract was returned for rework. Replace the documents marked in red. Attempts left: {attemptsLeft}',
+  },
+  contractRejected: {
+    kk: 'Мектепке дейінгі ұйым шарт жасасудан бас тартты. Себебі: {reason}',
+    ru: 'Дошкольная организация отказала в заключении договора. Причина: {reason}',
+    en: 'The kindergarten declined to conclude the contract. Reason: {reason}',
+  },
+} as const satisfies Record<string, Localized>;
+
+const fill = (template: string, params: TextParams) => fillTemplate(template, params, (ref) => ref.code);
+
 /** Notifications sent to the parent when staff decide. */
 export const parentNotification = {
-  enrolled: (lang: Language): string => parentStatusTexts.enrolled[lang],
-  voucherConfirmed: (queuePlace: number, lang: Language): string =>
-    ({
-      kk: `Ваучер алуға берген өтініміңіз расталды. Кезектегі орныңыз: ${queuePlace}`,
-      ru: `Ваша заявка на получение ваучера подтверждена. Место в очереди: ${queuePlace}`,
-      en: `Your voucher application has been confirmed. Place in the queue: ${queuePlace}`,
-    })[lang],
-  voucherRejected: (employeeFullName: string, lang: Language): string =>
-    ({
-      kk: `Ваучер алуға берген өтініміңізден бас тартылды. Бас тартқан қызметкер: ${employeeFullName}`,
-      ru: `Ваша заявка на получение ваучера отклонена сотрудником: ${employeeFullName}`,
-      en: `Your voucher application was rejected by staff member: ${employeeFullName}`,
-    })[lang],
-  reworkRequested: (attemptsLeft: number, lang: Language): string =>
-    ({
-      kk: `Шарт пысықтауға қайтарылды. Қызыл жиекпен белгіленген құжаттарды ауыстырыңыз. Қалған әрекет саны: ${attemptsLeft}`,
-      ru: `Договор возвращён на доработку. Замените документы, обведённые красной рамкой. Осталось попыток: ${attemptsLeft}`,
-      en: `The contract was returned for rework. Replace the documents marked in red. Attempts left: ${attemptsLeft}`,
-    })[lang],
-  contractRejected: (reasonLabel: string, lang: Language): string =>
-    ({
-      kk: `Мектепке дейінгі ұйым шарт жасасудан бас тартты. Себебі: ${reasonLabel}`,
-      ru: `Дошкольная организация отказала в заключении договора. Причина: ${reasonLabel}`,
-      en: `The kindergarten declined to conclude the contract. Reason: ${reasonLabel}`,
-    })[lang],
+  enrolled: (lang: Language): string => parentTexts.enrolled[lang],
+  voucherConfirmed: (queuePlace: number, lang: Language): string => fill(parentTexts.voucherConfirmed[lang], { queuePlace }),
+  voucherRejected: (employeeFullName: string, lang: Language): string => fill(parentTexts.voucherRejected[lang], { employee: employeeFullName }),
+  reworkRequested: (attemptsLeft: number, lang: Language): string => fill(parentTexts.reworkRequested[lang], { attemptsLeft }),
+  contractRejected: (reasonLabel: string, lang: Language): string => fill(parentTexts.contractRejected[lang], { reason: reasonLabel }),
 };
-
-/** Why the contract machine refused an action, for the user. */
-export function contractRefusalMessage(refusal: ContractRefusal, lang: Language): string {
-  switch (refusal.code) {
-    case 'CONTRACT_WITHDRAWN':
-      return {
-        kk: 'Ата-ана шартты кері қайтарып алды: ол бойынша шешім қабылдау мүмкін емес.',
-        ru: 'Родитель отозвал договор: решения по нему невозможны.',
-        en: 'The parent withdrew the contract; no decision can be made on it.',
-      }[lang];
-    case 'INVALID_TRANSITION': {
-      const status = contractStatusLabels[refusal.status][lang];
-      return {
-        kk: `«${status}» мәртебесінде бұл әрекет қолжетімсіз.`,
-        ru: `Это действие недоступно в статусе «${status}».`,
-        en: `This action is not available in status “${status}”.`,
-      }[lang];
-    }
-    case 'REWORK_LIMIT_REACHED':
-      return {
-        kk: `Ата-ана пысықтаудың барлық ${refusal.limit} мүмкіндігін пайдаланды. Шартқа тек қол қоюға немесе бас тартуға болады.`,
-        ru: `Родитель использовал все ${refusal.limit} попытки доработки. Договор можно только подписать или отклонить.`,
-        en: `The parent has used all ${refusal.limit} rework attempts. The contract can only be signed or rejected.`,
-      }[lang];
-    case 'DOCUMENT_FLAGGED':
-      return {
-        kk: `Ескертуі бар құжаттар бар (${refusal.documentIds.length}): шартқа қол қоюға болмайды.`,
-        ru: `Есть документы с замечаниями (${refusal.documentIds.length}): подписать договор нельзя.`,
-        en: `Some documents are flagged (${refusal.documentIds.length}); the contract cannot be signed.`,
-      }[lang];
-    case 'DOCUMENT_NOT_REVIEWED':
-      return {
-        kk: `Барлық құжат тексерілген жоқ (${refusal.documentIds.length} қалды).`,
-        ru: `Не все документы проверены (осталось ${refusal.documentIds.length}).`,
-        en: `Not all documents are reviewed (${refusal.documentIds.length} left).`,
-      }[lang];
-    case 'NO_FLAGGED_DOCUMENT':
-      return {
-        kk: 'Шартты пысықтауға қайтару үшін кемінде бір құжатқа ескерту белгілеңіз.',
-        ru: 'Чтобы вернуть договор на доработку, отметьте замечание хотя бы к одному документу.',
-        en: 'Flag at least one document to return the contract for rework.',
-      }[lang];
-    case 'DOCUMENT_NOT_FOUND':
-      return { kk: 'Құжат шартта табылмады.', ru: 'Документ не найден в договоре.', en: 'The document is not part of the contract.' }[lang];
-    case 'FLAGGED_DOCUMENT_NOT_REPLACED':
-      return {
-        kk: 'Ескертуі бар құжаттардың барлығы ауыстырылған жоқ.',
-        ru: 'Заменены не все документы с замечаниями.',
-        en: 'Not all flagged documents were replaced.',
-      }[lang];
-    case 'DOCUMENT_NOT_REPLACEABLE':
-      return {
-        kk: 'Тек ескертуі бар құжаттарды ауыстыруға болады.',
-        ru: 'Заменять можно только документы с замечаниями.',
-        en: 'Only flagged documents can be replaced.',
-      }[lang];
-    case 'NO_DOCUMENTS':
-      return { kk: 'Шартқа құжаттар тіркелмеген.', ru: 'К договору не приложены документы.', en: 'No documents are attached to the contract.' }[lang];
-  }
-}
-
-export function specialQueueRefusalMessage(refusal: SpecialQueueRefusal, lang: Language): string {
-  switch (refusal.code) {
-    case 'ALREADY_DECIDED': {
-      const status = specialQueueStatusLabels[refusal.status][lang];
-      return {
-        kk: `Өтінім бойынша шешім қабылданып қойған: «${status}».`,
-        ru: `По заявке уже принято решение: «${status}».`,
-        en: `The application has already been decided: “${status}”.`,
-      }[lang];
-    }
-    case 'INVALID_QUEUE_PLACE':
-      return {
-        kk: 'Кезектегі орын оң бүтін сан болуы тиіс.',
-        ru: 'Место в очереди должно быть положительным целым числом.',
-        en: 'The queue place must be a positive whole number.',
-      }[lang];
-  }
-}

@@ -4,6 +4,7 @@
  *   out/preload/index.cjs  preload (CJS: a sandboxed preload cannot load ES modules or node_modules)
  *   out/backend/worker.mjs backend worker (ESM for top-level await; all JS dependencies bundled, pkijs included,
  *                          so it runs from app.asar.unpacked; only better-sqlite3 is loaded from node_modules)
+ *   out/backend/bootstrap-worker.mjs  the sync worker the backend starts for a bootstrap (same bundling)
  *   out/demo/index.mjs     demo services for `npm start` (unpackaged runs only)
  *   out/renderer/          the renderer, by `vite build` with the renderer's vite.config.ts
  */
@@ -56,11 +57,22 @@ const bundles: Array<{ name: string; options: BuildOptions; optional?: boolean }
     },
   },
   {
+    name: 'sync worker',
+    options: {
+      ...common,
+      entryPoints: [at('electron/backend/sync/bootstrap-worker.ts')],
+      outfile: at('out/backend/bootstrap-worker.mjs'),
+      format: 'esm',
+      external: ['better-sqlite3'],
+      banner: { js: esmRequireBanner },
+    },
+  },
+  {
     name: 'demo services',
     optional: true,
     options: {
       ...common,
-      entryPoints: [at('scripts/demo-services.ts')],
+      entryPoints: [at('demo/demo-services.ts')],
       outfile: at('out/demo/index.mjs'),
       format: 'esm',
       packages: 'external',

@@ -5,8 +5,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { contractPdfDataSchema, renderContractPdf, sha256Hex } from '../domain/contract-pdf';
-import { sampleContractPdfData } from '../domain/contract-pdf/sample';
-import { loadContractFonts } from '../electron/backend/pdf/fonts';
+import { sampleContractPdfData } from '../demo/contract-sample';
+import { loadContractFonts } from '../node-adapters/fonts';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

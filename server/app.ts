@@ -1,4 +1,4 @@
-/** Builds the Fastify application of the reference server: protocol v1 routes, demo routes, update feed. */
+/** Builds the Fastify application of the reference server: protocol v1 routes, extra routes of the caller, update feed. */
 import Fastify, { type FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
 import { readFile } from 'node:fs/promises';
@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { registerAuthRoutes } from './auth/routes';
 import { registerBlobRoutes } from './blobs/routes';
 import type { ServerContext } from './context';
-import { registerDevRoutes } from './dev/routes';
 import { registerEventRoutes } from './events/routes';
 import { handleClientError, handleError, handleFrameworkError, notFound, parseRequest, sendError } from './http/errors';
 import { loggerOptions, requestIdOf, type LogOptions } from './ops/logging';
@@ -15,7 +14,6 @@ import { registerOperations } from './ops/routes';
 import { registerBootstrapRoute } from './sync/bootstrap';
 import { registerPullRoute } from './sync/pull';
 import { registerPushRoute } from './sync/push';
-import type { ParentSimulator } from './dev/parent-simulator';
 
 /** JSON bodies are small (≤ 100 mutations with CMS signatures); blobs have their own limit. */
 export const MAX_JSON_BODY_BYTES = 2 * 1024 * 1024;
@@ -24,7 +22,8 @@ export interface AppOptions {
   /** false in tests; the CLI logs JSON lines (see ops/logging.ts). */
   logger: boolean | LogOptions;
   updatesDir: string | null;
-  parentSimulator: ParentSimulator | null;
+  /** Routes added by the caller (the demo's parent simulator); the server itself knows nothing about them. */
+  extraRoutes: ((app: FastifyInstance, ctx: ServerContext) => void) | null;
 }
 
 export async function buildApp(ctx: ServerContext, options: AppOptions): Promise<FastifyInstance> {
@@ -49,7 +48,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   registerPushRoute(app, ctx);
   registerBlobRoutes(app, ctx);
   registerEventRoutes(app, ctx);
-  if (options.parentSimulator) registerDevRoutes(app, ctx, options.parentSimulator);
+  options.extraRoutes?.(app, ctx);
   if (options.updatesDir) registerUpdateFeed(app, options.updatesDir);
   return app;
 }

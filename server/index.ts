@@ -11,15 +11,15 @@ import { EventHub } from './events/hub';
 import { ServerMetrics } from './ops/metrics';
 import type { LogOptions } from './ops/logging';
 import { compactChangeLog, currentSeq } from './store/entity-store';
-import type { ParentSimulator } from './dev/parent-simulator';
+import type { FastifyInstance } from 'fastify';
 
 export interface StartServerOptions {
   port?: number;
   host?: string;
   database?: DatabaseTarget;
   verifier: CmsVerifier;
-  /** Seeds the database when it is empty and enables /v1/dev/* (the parent simulator). */
-  demo?: { seed: (db: ServerDb, now: Date) => Promise<void>; simulator: (ctx: ServerContext) => ParentSimulator } | null;
+  /** Demo mode: seeds the database when it is empty and adds the demo's routes (the parent simulator). */
+  demo?: { seed: (db: ServerDb, now: Date) => Promise<void>; routes: (app: FastifyInstance, ctx: ServerContext) => void } | null;
   now?: () => Date;
   logger?: boolean | LogOptions;
   updatesDir?: string | null;
@@ -56,7 +56,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const app = await buildApp(ctx, {
       logger: options.logger ?? false,
       updatesDir: options.updatesDir ?? null,
-      parentSimulator: options.demo ? options.demo.simulator(ctx) : null,
+      extraRoutes: options.demo?.routes ?? null,
     });
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
     const port = (app.server.address() as AddressInfo).port;

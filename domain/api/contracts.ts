@@ -22,6 +22,7 @@ import {
   sha256Schema,
 } from '../entities';
 import { contractStatusSchema, documentReviewStatusSchema } from '../statuses';
+import { textParamsSchema } from '../text/text-ref';
 
 /** The staff inbox tabs; `directions` lists directions awaiting an offer, the others contracts. */
 export const contractTabs = ['review', 'rework', 'signed', 'archive'] as const;
@@ -167,7 +168,7 @@ export const contractDetailSchema = z.object({
   previousDocuments: z.array(contractDocumentSchema),
   history: z.array(historyEventSchema),
   /** Decisions queued for the contract itself (not per document), newest last. */
-  pendingDecisions: z.array(z.object({ id: z.number().int(), name: z.string(), state: z.enum(['pending', 'attention']), message: z.string().nullable() })),
+  pendingDecisions: z.array(z.object({ id: z.number().int(), name: z.string(), state: z.enum(['pending', 'attention']), code: z.string().nullable(), params: textParamsSchema.nullable(), message: z.string().nullable() })),
   sync: overlayStateSchema,
   actions: contractActionsSchema,
   workingDaysLeft: z.number().int().nullable(),

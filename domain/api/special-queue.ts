@@ -13,6 +13,7 @@ import {
   specialQueueApplicationSchema,
 } from '../entities';
 import { mutationNameSchema } from '../mutations';
+import { textParamsSchema } from '../text/text-ref';
 import { signatureVerdictSchema } from './contracts';
 import { specialQueueStatusSchema, type SpecialQueueStatus } from '../statuses';
 
@@ -83,6 +84,7 @@ export const pendingDecisionSchema = z.object({
   name: mutationNameSchema,
   createdAt: instantSchema,
   code: z.string().nullable(),
+  params: textParamsSchema.nullable(),
   message: z.string().nullable(),
 });
 

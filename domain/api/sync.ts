@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { idSchema, instantSchema, sha256Schema } from '../entities';
 import { mutationNameSchema } from '../mutations';
+import { textParamsSchema } from '../text/text-ref';
 
 const progressSchema = z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative().nullable() });
 
@@ -30,7 +31,9 @@ export const attentionItemSchema = z.object({
   name: mutationNameSchema,
   target: z.object({ entity: z.enum(['contract', 'direction', 'specialQueueApplication']), id: idSchema }),
   status: z.enum(['rejected', 'conflict']),
+  /** A code of the text catalogue with its parameters; `message` is the server's fallback text. */
   code: z.string().nullable(),
+  params: textParamsSchema.nullable(),
   message: z.string().nullable(),
   createdAt: instantSchema,
   answeredAt: instantSchema.nullable(),

@@ -15,17 +15,24 @@ import { syncHandlers } from './api/sync-handlers';
 import { contractHandlers } from './api/contract-handlers';
 import { specialQueueHandlers } from './api/special-queue-handlers';
 import { SyncService } from './sync/sync-service';
+import { workerBootstrapRunner, type BootstrapWorkerData } from './sync/bootstrap-runner';
+import type { SyncStateRow } from './sync/sync-state';
 import { authHandlers } from './api/auth-handlers';
 import { DecisionService } from './decisions/decision-service';
 import { readLanguageSetting } from './settings/language';
 import { NcaLayerClient } from './ncalayer/client';
-import { loadContractFonts } from './pdf/fonts';
+import { loadContractFonts } from '../../node-adapters/fonts';
 
 export interface Backend {
   call(method: unknown, args: unknown): Promise<Envelope<unknown>>;
   onEvent(listener: EventListener): () => void;
   /** Stops background work (sync, downloads) and closes the DB cleanly. */
   close(): Promise<void>;
+}
+
+/** The sync worker's entry: its TypeScript source under plain Node, its bundle beside the backend's in the app. */
+function bootstrapWorkerFile(): URL {
+  return import.meta.url.endsWith('.ts') ? new URL('./sync/bootstrap-worker.ts', import.meta.url) : new URL('./bootstrap-worker.mjs', import.meta.url);
 }
 
 export async function createBackend(rawConfig: BackendConfigInput, log?: Logger): Promise<Backend> {
@@ -39,8 +46,13 @@ export async function createBackend(rawConfig: BackendConfigInput, log?: Logger)
   });
   if (db.recoveredFromUncleanShutdown) logger.warn('previous run did not close the database; quick_check passed');
   const events = new EventBus();
-  const sync = new SyncService({
+  const sync: SyncService = new SyncService({
     sqlite: db.sqlite,
+    replica: db.replica,
+    bootstrapRunner: workerBootstrapRunner(bootstrapWorkerFile(), (): BootstrapWorkerData['http'] => {
+      const state: SyncStateRow = sync.engine.state.read();
+      return { serverUrl: config.serverUrl, appVersion: config.appVersion, clientId: state.clientId, token: state.token, requestTimeoutMs: 15_000 };
+    }),
     dataDir: config.dataDir,
     serverUrl: config.serverUrl,
     appVersion: config.appVersion,

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { autoUpdater } from 'electron-updater';
-import type { StartDemoServices } from './demo-services';
+import type { StartDemoServices } from '../../domain/demo-services';
 import { runShell } from './shell';
 
 // Files packed into app.asar cannot be a worker's entry or hold the native module; they are unpacked (asarUnpack).

@@ -3,7 +3,7 @@
  * with a second confirmation, and never delete anything without that explicit choice.
  */
 import type { MessageBoxSyncOptions } from 'electron';
-import { bilingual, bilingualCaption, mainMessages, type KeyProblem } from './messages';
+import { bilingual, bilingualCaption, shellText, type KeyProblem } from './messages';
 
 export interface DialogLike {
   showMessageBoxSync(options: MessageBoxSyncOptions): number;
@@ -13,10 +13,10 @@ export function askToStartOver(dialog: DialogLike, problem: KeyProblem, systemLo
   const QUIT = 0;
   const choice = dialog.showMessageBoxSync({
     type: 'error',
-    title: bilingualCaption(mainMessages.dbTitle),
-    message: bilingual(mainMessages.keyProblem[problem], systemLocale),
-    detail: bilingual(mainMessages.startOverExplained, systemLocale),
-    buttons: [bilingualCaption(mainMessages.quit), bilingualCaption(mainMessages.startOver)],
+    title: bilingualCaption(shellText('dbTitle')),
+    message: bilingual(shellText(`keyProblem.${problem}`), systemLocale),
+    detail: bilingual(shellText('startOverExplained'), systemLocale),
+    buttons: [bilingualCaption(shellText('quit')), bilingualCaption(shellText('startOver'))],
     defaultId: QUIT,
     cancelId: QUIT,
     noLink: true,
@@ -25,9 +25,9 @@ export function askToStartOver(dialog: DialogLike, problem: KeyProblem, systemLo
   const CANCEL = 0;
   const confirmed = dialog.showMessageBoxSync({
     type: 'warning',
-    title: bilingualCaption(mainMessages.startOver),
-    message: bilingual(mainMessages.confirmStartOver, systemLocale),
-    buttons: [bilingualCaption(mainMessages.cancel), bilingualCaption(mainMessages.deleteAndDownload)],
+    title: bilingualCaption(shellText('startOver')),
+    message: bilingual(shellText('confirmStartOver'), systemLocale),
+    buttons: [bilingualCaption(shellText('cancel')), bilingualCaption(shellText('deleteAndDownload'))],
     defaultId: CANCEL,
     cancelId: CANCEL,
     noLink: true,

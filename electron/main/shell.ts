@@ -13,13 +13,13 @@ import type { BackendConfigInput } from '../backend/config';
 import { backendStatusEvent } from './backend-status';
 import { dataPaths, eraseLocalData, type DataPaths } from './data-paths';
 import { fileKeyStore, loadOrCreateDbKey } from './db-key';
-import type { DemoServices, StartDemoServices } from './demo-services';
+import type { DemoServices, StartDemoServices } from '../../domain/demo-services';
 import { createEventForwarder } from './event-forwarder';
 import { openExternalSafely } from './external-links';
 import { installIpcGate } from './ipc-gate';
 import { askToStartOver } from './key-recovery';
 import { acquireSingleInstance, drainBeforeQuit } from './lifecycle';
-import { bilingual, bilingualCaption, mainMessages, withCount, type KeyProblem } from './messages';
+import { bilingual, bilingualCaption, shellText, type KeyProblem } from './messages';
 import { guardWebContents } from './navigation';
 import { installPermissionHandlers } from './permissions';
 import { installProtocols, registerPrivilegedSchemes } from './protocols';
@@ -82,7 +82,7 @@ export function runShell(deps: ShellDeps): void {
         forwarder.emit('backend.status', status),
       );
     } catch (error) {
-      deps.dialog.showErrorBox(bilingualCaption(mainMessages.backendFailedTitle), error instanceof Error ? error.message : String(error));
+      deps.dialog.showErrorBox(bilingualCaption(shellText('backendFailedTitle')), error instanceof Error ? error.message : String(error));
     }
     if (!started) {
       app.quit();
@@ -204,9 +204,9 @@ function startUpdater(
       const INSTALL = 1;
       const { response } = await deps.dialog.showMessageBox({
         type: 'question',
-        title: bilingualCaption(mainMessages.updateReadyTitle),
-        message: bilingual(withCount(mainMessages.updatePendingDecisions, count), deps.app.getLocale()),
-        buttons: [bilingualCaption(mainMessages.installLater), bilingualCaption(mainMessages.installNow)],
+        title: bilingualCaption(shellText('updateReadyTitle')),
+        message: bilingual(shellText('updatePendingDecisions', { count: count ?? shellText('unknownCount') }), deps.app.getLocale()),
+        buttons: [bilingualCaption(shellText('installLater')), bilingualCaption(shellText('installNow'))],
         defaultId: 0,
         cancelId: 0,
         noLink: true,

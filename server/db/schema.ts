@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, customType, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { TextParams } from '../../domain/text/text-ref';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
@@ -72,6 +73,7 @@ export const mutationResults = pgTable(
     status: text('status', { enum: ['applied', 'rejected', 'conflict'] }).notNull(),
     code: text('code'),
     message: text('message'),
+    params: jsonb('params').$type<TextParams>(),
     current: jsonb('current'),
     /** Position in the global sequence, so pull can report results the client has not seen yet. */
     resultSeq: bigint('result_seq', { mode: 'number' }).notNull(),

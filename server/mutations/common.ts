@@ -9,7 +9,7 @@ import type { ServerContext } from '../context';
 import type { ServerTx } from '../db/connect';
 import { notifications } from '../db/schema';
 import { getScopedRow, nextSeq, putRow, type StoredRow } from '../store/entity-store';
-import { Refusal, refuse, refusalTexts } from './refusal';
+import { Refusal, refuse } from './refusal';
 import type { Localized } from '../../domain/i18n-languages';
 import type { StaffCertRole } from '../auth/cms-verifier';
 import { signingPolicies } from '../../domain/signing-policy';
@@ -29,18 +29,18 @@ export interface MutationRun {
 
 export async function loadTarget<E extends EntityName>(run: MutationRun, entity: E, id: string): Promise<StoredRow<E>> {
   const row = await getScopedRow(run.tx, entity, id, run.user.orgIds);
-  if (!row) throw refuse('NOT_FOUND', refusalTexts.NOT_FOUND());
+  if (!row) throw refuse('NOT_FOUND');
   return row;
 }
 
 export function requireRole(run: MutationRun, orgId: string, roles: readonly StaffRole[]): void {
-  if (!hasRole(run.user, orgId, roles)) throw refuse('ROLE_NOT_ALLOWED', refusalTexts.ROLE_NOT_ALLOWED());
+  if (!hasRole(run.user, orgId, roles)) throw refuse('ROLE_NOT_ALLOWED');
 }
 
 /** A decision made on an older state of the row is a conflict carrying the row as it is now. */
 export function requireBaseVersion(run: MutationRun, row: StoredRow): void {
   if (row.version !== run.baseVersion) {
-    throw new Refusal('conflict', 'VERSION_CONFLICT', refusalTexts.VERSION_CONFLICT(), row.data);
+    throw new Refusal('conflict', 'VERSION_CONFLICT', undefined, row.data);
   }
 }
 
@@ -61,11 +61,11 @@ export async function verifyDecisionSignature(
 ): Promise<SignatureInfo> {
   const content = pdfBytes ?? new TextEncoder().encode(decisionPayload(run.name, run.rawArgs, run.baseVersion));
   const check = await run.ctx.verifier.verify({ cmsBase64: cms, content, detached: !!pdfBytes, purpose: 'sign' }, run.now);
-  if (!check.ok) throw new Refusal('rejected', check.code, refusalTexts.SIGNATURE_INVALID(check.message));
+  if (!check.ok) throw new Refusal('rejected', check.code, undefined, undefined, check.message);
   const { signer } = check;
-  if (signer.iin !== run.user.iin) throw refuse('SIGNER_IIN_MISMATCH', refusalTexts.SIGNER_IIN_MISMATCH());
-  if (signer.bin !== membershipAt(run.user, orgId)?.org.bin) throw refuse('SIGNER_BIN_MISMATCH', refusalTexts.SIGNER_BIN_MISMATCH());
-  if (!certRoles.includes(signer.role)) throw refuse('SIGNER_ROLE_NOT_ALLOWED', refusalTexts.SIGNER_ROLE_NOT_ALLOWED());
+  if (signer.iin !== run.user.iin) throw refuse('SIGNER_IIN_MISMATCH');
+  if (signer.bin !== membershipAt(run.user, orgId)?.org.bin) throw refuse('SIGNER_BIN_MISMATCH');
+  if (!certRoles.includes(signer.role)) throw refuse('SIGNER_ROLE_NOT_ALLOWED');
   return {
     cms,
     signerIin: signer.iin,

@@ -4,7 +4,8 @@ import { contractRejectReasonLabels } from '../../domain/catalogues';
 import type { Contract } from '../../domain/entities';
 import type { MutationArgs } from '../../domain/mutations';
 import { parentSignDueOn, reworkAttemptsLeft } from '../../domain/rules';
-import { contractRefusalMessage, inAllLanguages, parentNotification } from '../../domain/texts';
+import { inAllLanguages, parentNotification } from '../../domain/texts';
+import { contractRefusalText } from '../../domain/text/machine-refusals';
 import { todayInKazakhstan } from '../../domain/calendar';
 import { TEMPLATE_VERSION } from '../../domain/contract-pdf';
 import { readBlob } from '../blobs/store';
@@ -21,7 +22,7 @@ import {
   type MutationRun,
 } from './common';
 import { contractState, currentDocuments, saveContract } from './contract-state';
-import { Refusal, refuse, refusalTexts } from './refusal';
+import { Refusal, refuse } from './refusal';
 import { signingPolicies } from '../../domain/signing-policy';
 import type { StaffRole } from '../../domain/statuses';
 
@@ -31,7 +32,7 @@ const ANY_ROLE = signingPolicies['contract.markDocument'].staffRoles;
 function transition(state: ContractState, event: ContractEvent): ContractState {
   const result = transitionContract(state, event);
   if (!result.ok) {
-    throw new Refusal('rejected', result.refusal.code, inAllLanguages((lang) => contractRefusalMessage(result.refusal, lang)));
+    throw Refusal.of(contractRefusalText(result.refusal));
   }
   return result.state;
 }
@@ -88,7 +89,7 @@ export async function signContract(run: MutationRun, args: MutationArgs<'contrac
   const { row, state } = await openContract(run, args.contractId, SIGNING_ROLES);
   const next = transition(state, { type: 'sign' });
   const pdf = row.data.pdfSha256 ? await readBlob(run.tx, row.data.pdfSha256) : null;
-  if (!pdf || args.pdfSha256 !== row.data.pdfSha256) throw refuse('PDF_MISMATCH', refusalTexts.PDF_MISMATCH());
+  if (!pdf || args.pdfSha256 !== row.data.pdfSha256) throw refuse('PDF_MISMATCH');
   const signature = await verifyDecisionSignature(run, row.orgId, args.cms, SIGNING_CERT_ROLES, pdf.bytes);
   await saveContract(run.tx, row, next, { headSignature: signature, signedAt: run.now.toISOString(), dueOn: null }, run.now);
   await writeHistory(run, row.orgId, {
@@ -150,8 +151,8 @@ export async function offerContract(run: MutationRun, args: MutationArgs<'contra
   const direction = await loadTarget(run, 'direction', args.directionId);
   requireRole(run, direction.orgId, ANY_ROLE);
   requireBaseVersion(run, direction);
-  if (direction.data.status !== 'awaiting_offer') throw refuse('DIRECTION_NOT_AWAITING_OFFER', refusalTexts.DIRECTION_NOT_AWAITING_OFFER());
-  if (await getRow(run.tx, 'contract', args.contractId)) throw refuse('ID_TAKEN', refusalTexts.ID_TAKEN());
+  if (direction.data.status !== 'awaiting_offer') throw refuse('DIRECTION_NOT_AWAITING_OFFER');
+  if (await getRow(run.tx, 'contract', args.contractId)) throw refuse('ID_TAKEN');
   await verifyDecisionSignature(run, direction.orgId, args.cms, ANY_STAFF_CERT_ROLES);
   const today = todayInKazakhstan(run.now);
   const d = direction.data;

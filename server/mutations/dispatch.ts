@@ -11,7 +11,7 @@ import { clients, mutationResults } from '../db/schema';
 import { currentSeq, nextSeq } from '../store/entity-store';
 import type { MutationRun } from './common';
 import { archiveContract, markDocument, offerContract, rejectContract, returnForRework, signContract } from './contract-mutations';
-import { Refusal, refuse, refusalTexts } from './refusal';
+import { Refusal, refuse } from './refusal';
 import { confirmApplication, rejectApplication } from './special-queue-mutations';
 
 type Handler = (run: MutationRun, args: never) => Promise<void>;
@@ -37,6 +37,7 @@ async function record(tx: ServerTx, clientId: string, m: PushMutation, result: R
     status: result.status,
     code: result.code ?? null,
     message: result.message ?? null,
+    params: result.params ?? null,
     current: result.current ?? null,
     resultSeq: await nextSeq(tx),
     recordedAt: now.toISOString(),
@@ -82,7 +83,7 @@ async function executeOne(
   try {
     await tx.transaction(async (sp) => {
       const parsed = mutationArgsSchemas[m.name].safeParse(m.args);
-      if (!parsed.success) throw refuse('BAD_ARGS', refusalTexts.BAD_ARGS(describeZodError(parsed.error)));
+      if (!parsed.success) throw refuse('BAD_ARGS', { detail: describeZodError(parsed.error) });
       const run: MutationRun = { ctx, tx: sp, user, now, name: m.name, rawArgs: m.args, baseVersion: m.baseVersion, touchedOrgs: touchedHere };
       await handlers[m.name](run, parsed.data as never);
       await record(sp, clientId, m, { status: 'applied' }, now);
@@ -94,6 +95,7 @@ async function executeOne(
     const result: Recorded = {
       status: error.status,
       code: error.code,
+      ...(error.params ? { params: error.params } : {}),
       message: error.messageIn(lang),
       ...(error.current !== undefined ? { current: error.current } : {}),
     };

@@ -5,7 +5,8 @@
 import { transitionSpecialQueue, type SpecialQueueEvent } from '../../domain/special-queue-machine';
 import type { SpecialQueueApplication } from '../../domain/entities';
 import type { MutationArgs } from '../../domain/mutations';
-import { inAllLanguages, parentNotification, specialQueueRefusalMessage } from '../../domain/texts';
+import { inAllLanguages, parentNotification } from '../../domain/texts';
+import { specialQueueRefusalText } from '../../domain/text/machine-refusals';
 import { sql } from 'drizzle-orm';
 import { entities } from '../db/schema';
 import { putRow, type StoredRow } from '../store/entity-store';
@@ -35,7 +36,7 @@ async function openApplication(run: MutationRun, applicationId: string) {
 function decide(app: SpecialQueueApplication, event: SpecialQueueEvent) {
   const result = transitionSpecialQueue({ status: app.status, queuePlace: app.queuePlace }, event);
   if (!result.ok) {
-    throw new Refusal('rejected', result.refusal.code, inAllLanguages((lang) => specialQueueRefusalMessage(result.refusal, lang)));
+    throw Refusal.of(specialQueueRefusalText(result.refusal));
   }
   return result.state;
 }

@@ -43,6 +43,7 @@ export function registerPullRoute(app: FastifyInstance, ctx: ServerContext): voi
           status: r.status,
           ...(r.code ? { code: r.code } : {}),
           ...(r.message ? { message: r.message } : {}),
+          ...(r.params ? { params: r.params } : {}),
         })),
       };
     });

@@ -74,6 +74,7 @@ async function replay(ctx: ServerContext, clientId: string, clientSeq: number, m
     status: stored.status === 'applied' ? 'duplicate' : stored.status,
     ...(stored.code ? { code: stored.code } : {}),
     ...(stored.message ? { message: stored.message } : {}),
+    ...(stored.params ? { params: stored.params } : {}),
     ...(stored.current !== null ? { current: stored.current } : {}),
   };
 }

@@ -37,7 +37,7 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 }
 
 export async function startDevWebInstance(options: DevWebOptions): Promise<DevWebInstance> {
-  const args = ['tsx', 'scripts/dev-web.ts', ...(options.mode === 'dev' ? [] : ['--static']), '--fresh', '--port', String(options.port), '--token', options.token, '--as', options.as, '--data-dir', options.dataDir];
+  const args = ['tsx', 'demo/dev-web.ts', ...(options.mode === 'dev' ? [] : ['--static']), '--fresh', '--port', String(options.port), '--token', options.token, '--as', options.as, '--data-dir', options.dataDir];
   // Its own process group, so stopping it reaches tsx and node behind npx.
   const child = spawn('npx', args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const signal = (name: NodeJS.Signals) => {

@@ -5,15 +5,17 @@
  * encryption, with the indexed columns already extracted — what SQLite alone needs to store these rows.
  */
 import type Database from 'better-sqlite3';
+import type { OpenedDatabase } from '../../db/open';
 import { SyncEngine } from '../../electron/backend/sync/engine';
-import { replicaTables, type ReplicaTable } from '../../electron/backend/sync/replica-tables';
+import { replicaTables, type ReplicaTable } from '../../db/replica-tables';
 import { dataset, type Dataset } from './support/dataset';
 import { benchDir, openBenchDb } from './support/local-db';
 import { metric, timed, type BenchMetric } from './support/metrics';
 
-export async function ingestWithEngine(sqlite: Database.Database, data: Dataset): Promise<void> {
+export async function ingestWithEngine(db: OpenedDatabase, data: Dataset): Promise<void> {
   const engine = new SyncEngine({
-    sqlite,
+    sqlite: db.sqlite,
+    replica: db.replica,
     serverUrl: 'http://127.0.0.1:9',
     appVersion: '0.1.0',
     pokeSocketFactory: null,
@@ -66,7 +68,7 @@ function plainTableSeconds(sqlite: Database.Database, data: Dataset): number {
 export async function benchBootstrapIngest(opts: { quick: boolean }): Promise<BenchMetric[]> {
   const data = dataset(opts.quick ? 10_000 : 50_000);
   const db = openBenchDb(benchDir('ingest'));
-  const seconds = (await timed(() => ingestWithEngine(db.sqlite, data))) / 1000;
+  const seconds = (await timed(() => ingestWithEngine(db, data))) / 1000;
   db.close();
   const raw = openBenchDb(benchDir('ingest-raw'));
   const rawSeconds = rawInsertSeconds(raw.sqlite, data);
@@ -80,7 +82,7 @@ export async function benchBootstrapIngest(opts: { quick: boolean }): Promise<Be
     target: { op: '>=', value: 50_000 },
     baseline: data.rows / rawSeconds,
     ratioTarget: { op: '>=', value: 0.5 },
-    notes: `${data.rows} rows (${data.contracts.length} contracts + ${data.documents.length} documents, ${(data.ndjson.length / 1e6).toFixed(1)} MB NDJSON): JSON parse + zod validation + shadow-table insert + index/FTS build + swap; baseline = raw prepared inserts of the same rows into the same replica tables, one transaction, same SQLCipher encryption`,
+    notes: `${data.rows} rows (${data.contracts.length} contracts + ${data.documents.length} documents, ${(data.ndjson.length / 1e6).toFixed(1)} MB NDJSON): JSON parse + zod validation + bulk load into a fresh replica file + index/FTS build + switch; baseline = raw prepared inserts of the same rows into the same replica tables, one transaction, same SQLCipher encryption`,
   }),
   metric({
     metric: 'bootstrap_ingest_vs_bare_table',

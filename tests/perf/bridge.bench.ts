@@ -8,7 +8,7 @@ import http from 'node:http';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { BackendHost } from '../../electron/backend/host/backend-host';
-import { attachBridge } from '../../electron/backend/bridge/ws-bridge';
+import { attachBridge } from '../../demo/bridge/ws-bridge';
 import { SyncStateStore } from '../../electron/backend/sync/sync-state';
 import type { Dataset } from './support/dataset';
 import { startFakeSyncServer } from './support/fake-sync-server';
@@ -64,8 +64,10 @@ export async function benchBridgeDuringBootstrap(data: Dataset): Promise<{ metri
     const ws = new WebSocket(`ws://127.0.0.1:${port}/bridge?token=${TOKEN}`);
     await new Promise<void>((resolve, reject) => ws.once('open', () => resolve()).once('error', reject));
 
+    // Sampling goes on for a second after the first pull: the switch's aftermath (data.changed, the document
+    // prefetch over the new replica) counts as part of the bootstrap.
     let done = false;
-    void sync.bootstrapped.then(() => (done = true));
+    void sync.bootstrapped.then(() => setTimeout(() => (done = true), 1_000));
     const samples: number[] = [];
     for (let id = 1; !done; id++) {
       const sent = performance.now();
@@ -99,7 +101,15 @@ export async function benchBridgeDuringBootstrap(data: Dataset): Promise<{ metri
           unit: 'ms',
           target: { op: '<=', value: 50 },
           baseline: percentile(idle, 99),
-          notes: `${samples.length} app.info calls over the WebSocket bridge → BackendHost → worker while it bootstrapped ${data.rows} rows (${bootstrapSeconds.toFixed(1)} s); p50 ${percentile(samples, 50).toFixed(1)} ms, max ${Math.max(...samples).toFixed(0)} ms; baseline = p99 of host.call with the worker idle`,
+          notes: `${samples.length} app.info calls over the WebSocket bridge → BackendHost → worker while it bootstrapped ${data.rows} rows (${bootstrapSeconds.toFixed(1)} s, ${Math.round(data.rows / bootstrapSeconds)} rows/s, sync worker + switch); p50 ${percentile(samples, 50).toFixed(1)} ms, over 50 ms: ${samples.filter((s) => s > 50).length}; baseline = p99 of host.call with the worker idle`,
+        }),
+        metric({
+          metric: 'bridge_roundtrip_during_bootstrap_max',
+          value: Math.max(...samples),
+          unit: 'ms',
+          target: { op: '<=', value: 100 },
+          baseline: Math.max(...idle),
+          notes: `the longest of the same ${samples.length} calls (the API thread's longest stall during the bootstrap); baseline = the longest idle call`,
         }),
       ],
     };

@@ -6,9 +6,9 @@
  */
 import { PDFDocument } from 'pdf-lib';
 import { renderContractPdf, renderSignedCopy } from '../../domain/contract-pdf';
-import { sampleContractPdfData } from '../../domain/contract-pdf/sample';
+import { sampleContractPdfData } from '../../demo/contract-sample';
 import type { SignedCopySignature } from '../../domain/contract-pdf/signed-copy';
-import { loadContractFonts } from '../../electron/backend/pdf/fonts';
+import { loadContractFonts } from '../../node-adapters/fonts';
 import { metric, percentile, type BenchMetric } from './support/metrics';
 
 const signatures: SignedCopySignature[] = [

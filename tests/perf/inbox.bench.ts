@@ -5,7 +5,7 @@
  */
 import { contractListArgsSchema, contractTabs, type ContractListArgs } from '../../domain/api/contracts';
 import { InboxQueries } from '../../electron/backend/contracts/inbox-query';
-import { childName } from '../../server/seed/names';
+import { childName } from '../../demo/seed/names';
 import { openBenchDb } from './support/local-db';
 import { metric, percentile, type BenchMetric } from './support/metrics';
 

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { decisionPayload } from '../../domain/decision-payload';
 import type { MutationName } from '../../domain/mutations';
-import { signCms } from '../../domain/pki';
+import { signCms } from '../fixtures/pki/sign-cms';
 import { bytesToBase64 } from '../../domain/pki/bytes';
 import {
   loginResponseSchema,

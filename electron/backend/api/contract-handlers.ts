@@ -3,18 +3,21 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { contractListArgsSchema } from '../../../domain/api/contracts';
 import { todayInKazakhstan } from '../../../domain/calendar';
-import { contractSignatures, regenerationMessages, signedCopyBundle } from '../../../domain/contract-pdf';
+import { contractSignatures, signedCopyBundle } from '../../../domain/contract-pdf';
 import { contractStateOf, transitionContract, type ContractEvent } from '../../../domain/contract-machine';
 import { AppError } from '../../../domain/envelope';
 import { directionSchema } from '../../../domain/entities';
-import { contractRefusalMessage } from '../../../domain/texts';
+import { contractRefusalText } from '../../../domain/text/machine-refusals';
+import { textError } from '../../../domain/text/text-error';
+import { text } from '../../../domain/text/text-ref';
+import { contractPdfError } from '../contracts/contract-pdf-error';
 import type { BackendContext } from '../context';
 import { contractDetail, readContract } from '../contracts/contract-detail';
 import { ContractPdfSource } from '../contracts/contract-pdf-source';
 import { InboxQueries } from '../contracts/inbox-query';
 import { parentSignatureVerdict } from '../contracts/signature-verdict';
 import { withCertificateSerials } from '../contracts/verified-signatures';
-import { loadContractFonts } from '../pdf/fonts';
+import { loadContractFonts } from '../../../node-adapters/fonts';
 import type { Handlers } from './dispatch';
 
 type ContractHandlers = Pick<
@@ -51,11 +54,11 @@ export function contractHandlers(ctx: BackendContext): ContractHandlers {
   const checkTransition = (contractId: string, event: ContractEvent) => {
     const d = detail(contractId);
     if (d.pendingDecisions.some((p) => p.state === 'pending')) {
-      throw new AppError('DECISION_PENDING', 'A decision on this contract is already waiting to be sent.');
+      throw textError(text('DECISION_PENDING'));
     }
     const state = contractStateOf(d.contract, d.documents.map((doc) => ({ id: doc.id, current: true, reviewStatus: doc.effectiveStatus })));
     const result = transitionContract(state, event);
-    if (!result.ok) throw new AppError(result.refusal.code, contractRefusalMessage(result.refusal, 'en'), { refusal: result.refusal });
+    if (!result.ok) throw textError(contractRefusalText(result.refusal), { details: { refusal: result.refusal } });
     return d.contract;
   };
   const queued = (row: { clientSeq: number }) => ({ clientSeq: row.clientSeq });
@@ -85,10 +88,7 @@ export function contractHandlers(ctx: BackendContext): ContractHandlers {
     },
     'contracts.pdf': async ({ contractId }) => {
       const regenerated = await pdf.regenerate(readContract(sqlite, contractId));
-      if (!regenerated.ok) {
-        const messages = regenerationMessages[regenerated.problem];
-        throw new AppError('CONTRACT_PDF_MISMATCH', messages.en, { problem: regenerated.problem, messages, expected: regenerated.expected, actual: regenerated.actual });
-      }
+      if (!regenerated.ok) throw contractPdfError(regenerated);
       return { sha256: regenerated.sha256, base64: toBase64(regenerated.bytes) };
     },
     'contracts.sign': async ({ contractId }) => {
@@ -113,7 +113,7 @@ export function contractHandlers(ctx: BackendContext): ContractHandlers {
     'contracts.signedCopy': async ({ contractId }) => {
       const contract = readContract(sqlite, contractId);
       const regenerated = await pdf.regenerate(contract);
-      if (!regenerated.ok) throw new AppError('CONTRACT_PDF_MISMATCH', regenerationMessages[regenerated.problem].en, { messages: regenerationMessages[regenerated.problem] });
+      if (!regenerated.ok) throw contractPdfError(regenerated);
       const signatures = await withCertificateSerials(contractSignatures(contract), regenerated.bytes, ctx.config.trustedRootsPem);
       const bytes = await signedCopyBundle(regenerated.bytes, signatures, await loadContractFonts(fontsDir));
       return { fileName: `${contract.number}.pdf`, base64: toBase64(bytes) };

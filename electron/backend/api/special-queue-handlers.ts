@@ -1,6 +1,7 @@
 /** API handlers of the special queue (domain/api/special-queue.ts): lists, one application, signed decisions. */
-import { AppError } from '../../../domain/envelope';
-import type { Localized } from '../../../domain/i18n-languages';
+import { specialQueueRefusalText } from '../../../domain/text/machine-refusals';
+import { textError } from '../../../domain/text/text-error';
+import { text } from '../../../domain/text/text-ref';
 import type { SessionUser } from '../../../domain/sync-protocol';
 import type { DecisionService } from '../decisions/decision-service';
 import { mayDecide } from '../../../domain/signing-policy';
@@ -23,21 +24,6 @@ export interface SpecialQueueDeps {
   now?: () => Date;
 }
 
-const refusals = {
-  ALREADY_DECIDED: {
-    kk: 'Өтінім бойынша шешім қабылданып қойған.',
-    ru: 'По заявке уже принято решение.',
-    en: 'The application has already been decided.',
-  },
-  DECISION_PENDING: {
-    kk: 'Осы өтінім бойынша шешім жіберілуін күтіп тұр.',
-    ru: 'Решение по этой заявке уже ожидает отправки.',
-    en: 'A decision on this application is already waiting to be sent.',
-  },
-} as const satisfies Record<string, Localized>;
-
-/** A refusal the renderer shows in the user's language (details.messages). */
-const refusal = (code: keyof typeof refusals) => new AppError(code, refusals[code].en, { messages: refusals[code] });
 
 /** The user's PMPK organisations: a kindergarten employee has none and therefore sees no special-queue data. */
 export function pmpkOrgIds(user: SessionUser | null): string[] {
@@ -56,8 +42,8 @@ export function specialQueueHandlers(deps: SpecialQueueDeps): SpecialQueueHandle
   /** An application the user may decide on now, with the version the decision is based on. */
   const decidable = (id: string) => {
     const { application, version } = details.application(orgIds(), id);
-    if (application.status !== 'awaiting_confirmation') throw refusal('ALREADY_DECIDED');
-    if (details.outboxDecision(id)) throw refusal('DECISION_PENDING');
+    if (application.status !== 'awaiting_confirmation') throw textError(specialQueueRefusalText({ code: 'ALREADY_DECIDED', status: application.status }));
+    if (details.outboxDecision(id)) throw textError(text('DECISION_PENDING'));
     return { application, version };
   };
 

@@ -19,6 +19,7 @@ function toItem(row: OutboxRow): AttentionItem {
     target: { entity: row.targetEntity, id: row.targetId },
     status: row.status === 'conflict' ? 'conflict' : 'rejected',
     code: row.resultCode,
+    params: row.resultParams,
     message: row.resultMessage,
     createdAt: row.createdAt,
     answeredAt: row.answeredAt,

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { cachedStatement } from '../../../db/statement-cache';
 import { AppError } from '../../../domain/envelope';
 import { sha256Schema } from '../../../domain/entities';
 import { openGcm, sealGcm } from './blob-crypto';
@@ -45,7 +46,7 @@ export class BlobStore {
   }
 
   has(sha256: string): boolean {
-    return this.sqlite.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').get(sha256) !== undefined;
+    return cachedStatement(this.sqlite, 'SELECT 1 FROM blobs WHERE sha256 = ?').get(sha256) !== undefined;
   }
 
   /** Encrypts and stores verified plaintext: temp file, fsync, atomic rename, then the key row. */

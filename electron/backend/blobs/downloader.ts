@@ -3,6 +3,8 @@
  * SHA-256 verified before the file enters the store, free space checked first, failures retried with backoff.
  */
 import fs from 'node:fs';
+import { withRelaxedDurability } from '../../../db/relaxed-durability';
+import { cachedStatement } from '../../../db/statement-cache';
 import type Database from 'better-sqlite3';
 import { backoffDelay, type BackoffOptions } from '../sync/backoff';
 import { SyncHttpError, type SyncHttp } from '../sync/sync-http';
@@ -57,14 +59,18 @@ export class BlobDownloader {
   /** Queues documents that are not stored yet; a user-requested one jumps the queue. */
   enqueue(wants: readonly BlobWant[]): void {
     const { sqlite, store } = this.options;
-    const insert = sqlite.prepare(
+    const insert = cachedStatement(
+      sqlite,
       `INSERT INTO blob_jobs (sha256, size, mime, priority, part_key) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(sha256) DO UPDATE SET priority = MIN(priority, excluded.priority),
          retry_after = CASE WHEN excluded.priority < priority THEN 0 ELSE retry_after END`,
     );
-    sqlite.transaction(() => {
-      for (const w of wants) if (!store.has(w.sha256)) insert.run(w.sha256, w.size, w.mime, w.priority ?? 10, newKey());
-    })();
+    // The queue is re-derived from the replica at every start: its commits need not wait for the disk.
+    withRelaxedDurability(sqlite, () =>
+      sqlite.transaction(() => {
+        for (const w of wants) if (!store.has(w.sha256)) insert.run(w.sha256, w.size, w.mime, w.priority ?? 10, newKey());
+      })(),
+    );
     this.kick();
   }
 
@@ -91,8 +97,9 @@ export class BlobDownloader {
     const limit = this.options.concurrency ?? 3;
     const nowMs = this.options.now().getTime();
     const due = this.options.sqlite
-      .prepare('SELECT sha256, size, mime, attempts, part_key FROM blob_jobs WHERE retry_after <= ? ORDER BY priority, rowid')
-      .all(nowMs) as JobRow[];
+      // Only as many as could start: a queue of a whole replica's documents is never read into memory per kick.
+      .prepare('SELECT sha256, size, mime, attempts, part_key FROM blob_jobs WHERE retry_after <= ? ORDER BY priority, rowid LIMIT ?')
+      .all(nowMs, limit + this.active.size) as JobRow[];
     for (const job of due) {
       if (this.active.size >= limit) break;
       if (this.active.has(job.sha256)) continue;
@@ -136,9 +143,12 @@ export class BlobDownloader {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const delay = backoffDelay(job.attempts, this.options.backoff);
-      this.options.sqlite
-        .prepare('UPDATE blob_jobs SET attempts = attempts + 1, retry_after = ?, last_error = ? WHERE sha256 = ?')
-        .run(this.options.now().getTime() + delay, message.slice(0, 200), job.sha256);
+      const { sqlite } = this.options;
+      withRelaxedDurability(sqlite, () =>
+        sqlite
+          .prepare('UPDATE blob_jobs SET attempts = attempts + 1, retry_after = ?, last_error = ? WHERE sha256 = ?')
+          .run(this.options.now().getTime() + delay, message.slice(0, 200), job.sha256),
+      );
       this.options.log?.('warn', 'document download failed; will retry', { sha256: job.sha256.slice(0, 12), message });
     }
   }

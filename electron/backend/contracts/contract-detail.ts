@@ -101,7 +101,7 @@ export function contractDetail(src: DetailSources, id: string): ContractDetail {
     documents,
     previousDocuments: all.filter((d) => !d.current),
     history,
-    pendingDecisions: contractDecisions.map((d) => ({ id: d.clientSeq, name: d.name, state: isRefused(d) ? 'attention' : 'pending', message: d.resultMessage })),
+    pendingDecisions: contractDecisions.map((d) => ({ id: d.clientSeq, name: d.name, state: isRefused(d) ? 'attention' : 'pending', code: d.resultCode, params: d.resultParams, message: d.resultMessage })),
     sync: decisions.length === 0 ? null : decisions.some(isRefused) ? 'attention' : 'pending',
     actions: actionsFor(contract, documents, inFlight, src.user()),
     workingDaysLeft: contract.dueOn ? workingDaysLeft(src.today(), contract.dueOn) : null,

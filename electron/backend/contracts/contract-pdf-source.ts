@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { regenerateSignedContract, type RegeneratedContract } from '../../../domain/contract-pdf';
 import { organisationSchema, type Contract } from '../../../domain/entities';
 import { AppError } from '../../../domain/envelope';
-import { loadContractFonts } from '../pdf/fonts';
+import { loadContractFonts } from '../../../node-adapters/fonts';
 
 const CACHE_SIZE = 8;
 

@@ -8,7 +8,8 @@ import { decisionPayload } from '../../../domain/decision-payload';
 import { contractSchema, organisationSchema, type Contract, type Organisation } from '../../../domain/entities';
 import { mutationArgsSchemas, type MutationArgs, type MutationName } from '../../../domain/mutations';
 import { bytesToBase64 } from '../../../domain/pki/bytes';
-import { regenerateSignedContract, regenerationMessages, type ContractFonts } from '../../../domain/contract-pdf';
+import { regenerateSignedContract, type ContractFonts } from '../../../domain/contract-pdf';
+import { contractPdfError } from '../contracts/contract-pdf-error';
 import type { SessionUser } from '../../../domain/sync-protocol';
 import type { NcaLayerClient } from '../ncalayer/client';
 import { signAndVerify } from '../ncalayer/sign-and-verify';
@@ -79,10 +80,7 @@ export class DecisionService {
     const contract = contractSchema.parse(this.replicaRow('contract', contractId));
     const org: Organisation = organisationSchema.parse(this.replicaRow('organisation', contract.orgId));
     const result = await regenerateSignedContract(contract, org, await this.deps.fonts());
-    if (!result.ok) {
-      const messages = regenerationMessages[result.problem];
-      throw new AppError('CONTRACT_PDF_MISMATCH', messages.en, { problem: result.problem, messages, expected: result.expected, actual: result.actual });
-    }
+    if (!result.ok) throw contractPdfError(result);
     return { contract, bytes: result.bytes, sha256: result.sha256 };
   }
 

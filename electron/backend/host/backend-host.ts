@@ -2,7 +2,8 @@
  * Runs the backend in a worker thread: request ids, a per-call timeout, restart after a crash (bounded), and a
  * drain on quit. Used by Electron main and by the dev:web launcher alike, so it imports no electron.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerThread } from '../worker-thread';
 import { fail, type Envelope } from '../../../domain/envelope';
 import type { BackendConfigInput } from '../config';
 import type { HostToWorker, WorkerToHost } from './messages';
@@ -46,13 +47,7 @@ export class BackendHost {
     this.stopping = false;
     this.fatal = false;
     this.options.onStatus?.({ state: 'starting' });
-    const worker = String(this.options.workerFile).endsWith('.ts')
-      ? // Under plain Node (dev, tests) the entry is TypeScript: register tsx's loader inside the thread first.
-        new Worker(
-          `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(String(this.options.workerFile))}); })`,
-          { eval: true, workerData: this.options.config },
-        )
-      : new Worker(this.options.workerFile, { workerData: this.options.config });
+    const worker = startWorkerThread(this.options.workerFile, this.options.config);
     this.worker = worker;
     this.readyPromise = new Promise<void>((resolve, reject) => {
       worker.on('message', (message: WorkerToHost) => {

@@ -4,8 +4,6 @@
  */
 import type Database from 'better-sqlite3';
 import type { DecisionOverlay } from '../../../domain/api/special-queue';
-import { AppError } from '../../../domain/envelope';
-import type { Localized } from '../../../domain/i18n-languages';
 import {
   historyEventSchema,
   organisationSchema,
@@ -14,18 +12,15 @@ import {
   type SpecialQueueApplication,
 } from '../../../domain/entities';
 import { mutationNameSchema, type MutationName } from '../../../domain/mutations';
-
-const notFound: Localized = {
-  kk: 'Мұндай арнайы кезек өтінімі сіздің деректеріңізде жоқ.',
-  ru: 'Такой заявки в спецочередь нет в ваших данных.',
-  en: 'No such special-queue application in your data.',
-};
+import { textError } from '../../../domain/text/text-error';
+import { text, textParamsSchema, type TextParams } from '../../../domain/text/text-ref';
 
 export interface OutboxDecision {
   overlay: DecisionOverlay;
   name: MutationName;
   createdAt: string;
   code: string | null;
+  params: TextParams | null;
   message: string | null;
 }
 
@@ -37,7 +32,7 @@ export class SpecialQueueDetailQuery {
     const row = this.sqlite.prepare('SELECT pmpk_org_id AS orgId, version, data FROM special_queue_applications WHERE id = ?').get(id) as
       | { orgId: string; version: number; data: string }
       | undefined;
-    if (!row || !orgIds.includes(row.orgId)) throw new AppError('NOT_FOUND', notFound.en, { messages: notFound });
+    if (!row || !orgIds.includes(row.orgId)) throw textError(text('APPLICATION_NOT_FOUND'), { code: 'NOT_FOUND' });
     return { application: specialQueueApplicationSchema.parse(JSON.parse(row.data)), version: row.version };
   }
 
@@ -63,16 +58,17 @@ export class SpecialQueueDetailQuery {
   outboxDecision(id: string): OutboxDecision | null {
     const row = this.sqlite
       .prepare(
-        `SELECT name, status, created_at AS createdAt, result_code AS code, result_message AS message FROM outbox
+        `SELECT name, status, created_at AS createdAt, result_code AS code, result_params AS params, result_message AS message FROM outbox
           WHERE target_entity = 'specialQueueApplication' AND target_id = ? ORDER BY client_seq DESC LIMIT 1`,
       )
-      .get(id) as { name: string; status: string; createdAt: string; code: string | null; message: string | null } | undefined;
+      .get(id) as { name: string; status: string; createdAt: string; code: string | null; params: string | null; message: string | null } | undefined;
     if (!row) return null;
     return {
       overlay: row.status === 'rejected' || row.status === 'conflict' ? 'attention' : 'pending',
       name: mutationNameSchema.parse(row.name),
       createdAt: row.createdAt,
       code: row.code,
+      params: row.params === null ? null : textParamsSchema.parse(JSON.parse(row.params)),
       message: row.message,
     };
   }

@@ -1,45 +1,43 @@
 /**
- * Bootstrap: stream the user's scope as NDJSON into shadow tables (`shadow-tables.ts`), then — only when the `_meta`
- * counts match — swap them in for the replica and set the cursor in one transaction. Staging commits in batches, so
- * decisions can still be queued while a bootstrap streams. A crash before the swap leaves the old replica intact; the
- * shadow tables are dropped at the next attempt. The outbox is never touched (except retiring decisions the snapshot
- * already contains).
+ * Bootstrap: stream the user's scope as NDJSON into a fresh replica file (`db/replica-files.ts`) — rows first, then
+ * indexes and search index — and, only when the `_meta` counts match the rows stored, finish it with the cursor. The
+ * live replica is not touched: the engine switches to the new file afterwards in one small commit. A failure or a
+ * crash leaves a leftover file that the next open deletes. This runs in the sync worker (`bootstrap-worker.ts`) in the
+ * app, so its seconds of index building never hold the API thread.
  */
-import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import type { EntityName } from '../../../domain/entities';
+import type { ReplicaDdl, ReplicaFileBuilder } from '../../../db/replica-files';
+import { insertSql, replicaTables } from '../../../db/replica-tables';
+import { entityNames, type EntityName } from '../../../domain/entities';
 import { bootstrapMetaSchema, bootstrapRowSchema } from '../../../domain/sync-protocol';
-import type { Outbox } from './outbox';
 import { validatedRowJson } from './replica';
-import { createShadowTables, dropShadowTables, swapInShadowTables } from './shadow-tables';
 import { SyncHttpError, type SyncHttp } from './sync-http';
-import type { SyncStateStore } from './sync-state';
 
-/** Rows per staging transaction: large enough to amortise the commit, short enough not to block a decision. */
-const STAGING_BATCH = 2000;
+/** Rows per load transaction: the file has no journal and no reader, so this only amortises the commit. */
+const LOAD_BATCH = 20_000;
 /**
- * Parsing buffered stream data never leaves the microtask queue, so the backend thread would not answer calls
- * until the stream ran dry; every this many rows the bootstrap yields to the event loop (a few milliseconds of work).
+ * Parsing buffered stream data never leaves the microtask queue; every this many rows the load yields to the event
+ * loop, so a bootstrap run on the API thread (tests) still lets calls through.
  */
-const YIELD_EVERY_ROWS = 200;
+const YIELD_EVERY_ROWS = 500;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 type BootstrapMeta = z.infer<typeof bootstrapMetaSchema>['_meta'];
-interface StagedRow {
-  entity: EntityName;
-  id: string;
-  version: number;
-  data: string;
+
+/** What a bootstrap needs, plain data so it can be posted to the sync worker. */
+export interface BootstrapJob {
+  file: string;
+  keyHex: string;
+  ddl: ReplicaDdl;
+  builtAt: string;
 }
 
-export interface BootstrapDeps {
-  sqlite: Database.Database;
-  http: SyncHttp;
-  outbox: Outbox;
-  state: SyncStateStore;
-  now: () => Date;
-  onProgress: (done: number, total: number | null) => void;
+export interface BootstrapResult {
+  cursor: number;
+  rows: number;
 }
+
+export type BootstrapProgress = (done: number, total: number | null) => void;
 
 /** Splits a byte stream into text lines (scans each chunk once; only the unfinished tail is carried over). */
 async function* lines(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
@@ -62,23 +60,18 @@ async function* lines(body: ReadableStream<Uint8Array>): AsyncGenerator<string> 
 
 const isMetaLine = (value: unknown) => typeof value === 'object' && value !== null && '_meta' in value;
 
-export async function runBootstrap(deps: BootstrapDeps): Promise<{ cursor: number; rows: number }> {
-  const { sqlite } = deps;
-  const appliedBefore = deps.outbox.lastAppliedSeq();
-  const response = await deps.http.stream('/v1/sync/bootstrap');
-  if (!response.body) throw new SyncHttpError('transient', 'bootstrap answer without a body');
-  const totalHeader = Number(response.headers.get('x-total-rows'));
-  const total = Number.isFinite(totalHeader) && totalHeader > 0 ? totalHeader : null;
-
-  const inserts = createShadowTables(sqlite);
-  const flush = sqlite.transaction((batch: StagedRow[]) => {
-    for (const { entity, id, version, data } of batch) inserts[entity].run({ id, version, data });
-  });
-  const counts = new Map<string, number>();
-  let batch: StagedRow[] = [];
-  let done = 0;
-  let meta: BootstrapMeta | null = null;
+/** Streams the bootstrap into `builder`'s file and finishes it; abandons the file on any failure. */
+export async function buildReplicaFromServer(builder: ReplicaFileBuilder, job: BootstrapJob, http: SyncHttp, onProgress: BootstrapProgress): Promise<BootstrapResult> {
   try {
+    const response = await http.stream('/v1/sync/bootstrap');
+    if (!response.body) throw new SyncHttpError('transient', 'bootstrap answer without a body');
+    const totalHeader = Number(response.headers.get('x-total-rows'));
+    const total = Number.isFinite(totalHeader) && totalHeader > 0 ? totalHeader : null;
+    const inserts = Object.fromEntries(entityNames.map((e) => [e, builder.sqlite.prepare(insertSql(replicaTables[e]))])) as Record<EntityName, ReturnType<typeof builder.sqlite.prepare>>;
+    const { sqlite } = builder;
+    let done = 0;
+    let meta: BootstrapMeta | null = null;
+    sqlite.exec('BEGIN');
     for await (const line of lines(response.body)) {
       const value = JSON.parse(line) as unknown;
       if (isMetaLine(value)) {
@@ -86,42 +79,34 @@ export async function runBootstrap(deps: BootstrapDeps): Promise<{ cursor: numbe
         break;
       }
       const row = bootstrapRowSchema.parse(value);
-      batch.push({ entity: row.entity, id: row.id, version: row.version, data: validatedRowJson(row.entity, row.data) });
-      counts.set(row.entity, (counts.get(row.entity) ?? 0) + 1);
-      if (batch.length % YIELD_EVERY_ROWS === 0) await yieldToEventLoop();
-      if (batch.length >= STAGING_BATCH) {
-        flush(batch);
-        done += batch.length;
-        batch = [];
-        deps.onProgress(done, total);
+      inserts[row.entity].run({ id: row.id, version: row.version, data: validatedRowJson(row.entity, row.data) });
+      done++;
+      if (done % YIELD_EVERY_ROWS === 0) await yieldToEventLoop();
+      if (done % LOAD_BATCH === 0) {
+        sqlite.exec('COMMIT; BEGIN');
+        onProgress(done, total);
       }
     }
-    flush(batch);
-    done += batch.length;
-    deps.onProgress(done, total ?? done);
+    sqlite.exec('COMMIT');
+    onProgress(done, total ?? done);
     if (!meta) throw new SyncHttpError('transient', 'bootstrap stream ended before its _meta line');
-    checkCounts(meta, counts);
+    checkCounts(meta, builder.counts());
+    builder.finish(meta.cursor, job.builtAt);
+    return { cursor: meta.cursor, rows: done };
   } catch (error) {
-    dropShadowTables(sqlite);
+    builder.abandon();
     if (error instanceof SyncHttpError || (error instanceof Error && error.name === 'AppError')) throw error;
     throw new SyncHttpError('transient', `bootstrap stream broke: ${error instanceof Error ? error.message : String(error)}`);
   }
-  swapIn(deps, meta, appliedBefore);
-  return { cursor: meta.cursor, rows: done };
 }
 
-function checkCounts(meta: BootstrapMeta, staged: Map<string, number>): void {
-  for (const name of new Set([...Object.keys(meta.counts), ...staged.keys()])) {
-    const expected = meta.counts[name] ?? 0;
-    const got = staged.get(name) ?? 0;
-    if (expected !== got) throw new SyncHttpError('transient', `bootstrap count mismatch for ${name}: expected ${expected}, got ${got}`);
+/** The rows stored per table must be exactly the counts the server announced. */
+function checkCounts(meta: BootstrapMeta, stored: Record<string, number>): void {
+  for (const entity of entityNames) {
+    const expected = meta.counts[entity] ?? 0;
+    const got = stored[replicaTables[entity].table] ?? 0;
+    if (expected !== got) throw new SyncHttpError('transient', `bootstrap count mismatch for ${entity}: expected ${expected}, got ${got}`);
   }
-}
-
-function swapIn(deps: BootstrapDeps, meta: BootstrapMeta, appliedBefore: number): void {
-  deps.sqlite.transaction(() => {
-    swapInShadowTables(deps.sqlite);
-    deps.outbox.retireAppliedUpTo(appliedBefore);
-    deps.state.setCursor(meta.cursor, deps.now().toISOString());
-  })();
+  const unknown = Object.keys(meta.counts).filter((name) => !(entityNames as readonly string[]).includes(name) && (meta.counts[name] ?? 0) > 0);
+  if (unknown.length > 0) throw new SyncHttpError('transient', `bootstrap announced unknown entities: ${unknown.join(', ')}`);
 }

@@ -3,22 +3,31 @@
  * start, by `syncNow`, on focus, by pokes, after a decision (debounced) and every minute; failures back off with
  * full jitter. Everything time- or network-related is injectable so tests can drive it through a fault proxy.
  */
-import { AppError } from '../../../domain/envelope';
+import { textError } from '../../../domain/text/text-error';
+import { text } from '../../../domain/text/text-ref';
 import type Database from 'better-sqlite3';
 import type { SyncStatus } from '../../../domain/api/sync';
 import type { MutationName } from '../../../domain/mutations';
 import { DEFAULT_PULL_LIMIT, MAX_PUSH_BATCH, type SessionUser } from '../../../domain/sync-protocol';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
-import { runBootstrap } from './bootstrap';
+import type { ReplicaFiles, SwitchStep } from '../../../db/replica-files';
+import { buildReplicaFromServer } from './bootstrap';
+import type { BootstrapRunner } from './bootstrap-runner';
 import { Outbox, type OutboxRow } from './outbox';
 import { defaultPokeSocketFactory, PokeListener, type PokeSocketFactory } from './pokes';
 import { Replica } from './replica';
-import { replicaTables } from './replica-tables';
+import { replicaTables } from '../../../db/replica-tables';
 import { SyncHttp, SyncHttpError, type FetchLike } from './sync-http';
 import { SyncStateStore } from './sync-state';
 
 export interface SyncEngineOptions {
   sqlite: Database.Database;
+  /** The replica's own file (`OpenedDatabase.replica`): bootstraps build a new one and switch to it. */
+  replica: ReplicaFiles;
+  /** Builds a bootstrap file; default: on this thread through `fetch` (the app passes the sync worker). */
+  bootstrapRunner?: BootstrapRunner;
+  /** Called at each step of a replica switch (crash tests kill the process there). */
+  onSwitchStep?: (step: SwitchStep) => void;
   serverUrl: string;
   appVersion: string;
   fetch?: FetchLike;
@@ -155,14 +164,8 @@ export class SyncEngine {
     const previous = this.state.read().user;
     const unsent = this.outbox.counts();
     if (previous && previous.iin !== session.user.iin && unsent.pending + unsent.attention > 0) {
-      throw new AppError('OUTBOX_NOT_EMPTY', `${unsent.pending + unsent.attention} decisions of ${previous.fullName} are not sent yet.`, {
-        count: unsent.pending + unsent.attention,
-        messages: {
-          kk: `${previous.fullName} қабылдаған ${unsent.pending + unsent.attention} шешім серверге әлі жіберілмеген. Алдымен сол пайдаланушымен кіріп, синхрондауды аяқтаңыз немесе «Назар аударуды қажет етеді» бөлімінде оларды болдырмаңыз.`,
-          ru: `${unsent.pending + unsent.attention} решений пользователя ${previous.fullName} ещё не отправлены на сервер. Сначала войдите этим пользователем и дождитесь синхронизации или отмените их в разделе «Требует внимания».`,
-          en: `${unsent.pending + unsent.attention} decisions by ${previous.fullName} are not on the server yet. Sign in as that user and let sync finish, or discard them under Needs attention.`,
-        },
-      });
+      const count = unsent.pending + unsent.attention;
+      throw textError(text('OUTBOX_NOT_EMPTY', { count, user: previous.fullName }), { details: { count } });
     }
     this.state.saveSession(session.token, session.expiresAt, session.user);
     this.options.sqlite
@@ -310,17 +313,25 @@ export class SyncEngine {
     this.live.phase = 'bootstrapping';
     this.live.bootstrap = { done: 0, total: null };
     this.publishStatus();
-    await runBootstrap({
-      sqlite: this.options.sqlite,
-      http: this.http,
-      outbox: this.outbox,
-      state: this.state,
-      now: this.now,
-      onProgress: (done, total) => {
-        this.live.bootstrap = { done, total };
-        this.publishStatus();
+    const replica = this.options.replica;
+    const appliedBefore = this.outbox.lastAppliedSeq();
+    const job = { file: replica.nextFile(), keyHex: Buffer.from(replica.key).toString('hex'), ddl: replica.ddl(), builtAt: this.now().toISOString() };
+    const onProgress = (done: number, total: number | null) => {
+      this.live.bootstrap = { done, total };
+      this.publishStatus();
+    };
+    const run: BootstrapRunner = this.options.bootstrapRunner ?? ((j, progress) => buildReplicaFromServer(replica.builder(j.file, j.ddl), j, this.http, progress));
+    await run(job, onProgress);
+    // The switch is this thread's only share of a bootstrap: one small commit and a re-attachment. Retiring the
+    // decisions the snapshot already contains is idempotent, so a crash on either side of the commit is harmless.
+    replica.switchTo(
+      job.file,
+      () => {
+        this.outbox.retireAppliedUpTo(appliedBefore);
+        this.state.markBootstrapped(this.now().toISOString());
       },
-    });
+      this.options.onSwitchStep,
+    );
     this.options.onDataChanged?.([...Object.values(replicaTables).map((t) => t.table), 'outbox']);
     this.options.onReplicaChanged?.();
   }

@@ -7,7 +7,8 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../../domain/envelope';
 import { mutationArgsSchemas, mutationTarget, type MutationName } from '../../../domain/mutations';
 import type { MutationResult, PushMutation } from '../../../domain/sync-protocol';
-import { replicaTables } from './replica-tables';
+import { textParamsSchema, type TextParams } from '../../../domain/text/text-ref';
+import { replicaTables } from '../../../db/replica-tables';
 
 export type OutboxStatus = 'pending' | 'applied' | 'rejected' | 'conflict';
 export type OverlayState = 'pending' | 'attention';
@@ -25,6 +26,7 @@ export interface OutboxRow {
   attempts: number;
   resultCode: string | null;
   resultMessage: string | null;
+  resultParams: TextParams | null;
   current: unknown;
   answeredAt: string | null;
 }
@@ -42,6 +44,7 @@ interface RawRow {
   attempts: number;
   result_code: string | null;
   result_message: string | null;
+  result_params: string | null;
   current: string | null;
   answered_at: string | null;
 }
@@ -59,6 +62,7 @@ const toRow = (r: RawRow): OutboxRow => ({
   attempts: r.attempts,
   resultCode: r.result_code,
   resultMessage: r.result_message,
+  resultParams: r.result_params === null ? null : textParamsSchema.parse(JSON.parse(r.result_params)),
   current: r.current === null ? null : (JSON.parse(r.current) as unknown),
   answeredAt: r.answered_at,
 });
@@ -132,7 +136,7 @@ export class Outbox {
   recordResults(results: ReadonlyArray<Omit<MutationResult, 'current'> & { current?: unknown }>): number {
     const at = this.now().toISOString();
     const stmt = this.sqlite.prepare(
-      `UPDATE outbox SET status = ?, result_code = ?, result_message = ?, current = ?, answered_at = ?
+      `UPDATE outbox SET status = ?, result_code = ?, result_message = ?, result_params = ?, current = ?, answered_at = ?
        WHERE client_seq = ? AND mutation_id = ? AND status = 'pending'`,
     );
     // One transaction for the whole answer: one commit (fsync) instead of one per decision.
@@ -141,7 +145,7 @@ export class Outbox {
       for (const r of results) {
         const status: OutboxStatus = r.status === 'duplicate' ? 'applied' : r.status;
         const current = r.current === undefined ? null : JSON.stringify(r.current);
-        changed += stmt.run(status, r.code ?? null, r.message ?? null, current, at, r.clientSeq, r.mutationId).changes;
+        changed += stmt.run(status, r.code ?? null, r.message ?? null, r.params ? JSON.stringify(r.params) : null, current, at, r.clientSeq, r.mutationId).changes;
       }
       return changed;
     })();

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../../domain/envelope';
 import { entityNames, entitySchemas, type EntityName } from '../../../domain/entities';
 import type { Change } from '../../../domain/sync-protocol';
-import { deleteSql, replicaTables, upsertSql } from './replica-tables';
+import { deleteSql, replicaTables, upsertSql } from '../../../db/replica-tables';
 
 /** Validates a server row against the shared schema; returns the JSON stored in `data`. */
 export function validatedRowJson(entity: EntityName, data: unknown): string {

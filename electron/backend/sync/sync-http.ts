@@ -58,14 +58,14 @@ export class SyncHttp {
   }
 
   /** Sends a request; any non-2xx answer becomes a SyncHttpError. The caller owns the body of the response. */
-  async request(method: 'GET' | 'POST', path: string, body?: unknown, extraHeaders: Record<string, string> = {}, timeoutMs?: number): Promise<Response> {
+  async request(method: 'GET' | 'POST', path: string, body?: unknown, extraHeaders: Record<string, string> = {}, signal?: AbortSignal): Promise<Response> {
     let response: Response;
     try {
       response = await this.options.fetch(new URL(path, this.options.serverUrl).toString(), {
         method,
         headers: { ...this.headers(body !== undefined), ...extraHeaders },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs ?? this.options.requestTimeoutMs),
+        signal: signal ?? AbortSignal.timeout(this.options.requestTimeoutMs),
       });
     } catch (error) {
       throw new SyncHttpError('transient', `network: ${error instanceof Error ? error.message : String(error)}`);
@@ -103,9 +103,38 @@ export class SyncHttp {
     return this.json(pushResponseSchema, await this.request('POST', '/v1/sync/push', body));
   }
 
-  /** Long streams (bootstrap, blobs) get a longer timeout than JSON calls. */
+  /**
+   * Long streams (bootstrap, blobs): a whole replica may take minutes to arrive, so the limit is on silence — the
+   * timeout starts again with every chunk (a longer one than JSON calls get).
+   */
   async stream(path: string, headers: Record<string, string> = {}): Promise<Response> {
-    return this.request('GET', path, undefined, headers, this.options.requestTimeoutMs * 10);
+    const controller = new AbortController();
+    const silence = this.options.requestTimeoutMs * 4;
+    const timer = setTimeout(() => controller.abort(new DOMException('no data from the server in time', 'TimeoutError')), silence);
+    timer.unref?.();
+    let response: Response;
+    try {
+      response = await this.request('GET', path, undefined, headers, controller.signal);
+    } catch (error) {
+      clearTimeout(timer);
+      throw error;
+    }
+    if (!response.body) {
+      clearTimeout(timer);
+      return response;
+    }
+    const watched = response.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, out) {
+          timer.refresh();
+          out.enqueue(chunk);
+        },
+        flush() {
+          clearTimeout(timer);
+        },
+      }),
+    );
+    return new Response(watched, { status: response.status, statusText: response.statusText, headers: response.headers });
   }
 }
 

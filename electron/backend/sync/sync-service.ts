@@ -6,7 +6,7 @@ import path from 'node:path';
 import { AppError } from '../../../domain/envelope';
 import { BlobDownloader } from '../blobs/downloader';
 import { BlobStore } from '../blobs/blob-store';
-import { knownDocument, openWorkDocuments } from '../blobs/open-work';
+import { knownDocument, lastContractDocumentRowid, openWorkConclusions, openWorkContractDocuments } from '../blobs/open-work';
 import { SyncEngine, type SyncEngineOptions } from './engine';
 
 export interface SyncServiceOptions extends Omit<SyncEngineOptions, 'downloads' | 'onReplicaChanged'> {
@@ -17,11 +17,17 @@ export interface SyncServiceOptions extends Omit<SyncEngineOptions, 'downloads' 
 }
 
 const DEFAULT_BLOB_BUDGET = 2 * 1024 ** 3;
+/** Contract-document rowids per prefetch slice: a few milliseconds of the API thread each. */
+const PREFETCH_SPAN = 500;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class SyncService {
   readonly engine: SyncEngine;
   readonly store: BlobStore;
   readonly downloader: BlobDownloader;
+  private prefetching: Promise<void> | null = null;
+  private prefetchAgain = false;
+  private stopped = false;
 
   constructor(private readonly options: SyncServiceOptions) {
     const now = options.now ?? (() => new Date());
@@ -44,20 +50,54 @@ export class SyncService {
   }
 
   start(): void {
+    this.stopped = false;
     this.engine.start();
-    this.prefetch();
+    void this.prefetch();
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.engine.stop();
+    await this.prefetching;
     await this.downloader.stop();
   }
 
-  /** Queues every document of open work and trims the store to its budget. */
-  prefetch(): void {
-    const wanted = openWorkDocuments(this.options.sqlite);
-    this.downloader.enqueue(wanted);
-    this.store.evict(this.options.blobBudgetBytes ?? DEFAULT_BLOB_BUDGET, new Set(wanted.map((w) => w.sha256)));
+  /**
+   * Queues every document of open work and trims the store to its budget, in short slices with the event loop
+   * between them (a replica of 100k documents would otherwise hold the API thread for a second). A request while a
+   * pass runs makes one more pass.
+   */
+  prefetch(): Promise<void> {
+    if (this.prefetching) {
+      this.prefetchAgain = true;
+      return this.prefetching;
+    }
+    this.prefetching = (async () => {
+      do {
+        this.prefetchAgain = false;
+        await this.prefetchPass();
+      } while (this.prefetchAgain && !this.stopped);
+    })().finally(() => {
+      this.prefetching = null;
+    });
+    return this.prefetching;
+  }
+
+  private async prefetchPass(): Promise<void> {
+    const { sqlite } = this.options;
+    const keep = new Set<string>();
+    const queue = (wants: ReturnType<typeof openWorkConclusions>) => {
+      for (const w of wants) keep.add(w.sha256);
+      if (wants.length > 0) this.downloader.enqueue(wants);
+    };
+    queue(openWorkConclusions(sqlite));
+    const end = lastContractDocumentRowid(sqlite);
+    for (let after = 0; after < end; after += PREFETCH_SPAN) {
+      if (this.stopped) return;
+      queue(openWorkContractDocuments(sqlite, after, PREFETCH_SPAN));
+      await yieldToEventLoop();
+    }
+    this.store.evict(this.options.blobBudgetBytes ?? DEFAULT_BLOB_BUDGET, keep);
   }
 
   /** Puts a document at the head of the queue (the user wants to see it). */

@@ -1,4 +1,4 @@
-/** The single `sync_state` row: cursor, client id, bootstrap flag and session. */
+/** The single `sync_state` row (client id, bootstrap flag, session) and the replica's cursor, which lives with the replica. */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { sessionUserSchema, type SessionUser } from '../../../domain/sync-protocol';
@@ -32,7 +32,13 @@ export class SyncStateStore {
   }
 
   read(): SyncStateRow {
-    const row = this.sqlite.prepare('SELECT * FROM sync_state WHERE id = 1').get() as RawRow;
+    const row = this.sqlite
+      .prepare(
+        `SELECT client_id, needs_bootstrap, token, token_expires_at, user, last_synced_at,
+                (SELECT cursor FROM replica.replica_meta WHERE id = 1) AS cursor
+           FROM main.sync_state WHERE id = 1`,
+      )
+      .get() as RawRow;
     const user = row.user ? sessionUserSchema.safeParse(JSON.parse(row.user)) : null;
     return {
       clientId: row.client_id,
@@ -45,8 +51,15 @@ export class SyncStateStore {
     };
   }
 
+  /** Call inside the transaction that applied the changes up to `cursor`. */
   setCursor(cursor: number, at: string): void {
-    this.sqlite.prepare('UPDATE sync_state SET cursor = ?, needs_bootstrap = 0, last_synced_at = ? WHERE id = 1').run(cursor, at);
+    this.sqlite.prepare('UPDATE replica.replica_meta SET cursor = ? WHERE id = 1').run(cursor);
+    this.markBootstrapped(at);
+  }
+
+  /** The replica in use is complete: part of the switch's commit (its cursor came with the replica file). */
+  markBootstrapped(at: string): void {
+    this.sqlite.prepare('UPDATE main.sync_state SET needs_bootstrap = 0, last_synced_at = ? WHERE id = 1').run(at);
   }
 
   markSynced(at: string): void {

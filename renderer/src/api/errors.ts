@@ -1,18 +1,13 @@
 /**
  * Turns a failed call into the sentence a person should read, in their language: NCALayer failures get the guidance
- * from domain/ncalayer-errors, errors that carry kk/ru/en messages use them, known codes have i18n keys.
+ * from domain/ncalayer-errors, errors that carry a catalogue text (details.text) render it, known codes have i18n keys.
  */
 import type { TFunction } from 'i18next';
-import type { Language, Localized } from '../../../domain/i18n-languages';
+import type { Language } from '../../../domain/i18n-languages';
+import { displayText } from '../../../domain/text/catalogue';
+import { textOfDetails } from '../../../domain/text/text-error';
 import { isQuietNcaLayerFailure, ncaLayerFailureSchema, ncaLayerErrorMessage } from '../../../domain/ncalayer-errors';
 import { ApiCallError } from './client';
-
-function localizedDetails(details: unknown): Localized | null {
-  if (!details || typeof details !== 'object') return null;
-  const messages = (details as { messages?: unknown }).messages;
-  if (messages && typeof messages === 'object' && 'kk' in messages && 'ru' in messages) return messages as Localized;
-  return null;
-}
 
 function ncaLayerFailure(error: unknown) {
   if (!(error instanceof ApiCallError) || error.code !== 'NCALAYER') return null;
@@ -31,8 +26,8 @@ export function errorMessage(error: unknown, t: TFunction, language: string): st
   const failure = ncaLayerFailure(error);
   if (failure) return ncaLayerErrorMessage(failure, lang);
   if (error instanceof ApiCallError) {
-    const localized = localizedDetails(error.details);
-    if (localized) return localized[lang];
+    const ref = textOfDetails(error.details);
+    if (ref) return displayText(ref, lang, error.message);
     const key = `errors.${error.code}`;
     const known = t(key);
     if (known !== key) return known;

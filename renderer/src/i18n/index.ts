@@ -5,6 +5,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { defaultLanguage, type Language } from '../../../domain/i18n-languages';
+import { catalogueBundles } from './catalogue';
 import { en } from './en';
 import { kk } from './kk';
 import { ru } from './ru';
@@ -15,7 +16,12 @@ export type Bundle = Record<string, unknown>;
 const pending: Array<[string, Record<Language, Bundle>]> = [];
 
 export function initI18n(language: Language = defaultLanguage) {
-  const resources: Record<Language, Record<string, Bundle>> = { kk: { common: kk }, ru: { common: ru }, en: { common: en } };
+  const catalogueTexts = catalogueBundles();
+  const resources: Record<Language, Record<string, Bundle>> = {
+    kk: { common: kk, catalogue: catalogueTexts.kk },
+    ru: { common: ru, catalogue: catalogueTexts.ru },
+    en: { common: en, catalogue: catalogueTexts.en },
+  };
   for (const [namespace, bundles] of pending.splice(0)) {
     for (const lng of Object.keys(bundles) as Language[]) resources[lng][namespace] = bundles[lng];
   }

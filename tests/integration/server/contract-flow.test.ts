@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contract, ContractDocument } from '../../../domain/entities';
 import { startServer, type RunningServer } from '../../../server/index';
-import { demoServerOptions } from '../../../server/demo';
+import { demoServerOptions } from '../../../demo/server-options';
 import { loadKey, type LoadedKey } from '../../fixtures/pki/load';
 import { cmsBy, TestServerClient } from '../../support/server-client';
 

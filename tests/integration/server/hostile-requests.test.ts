@@ -5,7 +5,7 @@ import net from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema, pushResponseSchema } from '../../../domain/sync-protocol';
-import { demoServerOptions } from '../../../server/demo';
+import { demoServerOptions } from '../../../demo/server-options';
 import { startServer, type RunningServer } from '../../../server/index';
 import { TestServerClient } from '../../support/server-client';
 import { testDatabases } from './database-targets';

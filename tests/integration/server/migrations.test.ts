@@ -92,9 +92,16 @@ describe.each(kinds)('server migrations on $name', ({ make }) => {
   it('adopts a database created before versioned migrations and keeps its data', async () => {
     const database = fresh();
     const handle = await open(database);
+    // What an unversioned server left behind: the schema of migration 0000 alone, no migration table.
+    await handle.db.execute(
+      sql.raw(`DO $$ DECLARE r record; BEGIN
+        FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() LOOP EXECUTE 'DROP TABLE ' || quote_ident(r.tablename) || ' CASCADE'; END LOOP;
+        FOR r IN SELECT sequencename FROM pg_sequences WHERE schemaname = current_schema() LOOP EXECUTE 'DROP SEQUENCE ' || quote_ident(r.sequencename); END LOOP;
+      END $$`),
+    );
+    for (const statement of readMigrations()[0]!.statements) await handle.db.execute(sql.raw(statement));
     await handle.db.execute(sql`INSERT INTO sync_meta (key, value) VALUES ('schema_version', 1)`);
     await handle.db.execute(sql`INSERT INTO clients (client_id, user_iin, scope_key, last_client_seq) VALUES ('c1', '1', 'k', 4)`);
-    await handle.db.execute(sql`DROP TABLE server_migrations`); // what an unversioned server left behind
     await handle.close();
     handles.splice(0);
     const reopened = await open(database);

@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema } from '../../../domain/sync-protocol';
-import { demoServerOptions } from '../../../server/demo';
+import { demoServerOptions } from '../../../demo/server-options';
 import { startServer, type RunningServer } from '../../../server/index';
 import { TestServerClient } from '../../support/server-client';
 import { testDatabases } from './database-targets';

@@ -1,7 +1,7 @@
 // Protocol v1 against PGlite and (with TEST_DATABASE_URL) PostgreSQL: login checks, idempotent push, scope isolation, bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../../server/index';
-import { demoServerOptions } from '../../../server/demo';
+import { demoServerOptions } from '../../../demo/server-options';
 import { loadKey, loadNegativeKey } from '../../fixtures/pki/load';
 import { TestServerClient } from '../../support/server-client';
 import { testDatabases } from './database-targets';

@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FONTS_DIR } from '../../../electron/backend/pdf/fonts';
-import { StripJpegEncoder } from '../../../server/seed/jpeg-strips';
-import { DocumentImageFactory } from '../../../server/seed/document-images';
-import { TextPainter } from '../../../server/seed/raster-text';
+import { DEFAULT_FONTS_DIR } from '../../../node-adapters/fonts';
+import { StripJpegEncoder } from '../../../demo/seed/jpeg-strips';
+import { DocumentImageFactory } from '../../../demo/seed/document-images';
+import { TextPainter } from '../../../demo/seed/raster-text';
 
 const painter = () => TextPainter.fromTtf(new Uint8Array(readFileSync(path.join(DEFAULT_FONTS_DIR, 'DejaVuSans.ttf'))));
 

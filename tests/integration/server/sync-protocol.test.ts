@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startServer, type RunningServer } from '../../../server/index';
-import { demoServerOptions } from '../../../server/demo';
+import { demoServerOptions } from '../../../demo/server-options';
 import { snapshotRows } from '../../../server/store/entity-store';
 import { loadKey } from '../../fixtures/pki/load';
 import { TestServerClient } from '../../support/server-client';

@@ -6,7 +6,7 @@
  */
 import { contractStatuses } from '../../../domain/statuses';
 import { entitySchemas, type Contract, type ContractDocument } from '../../../domain/entities';
-import { childName } from '../../../server/seed/names';
+import { childName } from '../../../demo/seed/names';
 
 const iin = (n: number, salt: number) => String(100000000000 + ((n * 7919 + salt) % 900000000000)).slice(-12);
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + (n % 240) * 86_400_000).toISOString().slice(0, 10);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderContractPdf, sha256Hex, TEMPLATE_VERSION, type ContractFonts, type ContractPdfData } from '../../../domain/contract-pdf';
-import { sampleContractPdfData } from '../../../domain/contract-pdf/sample';
-import { loadContractFonts } from '../../../electron/backend/pdf/fonts';
+import { sampleContractPdfData } from '../../../demo/contract-sample';
+import { loadContractFonts } from '../../../node-adapters/fonts';
 import { pdfText, run, withPdfFile } from './tools';
 
 const KAZAKH_LETTERS = [...'әғқңөұүһіӘҒҚҢӨҰҮҺІ'];

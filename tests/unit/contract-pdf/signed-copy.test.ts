@@ -12,11 +12,11 @@ import {
   type ContractPdfData,
   type SignedCopySignature,
 } from '../../../domain/contract-pdf';
-import { sampleContractPdfData } from '../../../domain/contract-pdf/sample';
+import { sampleContractPdfData } from '../../../demo/contract-sample';
 import type { Contract, Organisation, SignatureInfo } from '../../../domain/entities';
 import { bytesToBase64 } from '../../../domain/pki/bytes';
 import { describeCertificate, parseCertificate } from '../../../domain/pki/certificate-info';
-import { signCms } from '../../../domain/pki';
+import { signCms } from '../../fixtures/pki/sign-cms';
 import { loadKey, type LoadedKey } from '../../fixtures/pki/load';
 import { opensslVerifies } from '../pki/openssl';
 import { attachment, pdfText } from './tools';
@@ -47,7 +47,7 @@ async function sign(key: LoadedKey, content: Uint8Array, signedAt: string): Prom
 }
 
 beforeAll(async () => {
-  const { loadContractFonts } = await import('../../../electron/backend/pdf/fonts');
+  const { loadContractFonts } = await import('../../../node-adapters/fonts');
   fonts = await loadContractFonts();
   data = sampleContractPdfData();
   pdf = await renderContractPdf(data, fonts);

@@ -11,20 +11,23 @@ import {
   teachingLanguageLabels,
 } from '../../../domain/catalogues';
 import { contractRefusalCodes, type ContractRefusal } from '../../../domain/contract-machine';
-import { languages, type Localized } from '../../../domain/i18n-languages';
+import { languages, type Language, type Localized } from '../../../domain/i18n-languages';
 import { specialQueueRefusalCodes, type SpecialQueueRefusal } from '../../../domain/special-queue-machine';
 import { contractStatuses, directionStatuses, documentReviewStatuses, specialQueueStatuses } from '../../../domain/statuses';
 import {
-  contractRefusalMessage,
   contractStatusLabels,
   directionStatusLabels,
   documentReviewStatusLabels,
   inAllLanguages,
   parentNotification,
   parentStatusTexts,
-  specialQueueRefusalMessage,
   specialQueueStatusLabels,
 } from '../../../domain/texts';
+import { renderText } from '../../../domain/text/catalogue';
+import { contractRefusalText, specialQueueRefusalText } from '../../../domain/text/machine-refusals';
+
+const contractRefusalMessage = (r: ContractRefusal, lang: Language) => renderText(contractRefusalText(r), lang) ?? '';
+const specialQueueRefusalMessage = (r: SpecialQueueRefusal, lang: Language) => renderText(specialQueueRefusalText(r), lang) ?? '';
 
 const catalogues: [string, readonly string[], Readonly<Record<string, Localized>>][] = [
   ['document kinds', ids.documentKinds, documentKindLabels],

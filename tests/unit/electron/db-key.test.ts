@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dataPaths, eraseLocalData } from '../../../electron/main/data-paths';
 import { fileKeyStore, isKeyWrappingSecure, loadOrCreateDbKey, type SafeStorageLike, type WrappedKeyStore } from '../../../electron/main/db-key';
 import { askToStartOver } from '../../../electron/main/key-recovery';
-import { mainMessages } from '../../../electron/main/messages';
+import { shellTexts } from '../../../domain/text/shell';
 
 const TAG = Buffer.from('DPAPI');
 const xorWrap = (plain: string, userByte: number) => Buffer.concat([TAG, Buffer.from(plain, 'utf8').map((b) => b ^ userByte)]);
@@ -163,10 +163,10 @@ describe('key-loss dialog', () => {
     const { dialog, shown } = fakeDialog([0]);
     expect(askToStartOver(dialog, 'undecryptable', 'ru-RU')).toBe(false);
     expect(shown).toHaveLength(1);
-    expect(shown[0]!.message).toContain(mainMessages.keyProblem.undecryptable.kk);
-    expect(shown[0]!.message).toContain(mainMessages.keyProblem.undecryptable.ru);
-    expect(shown[0]!.detail).toContain(mainMessages.startOverExplained.kk);
-    expect(shown[0]!.detail).toContain(mainMessages.startOverExplained.ru);
+    expect(shown[0]!.message).toContain(shellTexts['keyProblem.undecryptable'].kk);
+    expect(shown[0]!.message).toContain(shellTexts['keyProblem.undecryptable'].ru);
+    expect(shown[0]!.detail).toContain(shellTexts.startOverExplained.kk);
+    expect(shown[0]!.detail).toContain(shellTexts.startOverExplained.ru);
     expect(shown[0]).toMatchObject({ defaultId: 0, cancelId: 0 });
   });
 
@@ -176,6 +176,6 @@ describe('key-loss dialog', () => {
     expect(askToStartOver(confirmed.dialog, 'missing-key-for-existing-db', 'en-US')).toBe(true);
     expect(confirmed.shown).toHaveLength(2);
     expect(confirmed.shown[1]).toMatchObject({ defaultId: 0, cancelId: 0 });
-    expect(confirmed.shown[0]!.message).toContain(mainMessages.keyProblem['missing-key-for-existing-db'].en);
+    expect(confirmed.shown[0]!.message).toContain(shellTexts['keyProblem.missing-key-for-existing-db'].en);
   });
 });

@@ -2,7 +2,7 @@ import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ok, type Envelope } from '../../../domain/envelope';
-import { attachBridge, type BridgeTarget } from '../../../electron/backend/bridge/ws-bridge';
+import { attachBridge, type BridgeTarget } from '../../../demo/bridge/ws-bridge';
 
 const TOKEN = 'test-token-0123456789abcdef';
 const cleanups: Array<() => Promise<void> | void> = [];

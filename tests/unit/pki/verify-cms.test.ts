@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bytesToBase64, derToPem, signCms, verifyCms, type VerifyCmsInput } from '../../../domain/pki';
+import { bytesToBase64, derToPem, verifyCms, type VerifyCmsInput } from '../../../domain/pki';
+import { signCms } from '../../fixtures/pki/sign-cms';
 import { findIdentity, findOrganisation } from '../../fixtures/pki/identities';
 import { loadKey, loadNegativeKey, trustedTestRootsPem, type LoadedKey } from '../../fixtures/pki/load';
 import { opensslVerifies } from './openssl';

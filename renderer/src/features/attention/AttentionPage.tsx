@@ -17,7 +17,7 @@ import { useQuery } from '../../api/useQuery';
 import { useLanguage } from '../../components/useLanguage';
 import { useDecision } from '../contracts/useDecision';
 import { decisionCounts, groupByTarget, type AttentionGroup } from './group';
-import { refusalText } from './refusal-text';
+import { catalogueText } from '../../i18n/catalogue';
 import './i18n';
 
 /** Where «Проверить снова» leads for each kind of target. */
@@ -39,7 +39,7 @@ function useTargetStory(group: AttentionGroup): { title: string; happened: strin
   const current = detail.data?.current;
   const conflict = group.items.some((i) => i.status === 'conflict');
   const refused = group.items.find((i) => i.status === 'rejected');
-  const refusal = refused ? refusalText(refused, lang) : null;
+  const refusal = refused ? catalogueText(refused, lang) : null;
 
   const contract = contractSchema.safeParse(current);
   if (contract.success) {

@@ -10,7 +10,9 @@ import type { ContractDetail, ReviewDocument } from '../../../../domain/api/cont
 import type { FlagReason } from '../../../../domain/catalogue-ids';
 import { documentKindLabels, flagReasonLabels } from '../../../../domain/catalogues';
 import { contractStateOf, transitionContract } from '../../../../domain/contract-machine';
-import { contractRefusalMessage, contractStatusLabels } from '../../../../domain/texts';
+import { contractStatusLabels } from '../../../../domain/texts';
+import { contractRefusalText } from '../../../../domain/text/machine-refusals';
+import { catalogueText } from '../../i18n/catalogue';
 import { useApi } from '../../api/ApiProvider';
 import { useQuery } from '../../api/useQuery';
 import { DeadlineCell } from '../../components/DeadlineCell';
@@ -55,7 +57,7 @@ function useBlockedReason(detail: ContractDetail, action: 'sign' | 'returnForRew
   if (code === 'DECISION_PENDING' || code === 'ROLE_NOT_ALLOWED') return t(`blocked.${code}`);
   const state = contractStateOf(detail.contract, detail.documents.map((d) => ({ id: d.id, current: true, reviewStatus: d.effectiveStatus })));
   const result = transitionContract(state, action === 'sign' ? { type: 'sign' } : { type: 'returnForRework' });
-  return result.ok ? null : contractRefusalMessage(result.refusal, lang);
+  return result.ok ? null : catalogueText(contractRefusalText(result.refusal), lang);
 }
 
 function ContractView({ detail, onBack }: { detail: ContractDetail; onBack: () => void }) {
@@ -206,7 +208,7 @@ function ContractView({ detail, onBack }: { detail: ContractDetail; onBack: () =
 
       {detail.pendingDecisions.map((p) => (
         <Alert key={p.id} color={p.state === 'pending' ? 'blue' : 'red'} variant="light" py={4}>
-          {p.state === 'pending' ? t('pendingDecision', { name: t(`decisionNames.${p.name}`) }) : t('attentionDecision', { message: p.message ?? '' })}
+          {p.state === 'pending' ? t('pendingDecision', { name: t(`decisionNames.${p.name}`) }) : t('attentionDecision', { message: catalogueText(p, lang) })}
         </Alert>
       ))}
 

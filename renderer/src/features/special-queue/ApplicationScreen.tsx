@@ -9,6 +9,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SpecialQueueDetail, SpecialQueueTab } from '../../../../domain/api/special-queue';
 import { correctionTypeLabels, specialQueueRejectReasonLabels, teachingLanguageLabels } from '../../../../domain/catalogues';
+import { catalogueText } from '../../i18n/catalogue';
 import { specialQueueStatusLabels } from '../../../../domain/texts';
 import { useApi } from '../../api/ApiProvider';
 import { useQuery } from '../../api/useQuery';
@@ -61,6 +62,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 export function ApplicationScreen({ id, tab, search, onBack, onOpen }: { id: string; tab: SpecialQueueTab; search: string; onBack: () => void; onOpen: (id: string) => void }) {
   const { t } = useTranslation('specialQueue');
+  const lang = useLanguage();
   const api = useApi();
   const detail = useQuery(() => api['specialQueue.get']({ id }), [id], DETAIL_TABLES);
   const neighbours = useQuery(() => api['specialQueue.neighbours']({ id, tab, search }), [id, tab, search], SPECIAL_QUEUE_TABLES);
@@ -142,7 +144,7 @@ export function ApplicationScreen({ id, tab, search, onBack, onOpen }: { id: str
       </Group>
       {data.decision && (
         <Alert color={data.decision.overlay === 'pending' ? 'blue' : 'red'} variant="light" data-decision={data.decision.overlay}>
-          {data.decision.overlay === 'pending' ? t('pending') : t('attention', { message: data.decision.message ?? data.decision.code ?? '' })}
+          {data.decision.overlay === 'pending' ? t('pending') : t('attention', { message: catalogueText(data.decision, lang) })}
         </Alert>
       )}
       <Grid gap="sm">

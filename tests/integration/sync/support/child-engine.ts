@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
+import type { SwitchStep } from '../../../../db/replica-files';
 import type { ChildCommand } from './engine-child';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
@@ -28,6 +29,7 @@ export interface ChildEngineConfig {
   keyHex: string;
   serverUrl: string;
   pullLimit: number;
+  killAtSwitchStep?: SwitchStep;
 }
 
 export class ChildEngine {

@@ -3,6 +3,7 @@
  * Bundled by child-engine.ts with esbuild (CommonJS, better-sqlite3 external) for a fast start.
  */
 import { openDatabase } from '../../../../db/open';
+import type { SwitchStep } from '../../../../db/replica-files';
 import { SyncEngine } from '../../../../electron/backend/sync/engine';
 import type { MutationName } from '../../../../domain/mutations';
 import type { SessionUser } from '../../../../domain/sync-protocol';
@@ -13,6 +14,8 @@ interface ChildConfig {
   migrationsFolder: string;
   serverUrl: string;
   pullLimit: number;
+  /** Kill this process (SIGKILL) when a replica switch reaches this step. */
+  killAtSwitchStep?: SwitchStep;
 }
 
 export type ChildCommand =
@@ -24,11 +27,15 @@ const config = JSON.parse(process.argv[2]!) as ChildConfig;
 const db = openDatabase({ file: config.dbFile, key: Uint8Array.from(Buffer.from(config.keyHex, 'hex')), migrationsFolder: config.migrationsFolder });
 const engine = new SyncEngine({
   sqlite: db.sqlite,
+  replica: db.replica,
   serverUrl: config.serverUrl,
   appVersion: '0.1.0',
   pokeSocketFactory: null,
   requestTimeoutMs: 3_000,
   pullLimit: config.pullLimit,
+  onSwitchStep: (step) => {
+    if (step === config.killAtSwitchStep) process.kill(process.pid, 'SIGKILL');
+  },
 });
 
 async function handle(command: ChildCommand): Promise<unknown> {
@@ -48,7 +55,7 @@ async function handle(command: ChildCommand): Promise<unknown> {
       engine.state.requireBootstrap();
       return null;
     case 'snapshot':
-      return { replica: engine.replica.snapshot(), outbox: engine.outbox.all(), state: engine.state.read() };
+      return { replica: engine.replica.snapshot(), outbox: engine.outbox.all(), state: engine.state.read(), replicaFile: db.replica.currentFile() };
   }
 }
 

@@ -1,7 +1,7 @@
 /** The reference server with a small demo seed (fast to start), cached between test files in the OS temp dir. */
 import os from 'node:os';
 import path from 'node:path';
-import { demoServerOptions } from '../../../../server/demo';
+import { demoServerOptions } from '../../../../demo/server-options';
 import { startServer, type RunningServer } from '../../../../server/index';
 
 export async function startReferenceServer(): Promise<RunningServer> {

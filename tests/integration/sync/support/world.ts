@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { asc, eq } from 'drizzle-orm';
 import { entitySchemas, type EntityName } from '../../../../domain/entities';
-import { signCms } from '../../../../domain/pki';
+import { signCms } from '../../../fixtures/pki/sign-cms';
 import { bootstrapMetaSchema, bootstrapRowSchema, HEADER_CLIENT_ID, HEADER_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../../../../domain/sync-protocol';
 import { openDatabase, type OpenedDatabase } from '../../../../db/open';
 import { SyncService, type SyncServiceOptions } from '../../../../electron/backend/sync/sync-service';
@@ -50,6 +50,7 @@ export function openLocalDb(dir: string): OpenedDatabase {
 export function localService(dir: string, db: OpenedDatabase, proxyUrl: string, extra: Partial<SyncServiceOptions> = {}): SyncService {
   return new SyncService({
     sqlite: db.sqlite,
+    replica: db.replica,
     dataDir: dir,
     serverUrl: proxyUrl,
     appVersion: '0.1.0',

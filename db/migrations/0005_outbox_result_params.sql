@@ -1,0 +1,1 @@
+ALTER TABLE `outbox` ADD `result_params` text;

@@ -1,0 +1,119 @@
+/** The parent portal of the demo (`/v1/dev/parent/*`, `npm run parent`): wraps parent actions in transactions + pokes. */
+import { notifications } from '../../server/db/schema';
+import { asc, eq } from 'drizzle-orm';
+import type { ServerContext } from '../../server/context';
+import { lockWrites, type ServerTx } from '../../server/db/connect';
+import { currentSeq, getRow, listRowsWhere } from '../../server/store/entity-store';
+import { parentApplySpecialQueue, parentResubmit, parentSubmit, parentWithdraw, PMPK_ORG_ID, type ParentTools } from './parent-actions';
+import { randomUUID } from 'node:crypto';
+import type { Child } from '../../domain/entities';
+import type { CorrectionType } from '../../domain/catalogue-ids';
+import { todayInKazakhstan } from '../../domain/calendar';
+import { demoParents, parentFullName } from '../seed/parent-keys';
+import { HttpError, notFound } from '../../server/http/errors';
+
+export interface SpecialQueueInput {
+  parentIin: string;
+  child: Child;
+  correctionType: CorrectionType;
+  parentPhone?: string | undefined;
+  locality?: string | undefined;
+  kindergartens?: string[] | undefined;
+  teachingLanguage?: 'kk' | 'ru' | undefined;
+  conclusionDate?: string | undefined;
+}
+import { txWriter } from '../../server/store/row-writer';
+import { SEED_DOCUMENT_KINDS, seedUpload } from '../seed/demo-seed';
+import type { DocumentImageFactory } from '../seed/document-images';
+import type { Parent } from '../../domain/entities';
+
+export class ParentSimulator {
+  constructor(
+    private readonly ctx: ServerContext,
+    private readonly tools: ParentTools,
+    private readonly images: DocumentImageFactory,
+  ) {}
+
+  private async write<T>(work: (tx: ServerTx) => Promise<{ orgId: string; value: T }>): Promise<T> {
+    const { orgId, value, cursor } = await this.ctx.db.transaction(async (tx) => {
+      await lockWrites(tx);
+      const out = await work(tx);
+      return { ...out, cursor: await currentSeq(tx) };
+    });
+    this.ctx.events.poke([orgId], cursor);
+    return value;
+  }
+
+  private async contract(tx: ServerTx, id: string) {
+    const row = await getRow(tx, 'contract', id);
+    if (!row) throw notFound();
+    return row;
+  }
+
+  /** Fills the parent's data, attaches the standard documents and signs. */
+  submit(contractId: string, parent: Partial<Omit<Parent, 'iin' | 'fullName'>>) {
+    return this.write(async (tx) => {
+      const row = await this.contract(tx, contractId);
+      const c = row.data;
+      const uploads = await Promise.all(SEED_DOCUMENT_KINDS.map((k) => seedUpload(this.images, this.tools.cache, k, c.child.fullName, `ИИН ${c.child.iin}`)));
+      const filled: Parent = {
+        ...c.parent,
+        idDocumentNumber: c.parent.idDocumentNumber || '045123987',
+        address: c.parent.address || 'г. Астана, ул. Кенесары, 1',
+        workplace: c.parent.workplace || 'ТОО «Астана Сервис»',
+        position: c.parent.position || 'Менеджер',
+        ...parent,
+      };
+      return { orgId: row.orgId, value: await parentSubmit(txWriter(tx), this.tools, row, filled, uploads, this.ctx.now()) };
+    });
+  }
+
+  resubmit(contractId: string) {
+    return this.write(async (tx) => {
+      const row = await this.contract(tx, contractId);
+      const when = this.ctx.now().toISOString();
+      const value = await parentResubmit(txWriter(tx), this.tools, row, (d) => ({
+        kind: d.kind, fileName: `${d.kind}-r${row.data.round + 1}.jpg`, mime: 'image/jpeg',
+        bytes: this.images.render(d.kind, row.data.child.fullName, `Заменён / Ауыстырылды ${when}`),
+      }), this.ctx.now());
+      return { orgId: row.orgId, value };
+    });
+  }
+
+  withdraw(contractId: string) {
+    return this.write(async (tx) => {
+      const row = await this.contract(tx, contractId);
+      return { orgId: row.orgId, value: await parentWithdraw(txWriter(tx), row, this.ctx.now()) };
+    });
+  }
+
+  /** A demo parent applies to the special queue for a child (with a generated PMPK conclusion). */
+  applySpecialQueue(input: SpecialQueueInput) {
+    const parent = demoParents.find((p) => p.iin === input.parentIin);
+    if (!parent) throw new HttpError(422, 'NO_PARENT_KEY', 'The demo has no test key for this parent');
+    const now = this.ctx.now();
+    return this.write(async (tx) => {
+      const value = await parentApplySpecialQueue(txWriter(tx), this.tools, {
+        id: randomUUID(), number: `ПМПК-${now.getTime().toString(36).toUpperCase()}`, child: input.child, parentIin: parent.iin,
+        parentFullName: parentFullName(parent), parentPhone: input.parentPhone ?? '+7 701 000 0000', correctionType: input.correctionType,
+        locality: input.locality ?? 'Астана', kindergartens: input.kindergartens ?? ['kg1', 'kg2'], teachingLanguage: input.teachingLanguage ?? 'kk',
+        conclusionDate: input.conclusionDate ?? todayInKazakhstan(now), submittedAt: now.toISOString(),
+      }, { sign: true, now });
+      return { orgId: PMPK_ORG_ID, value };
+    });
+  }
+
+  async notifications(parentIin: string) {
+    const rows = await this.ctx.db.select().from(notifications).where(eq(notifications.parentIin, parentIin)).orderBy(asc(notifications.seq));
+    return rows.map((r) => ({ id: r.id, subjectType: r.subjectType, subjectId: r.subjectId, kind: r.kind, textKk: r.textKk, textRu: r.textRu, createdAt: r.createdAt }));
+  }
+
+  /** Server state of a contract for e2e tests: the row, all its documents and its history. */
+  async contractState(contractId: string) {
+    const row = await getRow(this.ctx.db, 'contract', contractId);
+    if (!row) throw notFound();
+    const documents = await listRowsWhere(this.ctx.db, 'contractDocument', 'contractId', contractId);
+    const history = await listRowsWhere(this.ctx.db, 'historyEvent', 'subjectId', contractId);
+    return { contract: row.data, documents: documents.map((d) => d.data), history: history.map((h) => h.data).sort((a, b) => a.at.localeCompare(b.at)) };
+  }
+}

@@ -1,0 +1,58 @@
+/** Wires the demo mode: test roots, the seed (with its disk cache) and the parent simulator. */
+import { readFile } from 'node:fs/promises';
+import { loadContractFonts, DEFAULT_FONTS_DIR } from '../node-adapters/fonts';
+import { trustedTestRootsPem } from '../tests/fixtures/pki/load';
+import path from 'node:path';
+import { pkiVerifier } from '../server/auth/pki-verifier';
+import type { StartServerOptions } from '../server/index';
+import { ParentSimulator } from './parent/parent-simulator';
+import { registerDevRoutes } from './parent/routes';
+import { SeedCache } from './seed/cache';
+import { seedDemo } from './seed/demo-seed';
+import { DocumentImageFactory } from './seed/document-images';
+import { ParentKeyring } from './seed/parent-keys';
+import { TextPainter } from './seed/raster-text';
+import { PdfPool } from './seed/pdf-pool';
+import type { ParentTools } from './parent/parent-actions';
+import { renderContractPdf } from '../domain/contract-pdf';
+
+const POOL_FROM_CONTRACTS = 40;
+
+export interface DemoOptions {
+  /** Contracts of each kindergarten (the first one shows ≥ 200 in every status by default). */
+  contractsPerKindergarten?: number[];
+  applications?: number;
+  /** Benchmark scale: synthetic documents, no PDFs or signatures, bulk inserts (see SeedOptions.synthetic). */
+  synthetic?: boolean;
+  /** Where generated PDFs and scans are cached between runs; null = no cache. */
+  cacheDir?: string | null;
+}
+
+export async function demoServerOptions(options: DemoOptions = {}): Promise<Pick<StartServerOptions, 'verifier' | 'demo'>> {
+  const fonts = await loadContractFonts();
+  const fontBytes = new Uint8Array(await readFile(path.join(DEFAULT_FONTS_DIR, 'DejaVuSans.ttf')));
+  const contractsPerKindergarten = options.contractsPerKindergarten ?? [220, 30, 20];
+  // Worker start-up (~1 s) pays off only when there are many PDFs to render.
+  const pool = !options.synthetic && contractsPerKindergarten.reduce((a, b) => a + b, 0) >= POOL_FROM_CONTRACTS ? new PdfPool(fonts) : null;
+  const tools: ParentTools = {
+    keyring: new ParentKeyring(),
+    fontBytes,
+    renderPdf: (data) => (pool ? pool.render(data) : renderContractPdf(data, fonts)),
+    cache: new SeedCache(options.cacheDir ?? null),
+  };
+  const images = new DocumentImageFactory(TextPainter.fromTtf(fontBytes));
+  return {
+    verifier: pkiVerifier(trustedTestRootsPem()),
+    demo: {
+      seed: (db, now) =>
+        seedDemo(db, now, {
+          contractsPerKindergarten,
+          synthetic: options.synthetic ?? false,
+          applications: options.applications ?? 60,
+          tools,
+          images,
+        }),
+      routes: (app, ctx) => registerDevRoutes(app, new ParentSimulator(ctx, tools, images)),
+    },
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * The HTTP side of dev:web: serves the renderer (Vite middleware in development, the built files with `--static`)
+ * and the WebSocket bridge, on 127.0.0.1 only.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { attachBridge, type BridgeTarget } from './bridge/ws-bridge';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
+
+function serveStatic(root: string) {
+  return (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    const file = path.resolve(root, `.${relative}`);
+    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end('Not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    fs.createReadStream(file).pipe(res);
+  };
+}
+
+export interface WebServerOptions {
+  port: number;
+  token: string;
+  target: BridgeTarget;
+  /** Built renderer folder; when absent, Vite serves the sources with HMR. */
+  staticDir?: string;
+  /**
+   * Demo-only controls for tests and demonstrations (`POST /__dev/<name>?token=…`): stop/start the embedded
+   * server or NCALayer emulator, switch the inserted key. Token-protected like the bridge.
+   */
+  devControls?: Record<string, (params: URLSearchParams) => Promise<unknown>>;
+}
+
+function devControlHandler(token: string, controls: NonNullable<WebServerOptions['devControls']>) {
+  return (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (!url.pathname.startsWith('/__dev/')) return false;
+    const control = controls[url.pathname.slice('/__dev/'.length)];
+    if (req.method !== 'POST' || url.searchParams.get('token') !== token || !control) {
+      res.writeHead(404).end();
+      return true;
+    }
+    control(url.searchParams).then(
+      (value) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(value ?? {})),
+      (error: unknown) => res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: String(error) })),
+    );
+    return true;
+  };
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer();
+  let closeVite: (() => Promise<void>) | undefined;
+  const dev = options.devControls ? devControlHandler(options.token, options.devControls) : () => false;
+  if (options.staticDir) {
+    const serve = serveStatic(path.resolve(options.staticDir));
+    server.on('request', (req, res) => dev(req, res) || serve(req, res));
+  } else {
+    const { createServer } = await import('vite');
+    const vite = await createServer({ server: { middlewareMode: true, hmr: { server } }, appType: 'spa' });
+    server.on('request', (req, res) => dev(req, res) || vite.middlewares(req, res));
+    closeVite = () => vite.close();
+  }
+  const bridge = attachBridge(server, {
+    token: options.token,
+    target: options.target,
+    // Vite's HMR socket shares the server in development; it names its own subprotocol.
+    ...(closeVite ? { passUpgrade: (req: http.IncomingMessage) => /\bvite-/.test(String(req.headers['sec-websocket-protocol'] ?? '')) } : {}),
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${options.token}`,
+    async close() {
+      bridge.close();
+      await closeVite?.();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * The replica's own file at open: rows of a database from before the split move into a replica file (cursor kept),
+ * a migration that changes a replica table gets a new file with the rows copied across, and leftovers are deleted.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { afterEach, expect, it } from 'vitest';
+import { applyKey, openDatabase, type OpenedDatabase } from '../../../db/open';
+import { ReplicaFiles } from '../../../db/replica-files';
+import { registerSearchFunctions } from '../../../db/search-functions';
+import { ftsMatchExpression } from '../../../electron/backend/contracts/search';
+import { Replica } from '../../../electron/backend/sync/replica';
+import { SyncStateStore } from '../../../electron/backend/sync/sync-state';
+import { contract } from '../contracts/inbox-fixtures';
+
+const migrationsFolder = path.resolve('db/migrations');
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const tempDir = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qabyl-layout-'));
+  dirs.push(dir);
+  return dir;
+};
+
+const ids = (db: OpenedDatabase) => (db.sqlite.prepare('SELECT id FROM contracts ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
+const found = (db: OpenedDatabase, word: string) =>
+  (db.sqlite.prepare('SELECT c.id FROM contracts_fts f JOIN contracts c ON c.rowid = f.rowid WHERE contracts_fts MATCH ? ORDER BY c.id').all(ftsMatchExpression(word)) as Array<{ id: string }>).map((r) => r.id);
+const mainHas = (db: OpenedDatabase, table: string) => db.sqlite.prepare("SELECT 1 FROM main.sqlite_master WHERE name = ?").get(table) !== undefined;
+const replicaFilesIn = (dir: string) => fs.readdirSync(dir).filter((f) => f.includes('.replica-') && f.endsWith('.db'));
+
+function writeContracts(db: OpenedDatabase, names: string[]): void {
+  const replica = new Replica(db.sqlite);
+  names.forEach((name, i) => replica.apply({ seq: i + 1, entity: 'contract', op: 'upsert', id: `c-${i + 1}`, version: 1, data: contract(i + 1, { child: { ...contract(i + 1).child, fullName: name } }) }));
+}
+
+it('moves the rows of a database from before the split into a replica file and keeps the cursor', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'qabyl.db');
+  const key = randomBytes(32);
+  const first = openDatabase({ file, key, migrationsFolder });
+  writeContracts(first, ['Айгерім Сапарова', 'Нұрсұлтан Ахметов']);
+  first.close();
+
+  // The old layout: the replica tables, with their rows and search index, inside the local database.
+  const raw = new Database(file);
+  applyKey(raw, key);
+  registerSearchFunctions(raw);
+  new ReplicaFiles(raw, file, key, applyKey).restoreTemplate();
+  const replicaFile = path.join(dir, (raw.prepare('SELECT file FROM replica_layout').get() as { file: string }).file);
+  raw.prepare('ATTACH DATABASE ? AS old KEY ?').run(replicaFile, `x'${key.toString('hex')}'`);
+  raw.exec('INSERT INTO main.contracts (id, org_id, number, status, child_iin, child_name, parent_iin, parent_name, submitted_at, due_on, rework_count, version, data) SELECT id, org_id, number, status, child_iin, child_name, parent_iin, parent_name, submitted_at, due_on, rework_count, version, data FROM old.contracts');
+  raw.exec('DETACH DATABASE old');
+  raw.prepare("INSERT INTO sync_state (id, client_id, cursor, needs_bootstrap) VALUES (1, 'client-1', 42, 0)").run();
+  raw.close();
+  fs.rmSync(replicaFile);
+
+  const reopened = openDatabase({ file, key, migrationsFolder });
+  try {
+    expect(ids(reopened)).toEqual(['c-1', 'c-2']);
+    expect(found(reopened, 'Нұрсұлтан')).toEqual(['c-2']);
+    expect(new SyncStateStore(reopened.sqlite).read()).toMatchObject({ cursor: 42, needsBootstrap: false });
+    expect(mainHas(reopened, 'contracts')).toBe(false);
+    expect(mainHas(reopened, 'contracts_fts')).toBe(false);
+    expect(replicaFilesIn(dir)).toEqual([path.basename(reopened.replica.currentFile())]);
+  } finally {
+    reopened.close();
+  }
+});
+
+it('copies the rows into a new replica file when a migration changes a replica table', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'qabyl.db');
+  const key = randomBytes(32);
+  const first = openDatabase({ file, key, migrationsFolder });
+  writeContracts(first, ['Айгерім Сапарова']);
+  first.sqlite.prepare('UPDATE replica.replica_meta SET cursor = 7').run();
+  const firstFile = first.replica.currentFile();
+  first.close();
+
+  // The next version of the app adds a column and an index to the contracts table.
+  const next = path.join(tempDir(), 'migrations');
+  fs.cpSync(migrationsFolder, next, { recursive: true });
+  const journalFile = path.join(next, 'meta', '_journal.json');
+  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: Array<{ idx: number; version: string; when: number; tag: string; breakpoints: boolean }> };
+  const tag = `${String(journal.entries.length).padStart(4, '0')}_test_change`;
+  journal.entries.push({ idx: journal.entries.length, version: '6', when: Date.now(), tag, breakpoints: true });
+  fs.writeFileSync(journalFile, JSON.stringify(journal));
+  fs.writeFileSync(path.join(next, `${tag}.sql`), 'ALTER TABLE `contracts` ADD `note` text;--> statement-breakpoint\nCREATE INDEX `contracts_note_idx` ON `contracts` (`note`);');
+
+  const upgraded = openDatabase({ file, key, migrationsFolder: next });
+  try {
+    expect(upgraded.replica.currentFile()).not.toBe(firstFile);
+    expect(ids(upgraded)).toEqual(['c-1']);
+    expect(found(upgraded, 'Айгерім')).toEqual(['c-1']);
+    expect(new SyncStateStore(upgraded.sqlite).read().cursor).toBe(7);
+    expect(upgraded.sqlite.prepare("SELECT 1 FROM replica.sqlite_master WHERE name = 'contracts_note_idx'").get()).toBeDefined();
+    expect(mainHas(upgraded, 'contracts')).toBe(false);
+    expect(replicaFilesIn(dir)).toEqual([path.basename(upgraded.replica.currentFile())]);
+  } finally {
+    upgraded.close();
+  }
+});
