@@ -73,6 +73,7 @@ export const replicaTables: Record<EntityName, ReplicaTable> = {
       conclusion_sha256: '$.conclusionSha256',
     },
   },
+  group: { table: 'groups', columns: { org_id: '$.orgId', status: '$.status', age_years: '$.ageYears' } },
 };
 
 const columnList = (spec: ReplicaTable) => ['id', 'version', 'data', ...Object.keys(spec.columns)];

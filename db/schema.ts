@@ -92,6 +92,8 @@ export const contracts = sqliteTable(
     ),
     /** The voucher flag out of `data`, kept in an index so the «voucher only» filter never parses the JSON. */
     isVoucher: integer('is_voucher').generatedAlwaysAs(sql`coalesce(json_extract(data, '$.isVoucher'), 0)`, { mode: 'virtual' }),
+    /** The group the contract's place is in, for the inbox's group filter. */
+    groupId: text('group_id').generatedAlwaysAs(sql`json_extract(data, '$.group.id')`, { mode: 'virtual' }),
   },
   (t) => [
     index('contracts_org_status_idx').on(t.orgId, t.status, t.dueOn),
@@ -104,7 +106,21 @@ export const contracts = sqliteTable(
     index('contracts_tab_child_name_idx').on(t.tab, t.childName, t.id, t.dueOn, t.isVoucher),
     index('contracts_tab_parent_name_idx').on(t.tab, t.parentName, t.id, t.dueOn, t.isVoucher),
     index('contracts_tab_rework_idx').on(t.tab, t.reworkCount, t.id, t.dueOn, t.isVoucher),
+    index('contracts_group_idx').on(t.groupId, t.tab),
   ],
+);
+
+export const groups = sqliteTable(
+  'groups',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull(),
+    status: text('status').notNull(),
+    ageYears: integer('age_years').notNull(),
+    version: integer('version').notNull(),
+    data: text('data').notNull(),
+  },
+  (t) => [index('groups_org_idx').on(t.orgId, t.status, t.ageYears)],
 );
 
 export const contractDocuments = sqliteTable(

@@ -11,7 +11,7 @@ export function sampleContractPdfData(): ContractPdfData {
     contract: {
       number: 'ДО-2026-000417',
       date: '2026-08-17',
-      group: 'Ортаңғы топ «Күншуақ» / Средняя группа «Күншуақ»',
+      group: { kk: 'Ортаңғы топ «Күншуақ»', ru: 'Средняя группа «Күншуақ»' },
       teachingLanguage: 'kk',
       startDate: '2026-09-01',
       isVoucher: true,

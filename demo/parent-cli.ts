@@ -4,6 +4,11 @@
  *   npm run parent -- resubmit <contractId>          replaces the flagged documents and signs again
  *   npm run parent -- withdraw <contractId>
  *   npm run parent -- special-queue <parentIin> <childFullName> <childIin> <birthDate> <male|female> <correctionType>
+ *   npm run parent -- issue-voucher <applicationId>    the authority's distribution: the application's turn came
+ *   npm run parent -- voucher-interest <applicationId> <yes|no>
+ *   npm run parent -- voucher-kindergarten <applicationId> <kindergartenId>
+ *   npm run parent -- voucher-extend <applicationId>   the one 2-working-day extension, on the last day
+ *   npm run parent -- application <applicationId>     the server state of a special-queue application
  *   npm run parent -- notifications <parentIin>
  *   npm run parent -- contract <contractId>          the server state of a contract (row, documents, history)
  * The server address comes from --server (default http://127.0.0.1:8787) or QABYL_SERVER.
@@ -21,6 +26,11 @@ const commands = {
   resubmit: z.tuple([z.string().min(1)]),
   withdraw: z.tuple([z.string().min(1)]),
   'special-queue': z.tuple([iinSchema, z.string().min(3), iinSchema, isoDateSchema, z.enum(['male', 'female']), correctionTypeSchema]),
+  'issue-voucher': z.tuple([z.string().min(1)]),
+  'voucher-interest': z.tuple([z.string().min(1), z.enum(['yes', 'no'])]),
+  'voucher-kindergarten': z.tuple([z.string().min(1), z.string().min(1)]),
+  'voucher-extend': z.tuple([z.string().min(1)]),
+  application: z.tuple([z.string().min(1)]),
   notifications: z.tuple([iinSchema]),
   contract: z.tuple([z.string().min(1)]),
 } as const;
@@ -38,6 +48,7 @@ async function call(method: 'GET' | 'POST', path: string, body?: unknown): Promi
 
 function request(command: Command, args: string[]): Promise<unknown> {
   const contract = (id: string) => `/v1/dev/parent/contracts/${encodeURIComponent(id)}`;
+  const voucher = (id: string) => `/v1/dev/parent/special-queue/${encodeURIComponent(id)}/voucher`;
   switch (command) {
     case 'submit': return call('POST', `${contract(args[0]!)}/submit`, {});
     case 'resubmit': return call('POST', `${contract(args[0]!)}/resubmit`, {});
@@ -46,6 +57,11 @@ function request(command: Command, args: string[]): Promise<unknown> {
       const [parentIin, fullName, iin, birthDate, sex, correctionType] = commands['special-queue'].parse(args);
       return call('POST', '/v1/dev/parent/special-queue', { parentIin, child: { fullName, iin, birthDate, sex }, correctionType });
     }
+    case 'issue-voucher': return call('POST', `/v1/dev/special-queue/${encodeURIComponent(args[0]!)}/issue-voucher`, {});
+    case 'voucher-interest': return call('POST', `${voucher(args[0]!)}/interest`, { interested: args[1] === 'yes' });
+    case 'voucher-kindergarten': return call('POST', `${voucher(args[0]!)}/kindergarten`, { kindergartenId: args[1] });
+    case 'voucher-extend': return call('POST', `${voucher(args[0]!)}/extend`, {});
+    case 'application': return call('GET', `/v1/dev/special-queue/${encodeURIComponent(args[0]!)}`);
     case 'notifications': return call('GET', `/v1/dev/parent/notifications?iin=${args[0]!}`);
     case 'contract': return call('GET', `/v1/dev/contracts/${encodeURIComponent(args[0]!)}`);
   }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { appMethods } from './api/app';
 import { authMethods } from './api/auth';
 import { contractMethods } from './api/contracts';
+import { groupMethods } from './api/groups';
 import { apiEvents } from './api/events';
 import { specialQueueMethods } from './api/special-queue';
 import { syncMethods } from './api/sync';
@@ -17,6 +18,7 @@ export const apiMethods = {
   ...syncMethods,
   ...contractMethods,
   ...specialQueueMethods,
+  ...groupMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;

@@ -62,3 +62,4 @@ export type CorrectionType = z.infer<typeof correctionTypeSchema>;
 
 export const teachingLanguages = ['kk', 'ru'] as const;
 export const teachingLanguageSchema = z.enum(teachingLanguages);
+export type TeachingLanguage = z.infer<typeof teachingLanguageSchema>;

@@ -13,10 +13,14 @@ import { z } from 'zod';
 import type { Contract, ContractDocument } from './entities';
 import type { ContractStatus, DocumentReviewStatus } from './statuses';
 import { MAX_REWORK_ATTEMPTS } from './rules';
+import type { DocumentKind } from './catalogue-ids';
+import { requiredDocumentsOf } from './required-documents';
 
 export interface ContractDocumentState {
   readonly id: string;
   readonly reviewStatus: DocumentReviewStatus;
+  /** Known for stored documents; documents the machine creates from bare ids carry none. */
+  readonly kind?: DocumentKind;
 }
 
 export interface ContractState {
@@ -27,6 +31,8 @@ export interface ContractState {
   readonly round: number;
   /** The current documents (replaced files are not listed). */
   readonly documents: readonly ContractDocumentState[];
+  /** The documents signing needs (domain/required-documents.ts); contractStateOf always fills them. */
+  readonly requiredDocumentKinds?: readonly DocumentKind[];
 }
 
 export type ContractEvent =
@@ -54,6 +60,8 @@ export const contractRefusalCodes = [
   'FLAGGED_DOCUMENT_NOT_REPLACED',
   'DOCUMENT_NOT_REPLACEABLE',
   'NO_DOCUMENTS',
+  'REQUIRED_DOCUMENT_MISSING',
+  'REQUIRED_DOCUMENT_NOT_APPROVED',
 ] as const;
 export const contractRefusalCodeSchema = z.enum(contractRefusalCodes);
 export type ContractRefusalCode = z.infer<typeof contractRefusalCodeSchema>;
@@ -68,7 +76,9 @@ export type ContractRefusal =
   | { readonly code: 'DOCUMENT_NOT_FOUND'; readonly documentIds: readonly string[] }
   | { readonly code: 'FLAGGED_DOCUMENT_NOT_REPLACED'; readonly documentIds: readonly string[] }
   | { readonly code: 'DOCUMENT_NOT_REPLACEABLE'; readonly documentIds: readonly string[] }
-  | { readonly code: 'NO_DOCUMENTS' };
+  | { readonly code: 'NO_DOCUMENTS' }
+  | { readonly code: 'REQUIRED_DOCUMENT_MISSING'; readonly kinds: readonly DocumentKind[] }
+  | { readonly code: 'REQUIRED_DOCUMENT_NOT_APPROVED'; readonly kinds: readonly DocumentKind[] };
 
 export type ContractTransition =
   | { readonly ok: true; readonly state: ContractState }
@@ -90,14 +100,15 @@ const allowedFrom: Readonly<Record<ContractEventType, readonly ContractStatus[]>
 
 /** The machine's view of a synced contract and its documents (files replaced in a later round are ignored). */
 export function contractStateOf(
-  contract: Pick<Contract, 'status' | 'reworkCount' | 'round'>,
-  documents: readonly Pick<ContractDocument, 'id' | 'reviewStatus' | 'current'>[],
+  contract: Pick<Contract, 'status' | 'reworkCount' | 'round' | 'isVoucher' | 'pmpkConclusion'>,
+  documents: readonly Pick<ContractDocument, 'id' | 'reviewStatus' | 'current' | 'kind'>[],
 ): ContractState {
   return {
     status: contract.status,
     reworkCount: contract.reworkCount,
     round: contract.round,
-    documents: documents.filter((d) => d.current).map((d) => ({ id: d.id, reviewStatus: d.reviewStatus })),
+    documents: documents.filter((d) => d.current).map((d) => ({ id: d.id, reviewStatus: d.reviewStatus, kind: d.kind })),
+    requiredDocumentKinds: requiredDocumentsOf(contract),
   };
 }
 
@@ -144,6 +155,8 @@ export function transitionContract(state: ContractState, event: ContractEvent): 
       return resubmit(state, event.replacements);
     case 'sign': {
       if (state.documents.length === 0) return refuse({ code: 'NO_DOCUMENTS' });
+      const required = requiredProblem(state);
+      if (required) return refuse(required);
       const flagged = idsWith(state, 'flagged');
       if (flagged.length > 0) return refuse({ code: 'DOCUMENT_FLAGGED', documentIds: flagged });
       const pending = idsWith(state, 'pending');
@@ -159,6 +172,15 @@ export function transitionContract(state: ContractState, event: ContractEvent): 
     case 'archive':
       return accept({ ...state, status: 'archived' });
   }
+}
+
+/** The first required document kinds that are absent, else those present but not approved; null when all are. */
+function requiredProblem(state: ContractState): ContractRefusal | null {
+  const required = state.requiredDocumentKinds ?? [];
+  const missing = required.filter((kind) => !state.documents.some((d) => d.kind === kind));
+  if (missing.length > 0) return { code: 'REQUIRED_DOCUMENT_MISSING', kinds: missing };
+  const unapproved = required.filter((kind) => state.documents.some((d) => d.kind === kind && d.reviewStatus !== 'approved'));
+  return unapproved.length > 0 ? { code: 'REQUIRED_DOCUMENT_NOT_APPROVED', kinds: unapproved } : null;
 }
 
 function resubmit(

@@ -21,6 +21,8 @@ import {
   specialQueueRejectReasonSchema,
   teachingLanguageSchema,
 } from './catalogue-ids';
+import { voucherSchema } from './voucher';
+import { groupAgeSchema, groupKindSchema, groupPlacesSchema, specialNeedsLimitSchema } from './groups';
 
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 export const instantSchema = z.string().datetime({ offset: true });
@@ -96,8 +98,14 @@ export const directionSchema = z.object({
   parentIin: iinSchema,
   parentPhone: plainTextSchema,
   isVoucher: z.boolean(),
+  /** The teaching language the parent asked for in the queue. */
+  teachingLanguage: teachingLanguageSchema,
+  /** The correction type of the child's confirmed PMPK conclusion, or null without one. */
+  correctionType: correctionTypeSchema.nullable(),
   issuedOn: isoDateSchema,
   offerDueOn: isoDateSchema,
+  /** The special-queue application whose voucher this direction realises (the parent chose this kindergarten). */
+  voucherApplicationId: idSchema.nullable().default(null),
   version: z.number().int(),
 });
 export type Direction = z.infer<typeof directionSchema>;
@@ -124,10 +132,13 @@ export const contractSchema = z.object({
   /** Submission round: 1 on first submission, +1 on each resubmission. */
   round: z.number().int().nonnegative(),
   isVoucher: z.boolean(),
+  /** The child comes from the special queue: the PMPK conclusion is one of the required documents. */
+  pmpkConclusion: z.boolean().default(false),
   child: childSchema,
   parent: parentSchema,
   bank: bankDetailsSchema.nullable(),
-  group: plainTextSchema,
+  /** The group the offer reserved a place in (id null for contracts made before groups existed). */
+  group: z.object({ id: idSchema.nullable(), nameKk: plainTextSchema, nameRu: plainTextSchema }),
   teachingLanguage: teachingLanguageSchema,
   startDate: isoDateSchema,
   offeredOn: isoDateSchema,
@@ -171,7 +182,7 @@ export type ContractDocument = z.infer<typeof contractDocumentSchema>;
 
 export const historyEventSchema = z.object({
   id: idSchema,
-  subjectType: z.enum(['contract', 'special_queue']),
+  subjectType: z.enum(['contract', 'special_queue', 'direction']),
   subjectId: idSchema,
   at: instantSchema,
   kind: plainTextSchema,
@@ -210,8 +221,33 @@ export const specialQueueApplicationSchema = z.object({
   rejectReason: specialQueueRejectReasonSchema.nullable(),
   rejectComment: plainTextSchema.nullable(),
   note: plainTextSchema.nullable(),
+  /** Issued when the application's turn comes (domain/voucher.ts); null while it waits in the queue. */
+  voucher: voucherSchema.nullable().default(null),
+  /** Why the application left the queue when its status is `archived`. */
+  archivedReason: z.enum(['age_limit', 'voucher_declined', 'voucher_annulled']).nullable().default(null),
 });
 export type SpecialQueueApplication = z.infer<typeof specialQueueApplicationSchema>;
+
+export const groupNameSchema = plainTextSchema.trim().min(1).max(100);
+
+export const groupSchema = z.object({
+  id: idSchema,
+  orgId: idSchema,
+  nameKk: groupNameSchema,
+  nameRu: groupNameSchema,
+  /** Age in full years at the end of the calendar year. */
+  ageYears: groupAgeSchema,
+  teachingLanguage: teachingLanguageSchema,
+  kind: groupKindSchema,
+  /** Set for special groups only: the PMPK correction type the group serves. */
+  correctionType: correctionTypeSchema.nullable(),
+  specialNeedsLimit: specialNeedsLimitSchema,
+  places: groupPlacesSchema,
+  status: z.enum(['open', 'closed']),
+  closedOn: isoDateSchema.nullable(),
+  version: z.number().int(),
+});
+export type Group = z.infer<typeof groupSchema>;
 
 /** Every synced entity, by the name used in the sync protocol. */
 export const entitySchemas = {
@@ -222,6 +258,7 @@ export const entitySchemas = {
   contractDocument: contractDocumentSchema,
   historyEvent: historyEventSchema,
   specialQueueApplication: specialQueueApplicationSchema,
+  group: groupSchema,
 } as const;
 export type EntityName = keyof typeof entitySchemas;
 export const entityNames = Object.keys(entitySchemas) as EntityName[];

@@ -31,8 +31,13 @@ function withCheckDigit(first11: string): string | null {
   return digit === null ? null : `${first11}${digit}`;
 }
 
+/**
+ * IIN: the check digit (both weighting passes), a 7th digit 1–6 (century and sex) and a real birth date in the
+ * first six digits. Whether that date and sex are the person's own is only a hint (see `iinDataMismatch`).
+ */
 export function isValidIin(value: string): boolean {
-  return hasValidCheckDigit(value);
+  if (!hasValidCheckDigit(value)) return false;
+  return parseIinDigits(value).birthDate !== null;
 }
 
 /** BIN: registration YYMM, entity type 4|5|6, unit type 0–3, serial, check digit. */
@@ -60,7 +65,10 @@ const centuryBySexDigit: Readonly<Record<string, { century: number; sex: Sex }>>
 
 /** Soft hints read from a valid IIN; null when the IIN itself is invalid. */
 export function parseIin(value: string): IinHints | null {
-  if (!isValidIin(value)) return null;
+  return isValidIin(value) ? parseIinDigits(value) : null;
+}
+
+function parseIinDigits(value: string): IinHints {
   const coded = centuryBySexDigit[value[6]!];
   if (!coded) return { birthDate: null, sex: null };
   const year = coded.century + Number(value.slice(0, 2));
@@ -136,6 +144,39 @@ export function makeKzIban(bankCode: string, account: string): string {
   if (!/^\d{3}[A-Z0-9]{13}$/.test(body)) throw new RangeError('expected a 3-digit bank code and 13 account characters');
   const check = 98 - ibanRemainder(`KZ00${body}`);
   return `KZ${String(check).padStart(2, '0')}${body}`;
+}
+
+/**
+ * The 3-digit bank code inside a KZ IBAN of the larger banks and their BIC, so an IBAN typed with another bank's
+ * BIC is caught. Banks missing here are not checked (null from `ibanMatchesBic`).
+ */
+export const kzBankCodes: Readonly<Record<string, string>> = {
+  '125': 'NBRKKZKX', // National Bank of Kazakhstan
+  '601': 'HSBKKZKX', // Halyk Bank
+  '722': 'CASPKZKA', // Kaspi Bank
+  '856': 'KCJBKZKX', // Bank CenterCredit
+  '965': 'IRTYKZKA', // ForteBank
+  '998': 'TSESKZKA', // First Heartland Jusan Bank
+};
+
+/** Whether the IBAN's bank code belongs to the BIC's bank; null when the bank code is not in the table. */
+export function ibanMatchesBic(iban: string, bic: string): boolean | null {
+  const expected = kzBankCodes[normalizeIban(iban).slice(4, 7)];
+  if (!expected) return null;
+  return bic.trim().toUpperCase().slice(0, 8) === expected;
+}
+
+/**
+ * What the reviewer should look at when the IIN's encoded birth date or sex differ from the entered ones (a hint,
+ * never a refusal: IINs issued since 2013 need not encode personal data).
+ */
+export function iinDataMismatch(person: { iin: string; birthDate: string; sex: Sex }): ('birthDate' | 'sex')[] {
+  const hints = parseIin(person.iin);
+  if (!hints) return [];
+  const fields: ('birthDate' | 'sex')[] = [];
+  if (hints.birthDate && hints.birthDate !== person.birthDate) fields.push('birthDate');
+  if (hints.sex && hints.sex !== person.sex) fields.push('sex');
+  return fields;
 }
 
 /** BIC (БИК) of a Kazakhstan bank: 4 letters, `KZ`, 2-character location, optional 3-character branch. */

@@ -1,5 +1,5 @@
 /**
- * The eight mutations of sync protocol v1 (DESIGN §5): names and zod args. Status-changing decisions carry the
+ * The mutations of sync protocol v1 (DESIGN §5): names and zod args. Status-changing decisions carry the
  * user's CMS signature (base64 DER): `contract.sign` a detached CMS over the contract PDF bytes, every other
  * signed decision an attached CMS whose content is `decisionPayload(name, args)` (domain/decision-payload.ts).
  */
@@ -12,7 +12,8 @@ import {
   specialQueueRejectReasonSchema,
   teachingLanguageSchema,
 } from './catalogue-ids';
-import { idSchema, isoDateSchema, plainTextSchema, sha256Schema } from './entities';
+import { groupNameSchema, idSchema, isoDateSchema, plainTextSchema, sha256Schema } from './entities';
+import { groupAgeSchema, groupCapacitySchema, groupKindSchema, specialNeedsLimitSchema } from './groups';
 
 export const cmsBase64Schema = z
   .string()
@@ -61,8 +62,8 @@ export const offerContractArgsSchema = z
     directionId: idSchema,
     /** Client-chosen id of the contract the offer creates, so the outbox overlay can show it at once. */
     contractId: idSchema,
-    group: plainTextSchema.trim().min(1).max(100),
-    teachingLanguage: teachingLanguageSchema,
+    /** The group whose free place the offer reserves; the teaching language is the group's. */
+    groupId: idSchema,
     startDate: isoDateSchema,
     cms: cmsBase64Schema,
   })
@@ -100,6 +101,43 @@ export const rejectSpecialQueueArgsSchema = z
   .strict()
   .refine((a) => a.reason !== 'other' || !!a.comment, { path: ['comment'], message: 'reason "other" needs a comment' });
 
+/** What the head fills in for a new group (the API's args; the mutation adds the id and the signature). */
+export const groupFieldsSchema = z.object({
+  nameKk: groupNameSchema,
+  nameRu: groupNameSchema,
+  ageYears: groupAgeSchema,
+  teachingLanguage: teachingLanguageSchema,
+  kind: groupKindSchema,
+  correctionType: correctionTypeSchema.nullable().default(null),
+  capacity: groupCapacitySchema,
+  specialNeedsLimit: specialNeedsLimitSchema,
+});
+
+/** A special group serves one correction type, other kinds none; the special-needs limit fits in the capacity. */
+export function checkGroupFields(a: { kind: string; correctionType: string | null; capacity: number; specialNeedsLimit: number }, ctx: z.RefinementCtx): void {
+  if ((a.kind === 'special') !== (a.correctionType !== null)) {
+    ctx.addIssue({ code: 'custom', path: ['correctionType'], message: 'a special group needs a correction type, other kinds none' });
+  }
+  if (a.specialNeedsLimit > a.capacity) ctx.addIssue({ code: 'custom', path: ['specialNeedsLimit'], message: 'the limit cannot exceed the capacity' });
+}
+
+export const createGroupArgsSchema = groupFieldsSchema
+  .extend({
+    /** Client-chosen id, so the outbox overlay can show the new group at once. */
+    groupId: idSchema,
+    cms: cmsBase64Schema,
+  })
+  .strict()
+  .superRefine(checkGroupFields);
+
+export const updateGroupArgsSchema = z
+  .object({ groupId: idSchema, capacity: groupCapacitySchema, specialNeedsLimit: specialNeedsLimitSchema, cms: cmsBase64Schema })
+  .strict()
+  .refine((a) => a.specialNeedsLimit <= a.capacity, { path: ['specialNeedsLimit'], message: 'the limit cannot exceed the capacity' });
+
+/** Closing at the end of the academic year: the group takes no new offers and leaves the bulletin. */
+export const closeGroupArgsSchema = z.object({ groupId: idSchema, closedOn: isoDateSchema, cms: cmsBase64Schema }).strict();
+
 export const mutationArgsSchemas = {
   'contract.markDocument': markDocumentArgsSchema,
   'contract.returnForRework': returnForReworkArgsSchema,
@@ -109,6 +147,9 @@ export const mutationArgsSchemas = {
   'contract.archive': archiveContractArgsSchema,
   'specialQueue.confirm': confirmSpecialQueueArgsSchema,
   'specialQueue.reject': rejectSpecialQueueArgsSchema,
+  'group.create': createGroupArgsSchema,
+  'group.update': updateGroupArgsSchema,
+  'group.close': closeGroupArgsSchema,
 } as const;
 export type MutationName = keyof typeof mutationArgsSchemas;
 export const mutationNames = Object.keys(mutationArgsSchemas) as MutationName[];
@@ -121,7 +162,8 @@ export const signedMutations: ReadonlySet<MutationName> = new Set(
 );
 
 /** The entity a mutation decides on; used for overlays, conflicts and scope checks. */
-export function mutationTarget(name: MutationName, args: Record<string, unknown>): { entity: 'contract' | 'direction' | 'specialQueueApplication'; id: string } {
+export function mutationTarget(name: MutationName, args: Record<string, unknown>): { entity: 'contract' | 'direction' | 'specialQueueApplication' | 'group'; id: string } {
+  if (name.startsWith('group.')) return { entity: 'group', id: String(args.groupId) };
   if (name === 'contract.offer') return { entity: 'direction', id: String(args.directionId) };
   if (name.startsWith('specialQueue.')) return { entity: 'specialQueueApplication', id: String(args.applicationId) };
   return { entity: 'contract', id: String(args.contractId) };

@@ -18,6 +18,14 @@ export const VOUCHER_ENROLL_WORKING_DAYS = 5;
 /** … plus this one-time extension offered on the last day. */
 export const VOUCHER_ENROLL_EXTENSION_WORKING_DAYS = 2;
 
+/** The queue drops a child who reaches this age by the end of the current calendar year (seed 002). */
+export const QUEUE_AGE_LIMIT_YEARS = 7;
+
+/** Whether the child is 7 (in full years) by 31 December of `today`'s year: the application leaves the queue. */
+export function reachesQueueAgeLimit(birthDate: string, today: string): boolean {
+  return Number(birthDate.slice(0, 4)) + QUEUE_AGE_LIMIT_YEARS <= Number(today.slice(0, 4));
+}
+
 /** Each attached document: 2 MiB at most. */
 export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 /** The portals ask for JPEG; PDF is accepted too. */
@@ -28,7 +36,7 @@ export function isAllowedDocumentMime(mime: string): mime is DocumentMime {
   return (ALLOWED_DOCUMENT_MIMES as readonly string[]).includes(mime);
 }
 
-export type DocumentFileProblem = 'EMPTY_FILE' | 'FILE_TOO_LARGE' | 'UNSUPPORTED_FILE_TYPE';
+export type DocumentFileProblem = 'EMPTY_FILE' | 'FILE_TOO_LARGE' | 'UNSUPPORTED_FILE_TYPE' | 'UNREADABLE_FILE';
 
 /** Why an attached file is not acceptable, or null when it is. */
 export function documentFileProblem(file: { mime: string; size: number }): DocumentFileProblem | null {
@@ -36,6 +44,29 @@ export function documentFileProblem(file: { mime: string; size: number }): Docum
   if (file.size <= 0) return 'EMPTY_FILE';
   if (file.size > MAX_DOCUMENT_BYTES) return 'FILE_TOO_LARGE';
   return null;
+}
+
+/** Whether the bytes are what the type says: a whole JPEG (SOI … EOI) or a PDF with its header and end marker. */
+function contentMatches(mime: DocumentMime, bytes: Uint8Array): boolean {
+  if (mime === 'image/jpeg') {
+    const n = bytes.length;
+    return n > 4 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff && bytes[n - 2] === 0xff && bytes[n - 1] === 0xd9;
+  }
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 5));
+  const tail = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.length - 1024)));
+  return head === '%PDF-' && tail.includes('%%EOF');
+}
+
+/** A file whose bytes are not a readable file of its declared type. */
+export function documentContentProblem(mime: DocumentMime, bytes: Uint8Array): 'UNREADABLE_FILE' | null {
+  return contentMatches(mime, bytes) ? null : 'UNREADABLE_FILE';
+}
+
+/** The file rules at upload: type, size, and a readable file of that type. */
+export function documentUploadProblem(file: { mime: string; bytes: Uint8Array }): DocumentFileProblem | null {
+  const problem = documentFileProblem({ mime: file.mime, size: file.bytes.length });
+  if (problem) return problem;
+  return documentContentProblem(file.mime as DocumentMime, file.bytes);
 }
 
 /** Last day for the kindergarten to send the offer for a direction issued on `issuedOn`. */

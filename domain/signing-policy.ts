@@ -32,6 +32,9 @@ export const signingPolicies: Record<MutationName, SigningPolicy> = {
   'contract.reject': { orgKind: 'kindergarten', staffRoles: signers, certRoles: signerCerts },
   'specialQueue.confirm': { orgKind: 'pmpk', staffRoles: anyStaff, certRoles: anyOrgCert },
   'specialQueue.reject': { orgKind: 'pmpk', staffRoles: anyStaff, certRoles: anyOrgCert },
+  'group.create': { orgKind: 'kindergarten', staffRoles: signers, certRoles: signerCerts },
+  'group.update': { orgKind: 'kindergarten', staffRoles: signers, certRoles: signerCerts },
+  'group.close': { orgKind: 'kindergarten', staffRoles: signers, certRoles: signerCerts },
 };
 
 /** The user's organisation of the right kind, or null when the user may not take this decision at all. */

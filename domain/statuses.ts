@@ -16,7 +16,8 @@ export const contractStatuses = [
 export const contractStatusSchema = z.enum(contractStatuses);
 export type ContractStatus = z.infer<typeof contractStatusSchema>;
 
-export const specialQueueStatuses = ['awaiting_confirmation', 'confirmed', 'rejected'] as const;
+/** `archived`: taken off the queue without a PMPK decision on it (age limit, voucher declined or annulled). */
+export const specialQueueStatuses = ['awaiting_confirmation', 'confirmed', 'rejected', 'archived'] as const;
 export const specialQueueStatusSchema = z.enum(specialQueueStatuses);
 export type SpecialQueueStatus = z.infer<typeof specialQueueStatusSchema>;
 

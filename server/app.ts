@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { registerAuthRoutes } from './auth/routes';
 import { registerBlobRoutes } from './blobs/routes';
+import { registerBulletinRoute } from './groups/bulletin-route';
 import type { ServerContext } from './context';
 import { registerEventRoutes } from './events/routes';
 import { handleClientError, handleError, handleFrameworkError, notFound, parseRequest, sendError } from './http/errors';
@@ -48,6 +49,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   registerPushRoute(app, ctx);
   registerBlobRoutes(app, ctx);
   registerEventRoutes(app, ctx);
+  registerBulletinRoute(app, ctx);
   options.extraRoutes?.(app, ctx);
   if (options.updatesDir) registerUpdateFeed(app, options.updatesDir);
   return app;

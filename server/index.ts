@@ -2,6 +2,7 @@
  * startServer(options): the reference central server on 127.0.0.1, used by `npm run server`, tests, benchmarks
  * and the dev:web launcher.
  */
+import { releasePlace } from './groups/places';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './app';
 import type { CmsVerifier } from './auth/cms-verifier';
@@ -12,6 +13,11 @@ import { ServerMetrics } from './ops/metrics';
 import type { LogOptions } from './ops/logging';
 import { compactChangeLog, currentSeq } from './store/entity-store';
 import type { FastifyInstance } from 'fastify';
+import { OfferEndedHooks } from './offers/offer-ended';
+import { ExpiryScheduler } from './scheduler/scheduler';
+
+/** How often the server looks for expired deadlines (deadlines are days; a minute is plenty). */
+const EXPIRY_INTERVAL_MS = 60_000;
 
 export interface StartServerOptions {
   port?: number;
@@ -25,6 +31,8 @@ export interface StartServerOptions {
   updatesDir?: string | null;
   minAppVersion?: string;
   tokenTtlSeconds?: number;
+  /** Period of the expiry scheduler; null runs it only at start (tests run it through `scheduler`). */
+  expiryIntervalMs?: number | null;
 }
 
 export interface RunningServer {
@@ -32,11 +40,22 @@ export interface RunningServer {
   port: number;
   db: ServerDb;
   ctx: ServerContext;
+  /** The expiry scheduler: tests move `now` and call `scheduler.run()`. */
+  scheduler: ExpiryScheduler;
   /** Test hook: the current head of the change sequence. */
   cursor(): Promise<number>;
   /** Test hook: compacts the change log up to the head, expiring every older cursor. */
   compact(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** An offer that ends without enrollment (expiry, rejection, voucher annulment) gives its group place back. */
+function offerEndedHooks(): OfferEndedHooks {
+  const hooks = new OfferEndedHooks();
+  hooks.add(async (tx, contract) => {
+    await releasePlace(tx, contract.id);
+  });
+  return hooks;
 }
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
@@ -47,6 +66,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     events: new EventHub(),
     metrics: new ServerMetrics(),
     now: options.now ?? (() => new Date()),
+    offerEnded: offerEndedHooks(),
     demo: !!options.demo,
     minAppVersion: options.minAppVersion ?? '0.1.0',
     tokenTtlSeconds: options.tokenTtlSeconds ?? 12 * 3600,
@@ -59,12 +79,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       extraRoutes: options.demo?.routes ?? null,
     });
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+    const scheduler = new ExpiryScheduler(ctx, options.expiryIntervalMs === undefined ? EXPIRY_INTERVAL_MS : options.expiryIntervalMs);
+    await scheduler.start();
     const port = (app.server.address() as AddressInfo).port;
     return {
       url: `http://127.0.0.1:${port}`,
       port,
       db: handle.db,
       ctx,
+      scheduler,
       cursor: () => currentSeq(handle.db),
       compact: () =>
         handle.db.transaction(async (tx) => {
@@ -72,6 +95,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           await compactChangeLog(tx, await currentSeq(tx));
         }),
       close: async () => {
+        await scheduler.stop();
         await app.close();
         await handle.close();
       },

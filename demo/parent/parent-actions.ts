@@ -214,7 +214,7 @@ export async function parentApplySpecialQueue(
     correctionType: rest.correctionType, confirmedCorrectionType: null, conclusionNumber: number, conclusionDate: rest.conclusionDate,
     conclusionSha256: sha, conclusionMime: 'application/pdf', conclusionSize: pdf.length, locality: rest.locality,
     kindergartens: rest.kindergartens, teachingLanguage: rest.teachingLanguage, submittedAt: rest.submittedAt, queuePlace: null,
-    decidedByFullName: null, decidedAt: null, rejectReason: null, rejectComment: null, note: null,
+    decidedByFullName: null, decidedAt: null, rejectReason: null, rejectComment: null, note: null, voucher: null, archivedReason: null,
     parentSignature: signed
       ? { cms: signed.cms, signerIin: parentIin, signerFullName: parentFullName, signerBin: null, certSerial: signed.key.alias || 'test', signedAt: options.now.toISOString() }
       : null,

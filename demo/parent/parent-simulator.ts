@@ -7,10 +7,15 @@ import { currentSeq, getRow, listRowsWhere } from '../../server/store/entity-sto
 import { parentApplySpecialQueue, parentResubmit, parentSubmit, parentWithdraw, PMPK_ORG_ID, type ParentTools } from './parent-actions';
 import { randomUUID } from 'node:crypto';
 import type { Child } from '../../domain/entities';
-import type { CorrectionType } from '../../domain/catalogue-ids';
+import type { CorrectionType, DocumentKind } from '../../domain/catalogue-ids';
+import { documentUploadProblem } from '../../domain/rules';
+import { fileRefusal } from '../../server/blobs/routes';
+import type { UploadedDocument } from './parent-actions';
 import { todayInKazakhstan } from '../../domain/calendar';
 import { demoParents, parentFullName } from '../seed/parent-keys';
 import { HttpError, notFound } from '../../server/http/errors';
+import type { WriteRun } from '../../server/mutations/common';
+import { answerVoucherInterest, chooseVoucherKindergarten, extendVoucherWindow, issueVoucherTo } from '../../server/vouchers/voucher-actions';
 
 export interface SpecialQueueInput {
   parentIin: string;
@@ -23,9 +28,25 @@ export interface SpecialQueueInput {
   conclusionDate?: string | undefined;
 }
 import { txWriter } from '../../server/store/row-writer';
-import { SEED_DOCUMENT_KINDS, seedUpload } from '../seed/demo-seed';
+import { releasePlace } from '../../server/groups/places';
+import { seedDocumentKinds, seedUpload } from '../seed/demo-seed';
 import type { DocumentImageFactory } from '../seed/document-images';
 import type { Parent } from '../../domain/entities';
+
+export interface ParentFile {
+  kind: DocumentKind;
+  fileName: string;
+  mime: string;
+  base64: string;
+}
+
+/** The portal's upload rules (JPEG or PDF, ≤ 2 MB, readable), refused with the kk/ru texts. */
+function checkedUpload(file: ParentFile): UploadedDocument {
+  const bytes = new Uint8Array(Buffer.from(file.base64, 'base64'));
+  const problem = documentUploadProblem({ mime: file.mime, bytes });
+  if (problem) throw fileRefusal(problem);
+  return { kind: file.kind, fileName: file.fileName, mime: file.mime as UploadedDocument['mime'], bytes };
+}
 
 export class ParentSimulator {
   constructor(
@@ -44,6 +65,47 @@ export class ParentSimulator {
     return value;
   }
 
+  /** A step that records the organisations it touched itself (voucher steps): they all get a poke. */
+  private async writeRun<T>(work: (run: WriteRun) => Promise<T>): Promise<T> {
+    const touchedOrgs = new Set<string>();
+    const now = this.ctx.now();
+    const { value, cursor } = await this.ctx.db.transaction(async (tx) => {
+      await lockWrites(tx);
+      const value = await work({ tx, now, touchedOrgs });
+      return { value, cursor: await currentSeq(tx) };
+    });
+    this.ctx.events.poke([...touchedOrgs], cursor);
+    return value;
+  }
+
+  /** The authority's distribution: the application's turn came, it gets a voucher. */
+  issueVoucher(applicationId: string) {
+    return this.writeRun((run) => issueVoucherTo(run, applicationId));
+  }
+
+  /** «Выбрать» → «Да» / «Нет» on the voucher. */
+  answerVoucher(applicationId: string, interested: boolean) {
+    return this.writeRun((run) => answerVoucherInterest(run, applicationId, interested));
+  }
+
+  /** «Выбрать ДО» → «Зачислиться»: the kindergarten then sends the contract («Ожидайте договор от ДО»). */
+  chooseKindergarten(applicationId: string, kindergartenId: string) {
+    return this.writeRun((run) => chooseVoucherKindergarten(run, applicationId, kindergartenId));
+  }
+
+  /** The one 2-day extension, on the last day of the enrollment window. */
+  extendVoucher(applicationId: string) {
+    return this.writeRun((run) => extendVoucherWindow(run, applicationId));
+  }
+
+  /** Server state of a special-queue application with its history. */
+  async applicationState(applicationId: string) {
+    const row = await getRow(this.ctx.db, 'specialQueueApplication', applicationId);
+    if (!row) throw notFound();
+    const history = await listRowsWhere(this.ctx.db, 'historyEvent', 'subjectId', applicationId);
+    return { application: row.data, history: history.map((h) => h.data).sort((a, b) => a.at.localeCompare(b.at)) };
+  }
+
   private async contract(tx: ServerTx, id: string) {
     const row = await getRow(tx, 'contract', id);
     if (!row) throw notFound();
@@ -51,11 +113,14 @@ export class ParentSimulator {
   }
 
   /** Fills the parent's data, attaches the standard documents and signs. */
-  submit(contractId: string, parent: Partial<Omit<Parent, 'iin' | 'fullName'>>) {
+  submit(contractId: string, input: Partial<Omit<Parent, 'iin' | 'fullName'>> & { files?: ParentFile[] | undefined; omit?: DocumentKind[] | undefined }) {
+    const { files = [], omit = [], ...parent } = input;
+    const attached = files.map(checkedUpload);
     return this.write(async (tx) => {
       const row = await this.contract(tx, contractId);
       const c = row.data;
-      const uploads = await Promise.all(SEED_DOCUMENT_KINDS.map((k) => seedUpload(this.images, this.tools.cache, k, c.child.fullName, `ИИН ${c.child.iin}`)));
+      const generated = seedDocumentKinds(c).filter((k) => !omit.includes(k) && !attached.some((a) => a.kind === k));
+      const uploads = [...attached, ...(await Promise.all(generated.map((k) => seedUpload(this.images, this.tools.cache, k, c.child.fullName, `ИИН ${c.child.iin}`))))];
       const filled: Parent = {
         ...c.parent,
         idDocumentNumber: c.parent.idDocumentNumber || '045123987',
@@ -83,7 +148,9 @@ export class ParentSimulator {
   withdraw(contractId: string) {
     return this.write(async (tx) => {
       const row = await this.contract(tx, contractId);
-      return { orgId: row.orgId, value: await parentWithdraw(txWriter(tx), row, this.ctx.now()) };
+      const value = await parentWithdraw(txWriter(tx), row, this.ctx.now());
+      await releasePlace(tx, contractId);
+      return { orgId: row.orgId, value };
     });
   }
 

@@ -11,12 +11,14 @@ import { TEMPLATE_VERSION } from '../../domain/contract-pdf';
 import { makeIin } from '../../domain/identifiers';
 import { addCalendarDays, addWorkingDays, isWorkingDay, todayInKazakhstan } from '../../domain/calendar';
 import { offerDueOn, parentSignDueOn } from '../../domain/rules';
+import { requiredDocumentsOf } from '../../domain/required-documents';
 import { contractStatuses, type ContractStatus } from '../../domain/statuses';
 import { TEST_IDENTITIES, TEST_ORGANISATIONS } from '../../tests/fixtures/pki/identities';
 import { lockWrites, type ServerDb } from '../../server/db/connect';
 import type { RowWriter } from '../../server/store/row-writer';
 import { parentApplySpecialQueue, parentResubmit, parentSubmit, parentWithdraw, REVIEW_WORKING_DAYS, type ParentTools, type UploadedDocument } from '../parent/parent-actions';
 import { SeedBatch } from './seed-batch';
+import { SeedGroups } from './demo-groups';
 import { childName } from './names';
 import { demoParents, parentFullName } from './parent-keys';
 import type { DocumentImageFactory } from './document-images';
@@ -37,7 +39,10 @@ export interface SeedOptions {
 
 const roleOf = { ceo: 'head', can_sign: 'signer', employee: 'employee' } as const;
 const positionOf = { ceo: 'Заведующая', can_sign: 'Заместитель заведующей (право подписи)', employee: 'Методист' } as const;
-export const SEED_DOCUMENT_KINDS: readonly DocumentKind[] = ['child_photo', 'birth_certificate', 'parent_id', 'health_passport', 'immunisation_passport'];
+/** What a demo parent attaches: the photo, every document the contract's kind requires, the immunisation card. */
+export function seedDocumentKinds(contract: Pick<Contract, 'isVoucher' | 'pmpkConclusion'>): DocumentKind[] {
+  return [...new Set<DocumentKind>(['child_photo', ...requiredDocumentsOf(contract), 'immunisation_passport'])];
+}
 /** Contracts seeded concurrently: keeps the PDF workers busy while the main thread codes JPEGs. */
 const CONTRACTS_IN_FLIGHT = 8;
 /** Contracts per bulk flush in synthetic mode, so 100k contracts never sit in memory at once. */
@@ -58,21 +63,25 @@ export async function seedDemo(db: ServerDb, now: Date, options: SeedOptions): P
     await seedOrganisations(batch);
     let serial = 0;
     const kindergartens = TEST_ORGANISATIONS.filter((o) => o.kind === 'kindergarten');
+    const groups = new SeedGroups(Number(todayInKazakhstan(now).slice(0, 4)));
+    groups.plan(kindergartens.map((o) => o.key));
     for (const [k, org] of kindergartens.entries()) {
       const count = options.contractsPerKindergarten[k] ?? 0;
       const contracts = Array.from({ length: count }, (_, i) => ({ n: serial++, status: contractStatuses[i % contractStatuses.length]! }));
       if (options.synthetic) {
         for (const [i, c] of contracts.entries()) {
-          await seedSyntheticContract(batch, options, org.key, c.n, c.status, now);
+          await seedSyntheticContract(batch, options, groups, org.key, c.n, c.status, now);
           if (i % SYNTHETIC_FLUSH_EVERY === SYNTHETIC_FLUSH_EVERY - 1) await batch.flush(tx);
         }
       } else {
-        await inParallel(contracts, CONTRACTS_IN_FLIGHT, (c) => seedContract(batch, options, org.key, c.n, c.status, now));
+        await inParallel(contracts, CONTRACTS_IN_FLIGHT, (c) => seedContract(batch, options, groups, org.key, c.n, c.status, now));
       }
       for (let i = 0; i < Math.ceil(count / 10); i++) await seedDirection(batch, org.key, serial++, now);
     }
     for (let i = 0; i < options.applications; i++) await seedApplication(batch, options, serial++, now);
+    await groups.putRows(batch);
     await batch.flush(tx);
+    await groups.writePlaces(tx);
   });
 }
 
@@ -112,9 +121,10 @@ function seedIin(birthDate: string, sex: 'male' | 'female', n: number): string {
   }
 }
 
-function seedChild(n: number) {
+/** A child born 2020–2022; `youngerByDays` shifts the birth later (directions also bring nursery-age children). */
+function seedChild(n: number, youngerByDays = 0) {
   const person = childName(n);
-  const birthDate = addCalendarDays('2020-03-01', (n * 37) % 900);
+  const birthDate = addCalendarDays('2020-03-01', ((n * 37) % 900) + youngerByDays);
   return { ...person, iin: seedIin(birthDate, person.sex, n), birthDate };
 }
 
@@ -149,26 +159,29 @@ function submittedInstant(now: Date, n: number): Date {
 }
 
 async function seedDirection(store: RowWriter, orgId: string, n: number, now: Date) {
-  const child = seedChild(n);
+  const child = seedChild(n, n % 2 ? 730 : 0);
   const parent = seedParent(n);
   const issuedOn = workingDaysBefore(now, n % 4);
   await store.put('direction', orgId, {
     id: `dir-${orgId}-${n}`, orgId, number: `НП-${2026}-${String(n).padStart(5, '0')}`, status: 'awaiting_offer', child,
     parentFullName: parent.fullName, parentIin: parent.iin, parentPhone: parent.phone, isVoucher: n % 5 === 0,
-    issuedOn, offerDueOn: offerDueOn(issuedOn),
+    teachingLanguage: n % 3 === 2 ? 'ru' : 'kk', correctionType: n % 7 === 0 ? 'speech' : null, issuedOn, offerDueOn: offerDueOn(issuedOn),
+    voucherApplicationId: null,
   });
 }
 
-function offeredContract(orgId: string, n: number, now: Date): Omit<Contract, 'version'> {
+function offeredContract(groups: SeedGroups, orgId: string, n: number, finalStatus: ContractStatus, now: Date): Omit<Contract, 'version'> {
   const child = seedChild(n);
   const parent = seedParent(n);
   const offeredOn = addCalendarDays(todayInKazakhstan(now), -((n % 6) + 1));
+  const id = `ctr-${orgId}-${n}`;
+  const teachingLanguage = n % 3 === 2 ? 'ru' : 'kk';
   return {
-    id: `ctr-${orgId}-${n}`, number: `ДГ-${orgId.toUpperCase()}-${String(n).padStart(5, '0')}`, orgId, directionId: null,
-    status: 'offer_sent', reworkCount: 0, round: 0, isVoucher: n % 5 === 0,
+    id, number: `ДГ-${orgId.toUpperCase()}-${String(n).padStart(5, '0')}`, orgId, directionId: null,
+    status: 'offer_sent', reworkCount: 0, round: 0, isVoucher: n % 5 === 0, pmpkConclusion: false,
     child, parent: { ...parent, idDocumentNumber: '', address: '', workplace: '', position: '' },
     bank: n % 5 === 0 ? { iban: 'KZ86125KZT5004100100', bic: 'HSBKKZKX', bankName: 'АО «Народный Банк Казахстана»' } : null,
-    group: n % 2 ? 'Средняя группа «Балапан»' : 'Старшая группа «Күншуақ»', teachingLanguage: n % 3 === 2 ? 'ru' : 'kk',
+    group: groups.assign({ id, orgId, child, teachingLanguage }, finalStatus), teachingLanguage,
     startDate: '2026-09-01', offeredOn, submittedAt: null, dueOn: parentSignDueOn(offeredOn), templateVersion: TEMPLATE_VERSION,
     pdfSha256: null, parentSignature: null, headSignature: null, signedAt: null, rejectReason: null, rejectComment: null,
     archivedOn: null, archiveReason: null, updatedAt: now.toISOString(),
@@ -194,8 +207,8 @@ function reviewedDocument(d: Omit<ContractDocument, 'version'>, flag: boolean, n
   };
 }
 
-async function seedContract(store: RowWriter, options: SeedOptions, orgId: string, n: number, status: ContractStatus, now: Date) {
-  const base = offeredContract(orgId, n, now);
+async function seedContract(store: RowWriter, options: SeedOptions, groups: SeedGroups, orgId: string, n: number, status: ContractStatus, now: Date) {
+  const base = offeredContract(groups, orgId, n, status, now);
   let row = await store.put('contract', orgId, base);
   if (status === 'offer_sent') return;
   if (status === 'awaiting_parent' || status === 'expired') {
@@ -203,7 +216,7 @@ async function seedContract(store: RowWriter, options: SeedOptions, orgId: strin
     return;
   }
   const { child } = base;
-  const uploads = await Promise.all(SEED_DOCUMENT_KINDS.map((k) => seedUpload(options.images, options.tools.cache, k, child.fullName, `ИИН ${child.iin}`)));
+  const uploads = await Promise.all(seedDocumentKinds(base).map((k) => seedUpload(options.images, options.tools.cache, k, child.fullName, `ИИН ${child.iin}`)));
   await parentSubmit(store, options.tools, row, seedParent(n), uploads, submittedInstant(now, n));
   row = (await store.get('contract', row.id))!;
   if (status === 'submitted') return;
@@ -228,15 +241,15 @@ async function seedContract(store: RowWriter, options: SeedOptions, orgId: strin
 }
 
 /** A scale-mode contract: its final rows written directly, documents sharing one synthetic scan per kind. */
-async function seedSyntheticContract(store: RowWriter, options: SeedOptions, orgId: string, n: number, status: ContractStatus, now: Date) {
-  const base = offeredContract(orgId, n, now);
+async function seedSyntheticContract(store: RowWriter, options: SeedOptions, groups: SeedGroups, orgId: string, n: number, status: ContractStatus, now: Date) {
+  const base = offeredContract(groups, orgId, n, status, now);
   if (status === 'offer_sent' || status === 'awaiting_parent' || status === 'expired') {
     await store.put('contract', orgId, { ...base, status, dueOn: status === 'expired' ? null : base.dueOn });
     return;
   }
   const reviewed = reviewedStatuses.includes(status);
   const flagged = flaggedStatuses.includes(status);
-  for (const [i, kind] of SEED_DOCUMENT_KINDS.entries()) {
+  for (const [i, kind] of seedDocumentKinds(base).entries()) {
     const upload = await seedUpload(options.images, options.tools.cache, kind, 'ОБРАЗЕЦ ОБРАЗЕЦ ОБРАЗЕЦ', 'синтетический документ');
     const document: Omit<ContractDocument, 'version'> = {
       id: `doc-${base.id}-${kind}`, contractId: base.id, kind, round: 1, current: true, fileName: upload.fileName, mime: upload.mime,

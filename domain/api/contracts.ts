@@ -7,7 +7,6 @@ import {
   archiveReasonSchema,
   contractRejectReasonSchema,
   flagReasonSchema,
-  teachingLanguageSchema,
 } from '../catalogue-ids';
 import {
   contractDocumentSchema,
@@ -53,9 +52,11 @@ export const contractListArgsSchema = z
         voucherOnly: z.boolean().default(false),
         overdueOnly: z.boolean().default(false),
         withDecisionsOnly: z.boolean().default(false),
+        /** Only contracts whose place is in this group. */
+        groupId: idSchema.nullable().default(null),
       })
       .strict()
-      .default({ voucherOnly: false, overdueOnly: false, withDecisionsOnly: false }),
+      .default({ voucherOnly: false, overdueOnly: false, withDecisionsOnly: false, groupId: null }),
     offset: z.number().int().nonnegative().default(0),
     limit: z.number().int().positive().max(500).default(100),
   })
@@ -209,7 +210,7 @@ export const contractMethods = {
   },
   'contracts.offer': {
     args: z
-      .object({ directionId: idSchema, group: z.string().trim().min(1).max(100), teachingLanguage: teachingLanguageSchema, startDate: isoDateSchema })
+      .object({ directionId: idSchema, groupId: idSchema, startDate: isoDateSchema })
       .strict(),
     result: queued.extend({ contractId: idSchema }),
   },

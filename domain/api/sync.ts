@@ -29,7 +29,7 @@ export type SyncStatus = z.infer<typeof syncStatusSchema>;
 export const attentionItemSchema = z.object({
   id: z.number().int().positive(),
   name: mutationNameSchema,
-  target: z.object({ entity: z.enum(['contract', 'direction', 'specialQueueApplication']), id: idSchema }),
+  target: z.object({ entity: z.enum(['contract', 'direction', 'specialQueueApplication', 'group']), id: idSchema }),
   status: z.enum(['rejected', 'conflict']),
   /** A code of the text catalogue with its parameters; `message` is the server's fallback text. */
   code: z.string().nullable(),

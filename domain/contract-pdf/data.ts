@@ -13,7 +13,8 @@ export const contractPdfDataSchema = z.object({
     number: z.string().min(1),
     /** The contract's date: the day the kindergarten made the offer (stable across rework rounds). */
     date: isoDateSchema,
-    group: z.string(),
+    /** The group's name in each language of the contract. */
+    group: z.object({ kk: z.string(), ru: z.string() }),
     teachingLanguage: teachingLanguageSchema,
     startDate: isoDateSchema,
     isVoucher: z.boolean(),
@@ -41,7 +42,7 @@ export function contractPdfData(contract: Contract, org: Organisation): Contract
     contract: {
       number: contract.number,
       date: contract.offeredOn,
-      group: contract.group,
+      group: { kk: contract.group.nameKk, ru: contract.group.nameRu },
       teachingLanguage: contract.teachingLanguage,
       startDate: contract.startDate,
       isVoucher: contract.isVoucher,

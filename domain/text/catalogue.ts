@@ -5,7 +5,8 @@
  */
 import { regenerationMessages } from '../contract-pdf/regenerate';
 import type { Language, Localized } from '../i18n-languages';
-import { contractStatusLabels, directionStatusLabels, documentReviewStatusLabels, parentTexts, specialQueueStatusLabels } from '../texts';
+import { contractStatusLabels, directionStatusLabels, documentReviewStatusLabels, parentTexts, specialQueueStatusLabels, voucherStatusLabels } from '../texts';
+import { documentKindLabels } from '../catalogues';
 import { refusalTexts } from './refusals';
 import { shellTexts } from './shell';
 import { fillTemplate, type TextRef } from './text-ref';
@@ -20,6 +21,8 @@ export const catalogue: Readonly<Record<string, Localized>> = {
   ...prefixed('specialQueueStatus', specialQueueStatusLabels),
   ...prefixed('directionStatus', directionStatusLabels),
   ...prefixed('documentReviewStatus', documentReviewStatusLabels),
+  ...prefixed('documentKind', documentKindLabels),
+  ...prefixed('voucherStatus', voucherStatusLabels),
   ...prefixed('parent', parentTexts),
   ...prefixed('shell', shellTexts),
 };

@@ -15,6 +15,9 @@ export function contractRefusalText(refusal: ContractRefusal): TextRef {
     case 'FLAGGED_DOCUMENT_NOT_REPLACED':
     case 'DOCUMENT_NOT_REPLACEABLE':
       return text(refusal.code, { count: refusal.documentIds.length });
+    case 'REQUIRED_DOCUMENT_MISSING':
+    case 'REQUIRED_DOCUMENT_NOT_APPROVED':
+      return text(refusal.code, { document: text(`documentKind.${refusal.kinds[0]}`), count: refusal.kinds.length });
     default:
       return text(refusal.code);
   }

@@ -4,8 +4,11 @@
  * parameter may itself be a text code (a status label), rendered in the same language.
  */
 import type { Localized } from '../i18n-languages';
+import { groupRefusalTexts } from '../groups';
 
 export const refusalTexts = {
+  // Groups and places (domain/groups.ts).
+  ...groupRefusalTexts,
   // The contract state machine (domain/contract-machine.ts).
   CONTRACT_WITHDRAWN: {
     kk: 'Ата-ана шартты кері қайтарып алды: ол бойынша шешім қабылдау мүмкін емес.',
@@ -96,9 +99,9 @@ export const refusalTexts = {
     en: 'The signed contract file does not match the contract on the server.',
   },
   ID_TAKEN: {
-    kk: 'Мұндай идентификаторы бар шарт бар.',
-    ru: 'Договор с таким идентификатором уже существует.',
-    en: 'A contract with this id already exists.',
+    kk: 'Мұндай идентификаторы бар жазба бар.',
+    ru: 'Запись с таким идентификатором уже существует.',
+    en: 'A record with this id already exists.',
   },
   DIRECTION_NOT_AWAITING_OFFER: {
     kk: 'Бұл жолдама бойынша шарт жіберілген немесе жолдама жарамсыз.',
@@ -172,6 +175,30 @@ export const refusalTexts = {
     ru: 'Решения пользователя {user} ещё не отправлены на сервер ({count}). Сначала войдите этим пользователем и дождитесь синхронизации или отмените их в разделе «Требует внимания».',
     en: '{count} decisions by {user} are not on the server yet. Sign in as that user and let sync finish, or discard them under Needs attention.',
   },
+  // Rules of the flows (required documents, dates, vouchers, uploads).
+  REQUIRED_DOCUMENT_MISSING: {
+    kk: 'Міндетті құжат тіркелмеген: «{document}» (барлығы жетіспейді: {count}). Онсыз шартқа қол қоюға болмайды.',
+    ru: 'Не приложен обязательный документ: «{document}» (всего не хватает: {count}). Без него договор подписать нельзя.',
+    en: 'A required document is missing: “{document}” ({count} missing in all). The contract cannot be signed without it.',
+  },
+  REQUIRED_DOCUMENT_NOT_APPROVED: {
+    kk: 'Міндетті құжат мақұлданбаған: «{document}» (барлығы: {count}). Алдымен оны тексеріп, мақұлдаңыз.',
+    ru: 'Обязательный документ не принят: «{document}» (всего: {count}). Сначала проверьте и примите его.',
+    en: 'A required document is not approved: “{document}” ({count} in all). Review and approve it first.',
+  },
+  VOUCHER_NOT_LIVE: {
+    kk: 'Бұл жолдаманың ваучері енді жарамсыз (мерзімі өтті немесе күші жойылды): шарт жіберуге болмайды.',
+    ru: 'Ваучер по этому направлению больше не действует (срок истёк или он аннулирован): отправить договор нельзя.',
+    en: 'The voucher of this direction is no longer valid (expired or annulled); no offer can be sent.',
+  },
+  START_DATE_IN_PAST: { kk: 'Басталу күні өткен күн болмауы керек (бүгін {date}).', ru: 'Дата начала не может быть в прошлом (сегодня {date}).', en: 'The start date cannot be in the past (today is {date}).' },
+  START_DATE_OUTSIDE_SCHOOL_YEAR: { kk: 'Басталу күні оқу жылының ішінде болуы керек ({date} дейін).', ru: 'Дата начала должна быть в пределах учебного года (не позже {date}).', en: 'The start date must be within the school year (by {date}).' },
+  ARCHIVE_BEFORE_SIGNING: { kk: 'Мұрағатқа шығару күні шартқа қол қойылған күннен ({date}) бұрын болмауы керек.', ru: 'Дата архивации не может быть раньше даты подписания договора ({date}).', en: "The archive date cannot precede the contract's signing ({date})." },
+  ARCHIVE_IN_FUTURE: { kk: 'Мұрағатқа шығару күні болашақта болмауы керек (бүгін {date}).', ru: 'Дата архивации не может быть в будущем (сегодня {date}).', en: 'The archive date cannot be in the future (today is {date}).' },
+  EMPTY_FILE: { kk: 'Файл бос.', ru: 'Файл пустой.', en: 'The file is empty.' },
+  FILE_TOO_LARGE: { kk: 'Жүктелетін құжаттың көлемі 2 Мб аспауға тиіс.', ru: 'Размер загружаемого документа не должен превышать 2 МБ.', en: 'A document must not exceed 2 MB.' },
+  UNSUPPORTED_FILE_TYPE: { kk: 'Құжаттар JPEG немесе PDF форматында болуы тиіс.', ru: 'Документы загружаются только в формате JPEG или PDF.', en: 'Documents must be JPEG or PDF files.' },
+  UNREADABLE_FILE: { kk: 'Файл оқылмайды: ол зақымдалған немесе JPEG/PDF емес.', ru: 'Файл не читается: он повреждён или не является JPEG/PDF.', en: 'The file cannot be read: it is damaged or not a JPEG/PDF.' },
 } as const satisfies Record<string, Localized>;
 
 export type RefusalCode = keyof typeof refusalTexts;

@@ -13,6 +13,7 @@ import { EventBus, type EventListener } from './events';
 import { createLogger, type Logger } from './logger';
 import { syncHandlers } from './api/sync-handlers';
 import { contractHandlers } from './api/contract-handlers';
+import { groupHandlers } from './api/group-handlers';
 import { specialQueueHandlers } from './api/special-queue-handlers';
 import { SyncService } from './sync/sync-service';
 import { workerBootstrapRunner, type BootstrapWorkerData } from './sync/bootstrap-runner';
@@ -80,6 +81,7 @@ export async function createBackend(rawConfig: BackendConfigInput, log?: Logger)
     ...authHandlers(ctx, () => ncalayer),
     ...syncHandlers(sync),
     ...contractHandlers(ctx),
+    ...groupHandlers(ctx),
     ...specialQueueHandlers({ sync, decisions, trustedRootsPem: config.trustedRootsPem }),
   };
   const dispatch = createDispatcher(handlers, logger);

@@ -2,7 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { sha256Schema } from '../../domain/entities';
-import { MAX_DOCUMENT_BYTES } from '../../domain/rules';
+import { documentContentProblem, MAX_DOCUMENT_BYTES, type DocumentFileProblem } from '../../domain/rules';
+import { displayText } from '../../domain/text/catalogue';
+import { text } from '../../domain/text/text-ref';
 import { authenticate } from '../auth/guard';
 import type { ServerContext } from '../context';
 import { HttpError, notFound, parseRequest } from '../http/errors';
@@ -14,6 +16,13 @@ const putHeadersSchema = z.object({ 'content-type': z.enum(['image/jpeg', 'appli
 
 /** Contract PDFs exceed the 2 MB document limit; uploads stay bounded all the same. */
 export const MAX_BLOB_BYTES = 4 * MAX_DOCUMENT_BYTES;
+
+/** A refused upload: the code, the English message, and the Kazakh and Russian ones for the user. */
+export function fileRefusal(problem: DocumentFileProblem): HttpError {
+  const ref = text(problem);
+  const status = problem === 'FILE_TOO_LARGE' ? 413 : problem === 'UNSUPPORTED_FILE_TYPE' ? 415 : 422;
+  return new HttpError(status, problem, displayText(ref, 'en'), { messageKk: displayText(ref, 'kk'), messageRu: displayText(ref, 'ru') });
+}
 
 function parseRange(header: string, size: number): { start: number; end: number } | null {
   const match = rangeSchema.safeParse(header);
@@ -56,6 +65,7 @@ export function registerBlobRoutes(app: FastifyInstance, ctx: ServerContext): vo
     if (!(request.body instanceof Buffer) || request.body.length === 0) throw new HttpError(400, 'EMPTY_BODY', 'The file is empty');
     const bytes = new Uint8Array(request.body);
     if (sha256OfBytes(bytes) !== sha256) throw new HttpError(422, 'HASH_MISMATCH', 'The uploaded bytes do not hash to the SHA-256 in the path');
+    if (documentContentProblem(mime, bytes)) throw fileRefusal('UNREADABLE_FILE');
     await putBlob(ctx.db, bytes, mime, user.orgIds);
     return reply.code(201).send({ sha256, size: bytes.length });
   });

@@ -125,3 +125,30 @@ export const notifications = pgTable(
   },
   (t) => [index('notifications_parent_idx').on(t.parentIin, t.seq)],
 );
+
+/** Places of a group: the authority for reservations (row-locked while an offer takes a place). */
+export const groupPlaces = pgTable(
+  'group_places',
+  {
+    groupId: text('group_id').primaryKey(),
+    orgId: text('org_id').notNull(),
+    capacity: integer('capacity').notNull(),
+    enrolled: integer('enrolled').notNull().default(0),
+    reserved: integer('reserved').notNull().default(0),
+    specialNeeds: integer('special_needs').notNull().default(0),
+  },
+  // The database itself refuses a write that would hold more places than the group has.
+  (t) => [check('group_places_held', sql`${t.enrolled} >= 0 AND ${t.reserved} >= 0 AND ${t.specialNeeds} >= 0 AND ${t.enrolled} + ${t.reserved} <= ${t.capacity}`)],
+);
+
+/** The place a contract holds: reserved while the offer is pending, enrolled once the head signed. */
+export const groupHolds = pgTable(
+  'group_holds',
+  {
+    contractId: text('contract_id').primaryKey(),
+    groupId: text('group_id').notNull().references(() => groupPlaces.groupId),
+    state: text('state', { enum: ['reserved', 'enrolled'] }).notNull(),
+    specialNeeds: boolean('special_needs').notNull(),
+  },
+  (t) => [index('group_holds_group_idx').on(t.groupId), check('group_holds_state', sql`${t.state} IN ('reserved', 'enrolled')`)],
+);

@@ -76,10 +76,17 @@ export async function verifyDecisionSignature(
   };
 }
 
+/** The actor named in the history of changes the server makes by itself (expiries, voucher distribution). */
+export const SYSTEM_ACTOR = 'Qabyl';
+
+/** A writing unit of work: a mutation, a scheduler step or a parent action. */
+export type WriteRun = Pick<MutationRun, 'tx' | 'now' | 'touchedOrgs'>;
+export type SubjectType = 'contract' | 'special_queue' | 'direction';
+
 export async function writeHistory(
-  run: Pick<MutationRun, 'tx' | 'now' | 'touchedOrgs'>,
+  run: WriteRun,
   orgId: string,
-  event: { subjectType: 'contract' | 'special_queue'; subjectId: string; kind: string; actorName: string; round: number | null; details: Record<string, unknown> },
+  event: { subjectType: SubjectType; subjectId: string; kind: string; actorName: string; round: number | null; details: Record<string, unknown> },
 ): Promise<void> {
   await putRow(run.tx, 'historyEvent', orgId, { id: randomUUID(), at: run.now.toISOString(), ...event });
   run.touchedOrgs.add(orgId);
@@ -88,7 +95,7 @@ export async function writeHistory(
 export async function notifyParent(
   tx: ServerTx,
   now: Date,
-  notice: { parentIin: string; subjectType: 'contract' | 'special_queue'; subjectId: string; kind: string; text: Localized },
+  notice: { parentIin: string; subjectType: SubjectType; subjectId: string; kind: string; text: Localized },
 ): Promise<void> {
   await tx.insert(notifications).values({
     id: randomUUID(),

@@ -24,7 +24,11 @@ import {
 import { contractState, currentDocuments, saveContract } from './contract-state';
 import { Refusal, refuse } from './refusal';
 import { signingPolicies } from '../../domain/signing-policy';
+import { fitVoucherWindow } from '../../domain/voucher';
+import { archiveDateProblem, dateProblemText, offerStartProblem, type DateProblem } from '../../domain/date-rules';
+import { markVoucherEnrolled, voucherOfDirection } from '../vouchers/voucher-actions';
 import type { StaffRole } from '../../domain/statuses';
+import { enrollPlace, releasePlace, reservePlace } from '../groups/places';
 
 const SIGNING_ROLES = signingPolicies['contract.sign'].staffRoles;
 const ANY_ROLE = signingPolicies['contract.markDocument'].staffRoles;
@@ -35,6 +39,10 @@ function transition(state: ContractState, event: ContractEvent): ContractState {
     throw Refusal.of(contractRefusalText(result.refusal));
   }
   return result.state;
+}
+
+function refuseDate(problem: DateProblem | null, today: string, signedOn: string | null): void {
+  if (problem) throw Refusal.of(dateProblemText(problem, today, signedOn));
 }
 
 async function openContract(run: MutationRun, contractId: string, roles: readonly StaffRole[]) {
@@ -92,6 +100,9 @@ export async function signContract(run: MutationRun, args: MutationArgs<'contrac
   if (!pdf || args.pdfSha256 !== row.data.pdfSha256) throw refuse('PDF_MISMATCH');
   const signature = await verifyDecisionSignature(run, row.orgId, args.cms, SIGNING_CERT_ROLES, pdf.bytes);
   await saveContract(run.tx, row, next, { headSignature: signature, signedAt: run.now.toISOString(), dueOn: null }, run.now);
+  const direction = row.data.directionId ? await getRow(run.tx, 'direction', row.data.directionId) : null;
+  if (direction) await markVoucherEnrolled(run, direction.data);
+  await enrollPlace(run.tx, row.id);
   await writeHistory(run, row.orgId, {
     subjectType: 'contract',
     subjectId: row.id,
@@ -113,7 +124,9 @@ export async function rejectContract(run: MutationRun, args: MutationArgs<'contr
   const { row, state } = await openContract(run, args.contractId, SIGNING_ROLES);
   const next = transition(state, { type: 'reject' });
   await verifyDecisionSignature(run, row.orgId, args.cms, SIGNING_CERT_ROLES);
-  await saveContract(run.tx, row, next, { rejectReason: args.reason, rejectComment: args.comment, dueOn: null }, run.now);
+  const rejected = await saveContract(run.tx, row, next, { rejectReason: args.reason, rejectComment: args.comment, dueOn: null }, run.now);
+  // Listeners release the group place (and whatever else an ended offer holds).
+  await run.ctx.offerEnded.notify(run.tx, rejected, 'rejected');
   await writeHistory(run, row.orgId, {
     subjectType: 'contract',
     subjectId: row.id,
@@ -134,8 +147,11 @@ export async function rejectContract(run: MutationRun, args: MutationArgs<'contr
 export async function archiveContract(run: MutationRun, args: MutationArgs<'contract.archive'>): Promise<void> {
   const { row, state } = await openContract(run, args.contractId, ANY_ROLE);
   const next = transition(state, { type: 'archive' });
+  const signedOn = row.data.signedAt ? todayInKazakhstan(new Date(row.data.signedAt)) : null;
+  refuseDate(archiveDateProblem(args.archivedOn, signedOn, todayInKazakhstan(run.now)), todayInKazakhstan(run.now), signedOn);
   await verifyDecisionSignature(run, row.orgId, args.cms, ANY_STAFF_CERT_ROLES);
   await saveContract(run.tx, row, next, { archivedOn: args.archivedOn, archiveReason: args.reason }, run.now);
+  await releasePlace(run.tx, row.id);
   await writeHistory(run, row.orgId, {
     subjectType: 'contract',
     subjectId: row.id,
@@ -146,16 +162,32 @@ export async function archiveContract(run: MutationRun, args: MutationArgs<'cont
   });
 }
 
-/** Sends the electronic contract offer for a direction: creates the contract (offer_sent) under the client's id. */
+/**
+ * Sends the electronic contract offer for a direction: reserves a place in the chosen group (refused when the
+ * group cannot take the child) and creates the contract (offer_sent) under the client's id.
+ */
 export async function offerContract(run: MutationRun, args: MutationArgs<'contract.offer'>): Promise<void> {
   const direction = await loadTarget(run, 'direction', args.directionId);
   requireRole(run, direction.orgId, ANY_ROLE);
   requireBaseVersion(run, direction);
   if (direction.data.status !== 'awaiting_offer') throw refuse('DIRECTION_NOT_AWAITING_OFFER');
   if (await getRow(run.tx, 'contract', args.contractId)) throw refuse('ID_TAKEN');
+  refuseDate(offerStartProblem(args.startDate, todayInKazakhstan(run.now)), todayInKazakhstan(run.now), null);
+  const voucher = await voucherOfDirection(run, direction.data);
+  if (voucher && voucher.data.voucher?.status !== 'interest_confirmed') throw refuse('VOUCHER_NOT_LIVE');
   await verifyDecisionSignature(run, direction.orgId, args.cms, ANY_STAFF_CERT_ROLES);
   const today = todayInKazakhstan(run.now);
+  const dueOn = fitVoucherWindow(parentSignDueOn(today), voucher?.data.voucher ?? null);
   const d = direction.data;
+  const groupRow = await loadTarget(run, 'group', args.groupId);
+  if (groupRow.orgId !== direction.orgId) throw refuse('NOT_FOUND');
+  const group = await reservePlace(
+    run.tx,
+    args.groupId,
+    args.contractId,
+    { birthDate: d.child.birthDate, correctionType: d.correctionType, teachingLanguage: d.teachingLanguage },
+    Number(today.slice(0, 4)),
+  );
   const contract: Omit<Contract, 'version'> = {
     id: args.contractId,
     number: `ДГ-${d.number}`,
@@ -165,15 +197,16 @@ export async function offerContract(run: MutationRun, args: MutationArgs<'contra
     reworkCount: 0,
     round: 0,
     isVoucher: d.isVoucher,
+    pmpkConclusion: d.voucherApplicationId !== null,
     child: d.child,
     parent: { fullName: d.parentFullName, iin: d.parentIin, idDocumentNumber: '', address: '', phone: d.parentPhone, workplace: '', position: '' },
     bank: null,
-    group: args.group,
-    teachingLanguage: args.teachingLanguage,
+    group: { id: group.id, nameKk: group.nameKk, nameRu: group.nameRu },
+    teachingLanguage: group.teachingLanguage,
     startDate: args.startDate,
     offeredOn: today,
     submittedAt: null,
-    dueOn: parentSignDueOn(today),
+    dueOn,
     templateVersion: TEMPLATE_VERSION,
     pdfSha256: null,
     parentSignature: null,
@@ -194,6 +227,13 @@ export async function offerContract(run: MutationRun, args: MutationArgs<'contra
     kind: 'offer_sent',
     actorName: run.user.fullName,
     round: null,
-    details: { group: args.group, teachingLanguage: args.teachingLanguage, startDate: args.startDate },
+    details: { groupId: group.id, group: group.nameRu, teachingLanguage: group.teachingLanguage, startDate: args.startDate, dueOn },
+  });
+  await notifyParent(run.tx, run.now, {
+    parentIin: d.parentIin,
+    subjectType: 'contract',
+    subjectId: args.contractId,
+    kind: 'offer_sent',
+    text: inAllLanguages((lang) => parentNotification.offerSent(dueOn, lang)),
   });
 }

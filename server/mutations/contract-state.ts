@@ -1,5 +1,5 @@
 /** Reads a contract with its current documents into the domain machine's state, and writes the outcome back. */
-import type { ContractState } from '../../domain/contract-machine';
+import { contractStateOf, type ContractState } from '../../domain/contract-machine';
 import type { Contract, ContractDocument } from '../../domain/entities';
 import type { ServerTx } from '../db/connect';
 import { listRowsWhere, putRow, type StoredRow } from '../store/entity-store';
@@ -10,12 +10,7 @@ export async function currentDocuments(tx: ServerTx, contractId: string): Promis
 }
 
 export function contractState(contract: Contract, documents: readonly ContractDocument[]): ContractState {
-  return {
-    status: contract.status,
-    reworkCount: contract.reworkCount,
-    round: contract.round,
-    documents: documents.map((d) => ({ id: d.id, reviewStatus: d.reviewStatus })),
-  };
+  return contractStateOf(contract, documents);
 }
 
 /** Saves the contract with the machine's new status/counters plus any other field changes. */

@@ -13,6 +13,7 @@ import type { MutationRun } from './common';
 import { archiveContract, markDocument, offerContract, rejectContract, returnForRework, signContract } from './contract-mutations';
 import { Refusal, refuse } from './refusal';
 import { confirmApplication, rejectApplication } from './special-queue-mutations';
+import { closeGroupMutation, createGroupMutation, updateGroupMutation } from './group-mutations';
 
 type Handler = (run: MutationRun, args: never) => Promise<void>;
 const handlers: Record<MutationName, Handler> = {
@@ -24,6 +25,9 @@ const handlers: Record<MutationName, Handler> = {
   'contract.archive': archiveContract,
   'specialQueue.confirm': confirmApplication,
   'specialQueue.reject': rejectApplication,
+  'group.create': createGroupMutation,
+  'group.update': updateGroupMutation,
+  'group.close': closeGroupMutation,
 };
 
 type Recorded = Omit<MutationResult, 'clientSeq' | 'mutationId'> & { status: 'applied' | 'rejected' | 'conflict' };

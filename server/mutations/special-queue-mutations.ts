@@ -1,15 +1,14 @@
 /**
- * PMPK decisions on special-queue applications. Confirming assigns the queue place: the application's position
- * among confirmed applications of the same locality and correction type, ordered by submission time.
+ * PMPK decisions on special-queue applications. Confirming puts the application into its queue; the places of
+ * the whole queue follow the one rule of domain/queue-places.ts (server/queue/places.ts keeps them).
  */
 import { transitionSpecialQueue, type SpecialQueueEvent } from '../../domain/special-queue-machine';
 import type { SpecialQueueApplication } from '../../domain/entities';
 import type { MutationArgs } from '../../domain/mutations';
 import { inAllLanguages, parentNotification } from '../../domain/texts';
 import { specialQueueRefusalText } from '../../domain/text/machine-refusals';
-import { sql } from 'drizzle-orm';
-import { entities } from '../db/schema';
-import { putRow, type StoredRow } from '../store/entity-store';
+import { putRow } from '../store/entity-store';
+import { reassignQueuePlaces } from '../queue/places';
 import {
   ANY_STAFF_CERT_ROLES,
   loadTarget,
@@ -41,40 +40,21 @@ function decide(app: SpecialQueueApplication, event: SpecialQueueEvent) {
   return result.state;
 }
 
-const effectiveType = (a: SpecialQueueApplication) => a.confirmedCorrectionType ?? a.correctionType;
-
-/** Confirmed applications of the same queue (locality + correction type), across PMPKs, oldest submission first. */
-async function sameQueue(run: MutationRun, app: SpecialQueueApplication): Promise<StoredRow<'specialQueueApplication'>[]> {
-  const rows = await run.tx
-    .select()
-    .from(entities)
-    .where(sql`${entities.entity} = 'specialQueueApplication' AND ${entities.deleted} = false
-      AND ${entities.data}->>'status' = 'confirmed' AND ${entities.data}->>'locality' = ${app.locality}`);
-  return rows
-    .map((r) => ({ entity: 'specialQueueApplication' as const, id: r.id, orgId: r.orgId, version: r.version, data: r.data as SpecialQueueApplication }))
-    .filter((r) => effectiveType(r.data) === effectiveType(app))
-    .sort((a, b) => a.data.submittedAt.localeCompare(b.data.submittedAt) || a.id.localeCompare(b.id));
-}
-
 export async function confirmApplication(run: MutationRun, args: MutationArgs<'specialQueue.confirm'>): Promise<void> {
   const row = await openApplication(run, args.applicationId);
-  const decided: SpecialQueueApplication = { ...row.data, confirmedCorrectionType: args.correctionType, note: args.note };
-  const queue = await sameQueue(run, decided);
-  const place = 1 + queue.filter((q) => q.data.submittedAt.localeCompare(decided.submittedAt) < 0 || (q.data.submittedAt === decided.submittedAt && q.id < decided.id)).length;
-  const next = decide(row.data, { type: 'confirm', queuePlace: place });
+  decide(row.data, { type: 'confirm', queuePlace: 1 }); // refuses a decided application before the signature is checked
   await verifyDecisionSignature(run, row.orgId, args.cms, ANY_STAFF_CERT_ROLES);
-  // Applications submitted later move one place down: the queue is ordered by submission time.
-  for (const later of queue.filter((q) => (q.data.queuePlace ?? 0) >= place)) {
-    await putRow(run.tx, 'specialQueueApplication', later.orgId, { ...later.data, queuePlace: (later.data.queuePlace ?? 0) + 1 });
-    run.touchedOrgs.add(later.orgId);
-  }
-  await putRow(run.tx, 'specialQueueApplication', row.orgId, {
-    ...decided,
-    status: next.status,
-    queuePlace: next.queuePlace,
+  const decided: SpecialQueueApplication = {
+    ...row.data,
+    status: 'confirmed',
+    queuePlace: null,
+    confirmedCorrectionType: args.correctionType,
+    note: args.note,
     decidedByFullName: run.user.fullName,
     decidedAt: run.now.toISOString(),
-  });
+  };
+  await putRow(run.tx, 'specialQueueApplication', row.orgId, decided);
+  const place = (await reassignQueuePlaces(run, decided, row.id)).get(row.id)!;
   await writeHistory(run, row.orgId, {
     subjectType: 'special_queue',
     subjectId: row.id,

@@ -11,6 +11,7 @@ import { contractRefusalText } from '../../../domain/text/machine-refusals';
 import { textError } from '../../../domain/text/text-error';
 import { text } from '../../../domain/text/text-ref';
 import { contractPdfError } from '../contracts/contract-pdf-error';
+import { archiveDateProblem, dateProblemText, offerStartProblem, type DateProblem } from '../../../domain/date-rules';
 import type { BackendContext } from '../context';
 import { contractDetail, readContract } from '../contracts/contract-detail';
 import { ContractPdfSource } from '../contracts/contract-pdf-source';
@@ -38,6 +39,11 @@ type ContractHandlers = Pick<
   | 'contracts.signedCopy'
 >;
 
+/** The same date rules the server enforces, refused before NCALayer opens. */
+function refuseDate(problem: DateProblem | null, today: string, signedOn: string | null): void {
+  if (problem) throw textError(dateProblemText(problem, today, signedOn));
+}
+
 const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64');
 
 export function contractHandlers(ctx: BackendContext): ContractHandlers {
@@ -56,7 +62,7 @@ export function contractHandlers(ctx: BackendContext): ContractHandlers {
     if (d.pendingDecisions.some((p) => p.state === 'pending')) {
       throw textError(text('DECISION_PENDING'));
     }
-    const state = contractStateOf(d.contract, d.documents.map((doc) => ({ id: doc.id, current: true, reviewStatus: doc.effectiveStatus })));
+    const state = contractStateOf(d.contract, d.documents.map((doc) => ({ id: doc.id, kind: doc.kind, current: true, reviewStatus: doc.effectiveStatus })));
     const result = transitionContract(state, event);
     if (!result.ok) throw textError(contractRefusalText(result.refusal), { details: { refusal: result.refusal } });
     return d.contract;
@@ -99,15 +105,18 @@ export function contractHandlers(ctx: BackendContext): ContractHandlers {
       const contract = checkTransition(contractId, { type: 'reject' });
       return queued(await ctx.decisions.decide('contract.reject', { contractId, reason, comment: comment || null }, contract.version));
     },
-    'contracts.offer': async ({ directionId, group, teachingLanguage, startDate }) => {
+    'contracts.offer': async ({ directionId, groupId, startDate }) => {
       const direction = directionSchema.parse(engine.replica.row('direction', directionId) ?? null);
       if (direction.status !== 'awaiting_offer') throw new AppError('DIRECTION_NOT_AWAITING_OFFER', 'An offer was already sent for this direction.');
+      refuseDate(offerStartProblem(startDate, today()), today(), null);
       const contractId = `ctr-${randomUUID()}`;
-      const row = await ctx.decisions.decide('contract.offer', { directionId, contractId, group, teachingLanguage, startDate }, direction.version);
+      const row = await ctx.decisions.decide('contract.offer', { directionId, contractId, groupId, startDate }, direction.version);
       return { clientSeq: row.clientSeq, contractId };
     },
     'contracts.archive': async ({ contractId, archivedOn, reason, comment }) => {
       const contract = checkTransition(contractId, { type: 'archive' });
+      const signedOn = contract.signedAt ? todayInKazakhstan(new Date(contract.signedAt)) : null;
+      refuseDate(archiveDateProblem(archivedOn, signedOn, today()), today(), signedOn);
       return queued(await ctx.decisions.decide('contract.archive', { contractId, archivedOn, reason, comment: comment || null }, contract.version));
     },
     'contracts.signedCopy': async ({ contractId }) => {

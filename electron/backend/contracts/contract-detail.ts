@@ -66,7 +66,7 @@ function reviewDocument(doc: ContractDocument, contract: Contract, all: Contract
 }
 
 function actionsFor(contract: Contract, documents: ReviewDocument[], inFlight: boolean, user: SessionUser | null): ContractActions {
-  const state = contractStateOf(contract, documents.map((d) => ({ id: d.id, current: d.current, reviewStatus: d.effectiveStatus })));
+  const state = contractStateOf(contract, documents.map((d) => ({ id: d.id, kind: d.kind, current: d.current, reviewStatus: d.effectiveStatus })));
   const maySign = mayDecide(user, 'contract.sign');
   const sign = transitionContract(state, { type: 'sign' });
   const rework = transitionContract(state, { type: 'returnForRework' });

@@ -95,6 +95,10 @@ export class InboxQueries {
       params.match = match;
     }
     if (q.filter.voucherOnly) where.push('c.is_voucher = 1');
+    if (q.filter.groupId) {
+      where.push('c.group_id = @groupId');
+      params.groupId = q.filter.groupId;
+    }
     if (q.filter.overdueOnly) {
       where.push('c.due_on < @today');
       params.today = this.today();

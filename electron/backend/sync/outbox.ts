@@ -18,7 +18,7 @@ export interface OutboxRow {
   mutationId: string;
   name: MutationName;
   args: Record<string, unknown>;
-  targetEntity: 'contract' | 'direction' | 'specialQueueApplication';
+  targetEntity: ReturnType<typeof mutationTarget>['entity'];
   targetId: string;
   baseVersion: number;
   createdAt: string;
@@ -72,6 +72,7 @@ const targetVersionSql = `COALESCE(
   (SELECT version FROM ${replicaTables.contract.table} WHERE id = outbox.target_id AND outbox.target_entity = 'contract'),
   (SELECT version FROM ${replicaTables.direction.table} WHERE id = outbox.target_id AND outbox.target_entity = 'direction'),
   (SELECT version FROM ${replicaTables.specialQueueApplication.table} WHERE id = outbox.target_id AND outbox.target_entity = 'specialQueueApplication'),
+  (SELECT version FROM ${replicaTables.group.table} WHERE id = outbox.target_id AND outbox.target_entity = 'group'),
   -1)`;
 
 export class Outbox {

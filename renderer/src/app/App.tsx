@@ -4,6 +4,7 @@ import { AboutPage } from '../features/about/AboutPage';
 import { AttentionPage } from '../features/attention/AttentionPage';
 import { ContractNotifier } from '../features/contracts/ContractNotifier';
 import { ContractsPage } from '../features/contracts/ContractsPage';
+import { GroupsPage } from '../features/groups/GroupsPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SyncNotifier } from '../features/sync/SyncNotifier';
@@ -13,7 +14,7 @@ import { useSession } from './SessionProvider';
 import { useHashRoute } from './useHashRoute';
 
 /** Sections that show synced data need a session; Settings and About work signed out too. */
-const needsSession = new Set(['contracts', 'special-queue', 'attention']);
+const needsSession = new Set(['contracts', 'groups', 'special-queue', 'attention']);
 
 export function App({ demo }: { demo: boolean }) {
   const { t } = useTranslation();
@@ -39,6 +40,9 @@ export function App({ demo }: { demo: boolean }) {
         break;
       case 'special-queue':
         page = <SpecialQueuePage applicationId={route[1]} navigate={navigate} />;
+        break;
+      case 'groups':
+        page = <GroupsPage />;
         break;
       case 'attention':
         page = <AttentionPage navigate={navigate} />;

@@ -1,5 +1,5 @@
 import { AppShell, Badge, Group, NavLink, Title, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconFileCertificate, IconInfoCircle, IconSettings, IconUsersGroup } from '@tabler/icons-react';
+import { IconAlertTriangle, IconFileCertificate, IconInfoCircle, IconLayoutGrid, IconSettings, IconUsersGroup } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SyncFooter } from '../features/sync/SyncFooter';
@@ -27,6 +27,7 @@ export function AppShellLayout({ section, navigate, demo, children }: { section:
   const hasOrg = (kind: 'kindergarten' | 'pmpk') => !!user?.orgs.some((o) => o.kind === kind);
   const items: NavItem[] = [
     ...(!user || hasOrg('kindergarten') ? [{ path: 'contracts', label: t('nav.contracts'), icon: <IconFileCertificate size={18} /> }] : []),
+    ...(hasOrg('kindergarten') ? [{ path: 'groups', label: t('nav.groups'), icon: <IconLayoutGrid size={18} /> }] : []),
     ...(hasOrg('pmpk') ? [{ path: 'special-queue', label: t('nav.specialQueue'), icon: <IconUsersGroup size={18} /> }] : []),
     ...(user ? [{ path: 'attention', label: t('nav.attention'), icon: <IconAlertTriangle size={18} /> }] : []),
     { path: 'settings', label: t('nav.settings'), icon: <IconSettings size={18} /> },

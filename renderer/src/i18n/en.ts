@@ -5,6 +5,7 @@ export const en: typeof ru = {
   nav: {
     contracts: 'Contracts',
     specialQueue: 'Special queue',
+    groups: 'Groups',
     attention: 'Needs attention',
     settings: 'Settings',
     about: 'About',

@@ -5,6 +5,7 @@ export const kk: typeof ru = {
   nav: {
     contracts: 'Шарттар',
     specialQueue: 'Арнайы кезек',
+    groups: 'Топтар',
     attention: 'Назар аударуды қажет етеді',
     settings: 'Баптаулар',
     about: 'Бағдарлама туралы',

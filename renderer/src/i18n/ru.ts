@@ -3,6 +3,7 @@ export const ru = {
   nav: {
     contracts: 'Договоры',
     specialQueue: 'Спецочередь',
+    groups: 'Группы',
     attention: 'Требует внимания',
     settings: 'Настройки',
     about: 'О программе',

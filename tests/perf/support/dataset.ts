@@ -36,7 +36,7 @@ export function benchContract(n: number, orgId = 'kg1'): Contract {
       position: 'инженер',
     },
     bank: null,
-    group: 'Ортаңғы топ «Күншуақ»',
+    group: { id: null, nameKk: 'Ортаңғы топ «Күншуақ»', nameRu: 'Средняя группа «Күншуақ»' },
     teachingLanguage: n % 2 === 0 ? 'kk' : 'ru',
     startDate: '2026-09-01',
     offeredOn: day(n),

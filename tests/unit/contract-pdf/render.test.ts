@@ -33,6 +33,16 @@ describe('renderContractPdf', () => {
     expect(russianTitle).toBeGreaterThan(kazakhTitle);
   });
 
+  it('names the group in Kazakh in the Kazakh text and in Russian in the Russian one', () => {
+    const russianTitle = text.indexOf('оказания услуг дошкольного воспитания и обучения');
+    const kazakh = text.slice(0, russianTitle);
+    const russian = text.slice(russianTitle);
+    expect(kazakh).toContain(data.contract.group.kk);
+    expect(kazakh).not.toContain(data.contract.group.ru);
+    expect(russian).toContain(data.contract.group.ru);
+    expect(russian).not.toContain(data.contract.group.kk);
+  });
+
   it('extracts every Kazakh-specific letter (lower and upper case) from the PDF text', () => {
     // The capitals ҒҢӨҰҮҺ do not occur in running text, so render them once in a name to check the font.
     const capitals = { ...data, child: { ...data.child, fullName: 'ҒҢӨҰҮҺ Әлі Қайрат' } };

@@ -114,7 +114,8 @@ describe('regenerateSignedContract', () => {
     const d = data0();
     return {
       id: 'c-1', number: d.contract.number, orgId: org.id, directionId: null, status: 'submitted', version: 7, reworkCount: 0, round: 1,
-      isVoucher: d.contract.isVoucher, child: d.child, parent: d.parent, bank: d.bank, group: d.contract.group,
+      isVoucher: d.contract.isVoucher, pmpkConclusion: false, child: d.child, parent: d.parent, bank: d.bank,
+      group: { id: null, nameKk: d.contract.group.kk, nameRu: d.contract.group.ru },
       teachingLanguage: d.contract.teachingLanguage, startDate: d.contract.startDate, offeredOn: d.contract.date,
       submittedAt: '2026-08-18T06:30:00Z', dueOn: null, templateVersion: d.templateVersion, pdfSha256, parentSignature: signatures[0]!.signature,
       headSignature: null, signedAt: null, rejectReason: null, rejectComment: null, archivedOn: null, archiveReason: null,

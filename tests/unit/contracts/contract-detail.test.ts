@@ -23,12 +23,17 @@ describe('contract detail with the outbox overlaid', () => {
     put(t, 'contract', c);
     put(t, 'contractDocument', documentOf(c, 1));
     put(t, 'contractDocument', documentOf(c, 2, { kind: 'parent_id' }));
-    expect(detail('c-1').actions).toMatchObject({ review: true, sign: false, returnForRework: false, signBlockedBy: 'DOCUMENT_NOT_REVIEWED' });
+    // The health passport is required for an ordinary contract: signing names it while it is missing.
+    expect(detail('c-1').actions).toMatchObject({ review: true, sign: false, returnForRework: false, signBlockedBy: 'REQUIRED_DOCUMENT_MISSING' });
+    put(t, 'contractDocument', documentOf(c, 3, { kind: 'child_photo', reviewStatus: 'approved' }));
+    put(t, 'contractDocument', documentOf(c, 4, { kind: 'health_passport', reviewStatus: 'approved' }));
+    expect(detail('c-1').actions).toMatchObject({ sign: false, signBlockedBy: 'REQUIRED_DOCUMENT_NOT_APPROVED' });
     mark('c-1', 'c-1-d1', 'approved');
     mark('c-1', 'c-1-d2', 'flagged');
     let d = detail('c-1');
-    expect(d.documents.map((x) => [x.effectiveStatus, x.sync])).toEqual([['approved', 'pending'], ['flagged', 'pending']]);
-    expect(d.actions).toMatchObject({ sign: false, returnForRework: true, signBlockedBy: 'DOCUMENT_FLAGGED' });
+    const byId = Object.fromEntries(d.documents.map((x) => [x.id, [x.effectiveStatus, x.sync]]));
+    expect(byId).toEqual({ 'c-1-d1': ['approved', 'pending'], 'c-1-d2': ['flagged', 'pending'], 'c-1-d3': ['approved', null], 'c-1-d4': ['approved', null] });
+    expect(d.actions).toMatchObject({ sign: false, returnForRework: true, signBlockedBy: 'REQUIRED_DOCUMENT_NOT_APPROVED' });
     mark('c-1', 'c-1-d2', 'approved'); // the latest mark wins
     d = detail('c-1');
     expect(d.actions).toMatchObject({ sign: true, returnForRework: false, reworkBlockedBy: 'NO_FLAGGED_DOCUMENT' });

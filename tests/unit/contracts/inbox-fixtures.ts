@@ -46,7 +46,7 @@ export function contract(n: number, over: Partial<Contract> = {}): Contract {
     child: { fullName: `Бала ${n}`, iin: iin(n), birthDate: '2021-05-01', sex: 'female' },
     parent: { fullName: `Ата-ана ${n}`, iin: iin(900000 + n), idDocumentNumber: '', address: '', phone: '', workplace: '', position: '' },
     bank: null,
-    group: 'Балапан',
+    group: { id: 'grp-1', nameKk: 'Балапан', nameRu: 'Балапан' },
     teachingLanguage: 'kk',
     startDate: '2026-09-01',
     offeredOn: '2026-02-20',
@@ -62,6 +62,7 @@ export function contract(n: number, over: Partial<Contract> = {}): Contract {
     archivedOn: null,
     archiveReason: null,
     updatedAt: '2026-02-25T05:00:00.000Z',
+    pmpkConclusion: false,
     ...over,
   };
 }
@@ -98,9 +99,12 @@ export function direction(n: number, over: Partial<Direction> = {}): Direction {
     parentIin: iin(600 + n),
     parentPhone: '',
     isVoucher: false,
+    teachingLanguage: 'kk',
+    correctionType: null,
     issuedOn: '2026-02-27',
     offerDueOn: '2026-03-06',
     version: 1,
+    voucherApplicationId: null,
     ...over,
   };
 }

@@ -105,6 +105,17 @@ describe('contract inbox over the replica', () => {
     expect(list({ tab: 'review', filter: { overdueOnly: true } }).rows.map((r) => r.id)).toEqual(['c-1']);
   });
 
+  it('filters by the group the contract holds its place in', () => {
+    const group = (id: string | null) => ({ id, nameKk: 'Топ', nameRu: 'Группа' });
+    put(t, 'contract', contract(1, { group: group('grp-a') }));
+    put(t, 'contract', contract(2, { group: group('grp-b') }));
+    put(t, 'contract', contract(3, { group: group(null) }));
+    put(t, 'contract', contract(4, { group: group('grp-a'), status: 'signed' }));
+    expect(list({ tab: 'review', filter: { groupId: 'grp-a' } }).rows.map((r) => r.id)).toEqual(['c-1']);
+    expect(list({ tab: 'signed', filter: { groupId: 'grp-a' } }).rows.map((r) => r.id)).toEqual(['c-4']);
+    expect(list({ tab: 'review' }).total).toBe(3);
+  });
+
   it('overlays the outbox per row: pending while queued, attention once refused', () => {
     put(t, 'contract', contract(1));
     put(t, 'contract', contract(2));

@@ -102,11 +102,14 @@ describe('contract machine: flows of the seeds', () => {
   });
 
   it('reads the machine state from synced rows, ignoring replaced files', () => {
-    const state = contractStateOf({ status: 'resubmitted', reworkCount: 1, round: 2 }, [
-      { id: 'birth', reviewStatus: 'flagged', current: false },
-      { id: 'birth2', reviewStatus: 'approved', current: true },
+    const others = (['child_photo', 'parent_id', 'health_passport'] as const).map((kind) => ({ id: kind, kind, reviewStatus: 'approved' as const, current: true }));
+    const state = contractStateOf({ status: 'resubmitted', reworkCount: 1, round: 2, isVoucher: false, pmpkConclusion: false }, [
+      { id: 'birth', kind: 'birth_certificate', reviewStatus: 'flagged', current: false },
+      { id: 'birth2', kind: 'birth_certificate', reviewStatus: 'approved', current: true },
+      ...others,
     ]);
-    expect(state.documents).toEqual([{ id: 'birth2', reviewStatus: 'approved' }]);
+    expect(state.documents[0]).toEqual({ id: 'birth2', kind: 'birth_certificate', reviewStatus: 'approved' });
+    expect(state.documents).toHaveLength(4);
     expect(canSign(state)).toBe(true);
   });
 

@@ -10,6 +10,8 @@ import {
   makeKzIban,
   normalizeKzPhone,
   parseIin,
+  ibanMatchesBic,
+  iinDataMismatch,
 } from '../../../domain/identifiers';
 
 // Published valid numbers (reference/domain.md §4 and the parent-portal seeds).
@@ -112,15 +114,13 @@ describe('parseIin gives soft hints only', () => {
     expect(parseIin('880515300120')).toEqual({ birthDate: '1988-05-15', sex: 'male' });
   });
 
-  it('keeps an IIN whose digits do not form a date valid', () => {
+  it('refuses an IIN whose digits do not form a date, even with a right check digit', () => {
     const iin = Array.from({ length: 100 }, (_, serial) => makeIin('2019-04-01', 'male', serial))
       .filter((value): value is string => value !== null)
       .map((value) => `1913${value.slice(4, 11)}`)
       .map((prefix) => Array.from({ length: 10 }, (_, d) => `${prefix}${d}`).find(isValidIin))
       .find((value) => value !== undefined);
-    expect(iin).toBeDefined();
-    expect(isValidIin(iin!)).toBe(true);
-    expect(parseIin(iin!)).toEqual({ birthDate: null, sex: 'male' });
+    expect(iin).toBeUndefined();
   });
 
   it('returns null for an invalid IIN', () => {
@@ -177,5 +177,104 @@ describe('normalizeKzPhone', () => {
 
   it('rejects Russian numbers, wrong lengths and letters', () => {
     for (const input of ['+7 912 123 45 67', '8771238297', '877123829722', '+7 771 ABC 29 72', '']) expect(normalizeKzPhone(input)).toBeNull();
+  });
+});
+
+/** A 12-digit number with the right check digit for its first 11 digits (the last digit searched). */
+function withRightCheckDigit(first11: string): string | null {
+  for (let d = 0; d < 10; d++) {
+    const candidate = `${first11}${d}`;
+    if (isValidBin(candidate) || isValidIin(candidate) || checksumOnly(candidate)) return candidate;
+  }
+  return null;
+}
+/** The check digit alone, recomputed here from the two weighting passes so the tables test structure separately. */
+function checksumOnly(value: string): boolean {
+  const digits = [...value].map(Number);
+  const pass = (weights: number[]) => digits.slice(0, 11).reduce((s, d, i) => s + d * weights[i]!, 0) % 11;
+  let check = pass([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+  if (check === 10) check = pass([3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]);
+  return check !== 10 && check === digits[11];
+}
+
+describe('identifier edge cases', () => {
+  it.each([
+    ['000000000000', false, 'all zeros: no 7th digit, no date'],
+    ['940140000385', false, 'a BIN (month 40) is not an IIN'],
+    ['990140004654', false, 'another BIN'],
+    ['880515300120', true, 'a man born 1988'],
+    ['061211600012', true, 'a girl born 2006'],
+    ['950101400012', true, 'a woman born 1995'],
+  ])('IIN %s → %s (%s)', (iin, valid) => {
+    expect(isValidIin(iin)).toBe(valid);
+  });
+
+  it.each(['0', '7', '8', '9'])('an IIN with the 7th digit %s is refused even with a right check digit', (digit) => {
+    const iin = withRightCheckDigit(`880515${digit}0012`);
+    if (iin) {
+      expect(checksumOnly(iin)).toBe(true);
+      expect(isValidIin(iin)).toBe(false);
+    }
+  });
+
+  it.each([
+    ['2023-02-30 (30 February)', '230230', '6'],
+    ['1900-02-29 (not a leap year)', '000229', '3'],
+    ['month 13', '231301', '5'],
+    ['day 00', '230100', '5'],
+  ])('an IIN dated %s is refused even with a right check digit', (_name, date, digit) => {
+    const iins = Array.from({ length: 20 }, (_, s) => withRightCheckDigit(`${date}${digit}${String(s).padStart(4, '0')}`)).filter((v): v is string => !!v && checksumOnly(v));
+    expect(iins.length).toBeGreaterThan(0);
+    for (const iin of iins) expect(isValidIin(iin)).toBe(false);
+  });
+
+  it('accepts 29 February of a leap year', () => {
+    expect(isValidIin(makeIin('2020-02-29', 'female', 12)!)).toBe(true);
+  });
+
+  it.each([
+    ['940140000385', true],
+    ['990140004654', true],
+    ['880515300120', false], // an IIN: 5th digit 1
+    ['000000000000', false],
+  ])('BIN %s → %s', (bin, valid) => {
+    expect(isValidBin(bin)).toBe(valid);
+  });
+
+  it.each([
+    ['KZ86125KZT5004100100', 'NBRKKZKX', true],
+    ['KZ86125KZT5004100100', 'HSBKKZKX', false],
+    ['KZ81722S000002577808', 'CASPKZKA', true],
+    ['KZ81722S000002577808', 'HSBKKZKX', false],
+    [makeKzIban('601', 'KZT0000000001'), 'HSBKKZKX', true],
+    ['KZ978562203105747338', 'KCJBKZKX', true],
+    [makeKzIban('111', 'KZT0000000001'), 'HSBKKZKX', null],
+  ])('IBAN %s with BIC %s → %s', (iban, bic, matches) => {
+    expect(isValidKzIban(iban)).toBe(true);
+    expect(ibanMatchesBic(iban, bic)).toBe(matches);
+  });
+
+  it.each([
+    ['KZ86125KZT5004100101', false, 'one digit changed'],
+    ['KZ86 125K ZT50 0410 0100', true, 'grouped by four'],
+    ['KZ86125KZT500410010', false, '19 characters'],
+  ])('IBAN %s → %s (%s)', (iban, valid) => {
+    expect(isValidKzIban(iban)).toBe(valid);
+  });
+
+  it('flags an IIN whose birth date or sex differ from the entered data', () => {
+    const iin = makeIin('2020-03-01', 'male', 17)!;
+    expect(iinDataMismatch({ iin, birthDate: '2020-03-01', sex: 'male' })).toEqual([]);
+    expect(iinDataMismatch({ iin, birthDate: '2020-03-02', sex: 'female' })).toEqual(['birthDate', 'sex']);
+  });
+
+  it.each([
+    ['+7 (701) 234-56-78', '+77012345678'],
+    ['8 701 234 56 78', '+77012345678'],
+    ['7012345678', '+77012345678'],
+    ['+7 912 345 67 89', null], // a Russian number
+    ['+7 701 234 56 7', null],
+  ])('phone %s → %s', (phone, normalized) => {
+    expect(normalizeKzPhone(phone)).toBe(normalized);
   });
 });

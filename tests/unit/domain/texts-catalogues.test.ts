@@ -105,6 +105,8 @@ describe('refusal messages', () => {
     FLAGGED_DOCUMENT_NOT_REPLACED: { code: 'FLAGGED_DOCUMENT_NOT_REPLACED', documentIds: ['a'] },
     DOCUMENT_NOT_REPLACEABLE: { code: 'DOCUMENT_NOT_REPLACEABLE', documentIds: ['a'] },
     NO_DOCUMENTS: { code: 'NO_DOCUMENTS' },
+    REQUIRED_DOCUMENT_MISSING: { code: 'REQUIRED_DOCUMENT_MISSING', kinds: ['health_passport'] },
+    REQUIRED_DOCUMENT_NOT_APPROVED: { code: 'REQUIRED_DOCUMENT_NOT_APPROVED', kinds: ['pmpk_conclusion'] },
   };
   const queueSamples: Record<(typeof specialQueueRefusalCodes)[number], SpecialQueueRefusal> = {
     ALREADY_DECIDED: { code: 'ALREADY_DECIDED', status: 'confirmed' },

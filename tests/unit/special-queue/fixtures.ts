@@ -56,6 +56,7 @@ export function application(n: number, overrides: Partial<SpecialQueueApplicatio
     rejectReason: null,
     rejectComment: null,
     note: null,
+    voucher: null, archivedReason: null,
     ...overrides,
   };
 }

@@ -24,6 +24,7 @@ import './i18n';
 export function itemPath(target: AttentionItem['target']): string {
   if (target.entity === 'contract') return `contracts/view/${encodeURIComponent(target.id)}`;
   if (target.entity === 'direction') return `contracts/offer/${encodeURIComponent(target.id)}`;
+  if (target.entity === 'group') return 'groups';
   return `special-queue/${encodeURIComponent(target.id)}`;
 }
 

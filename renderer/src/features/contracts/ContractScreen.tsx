@@ -55,7 +55,7 @@ function useBlockedReason(detail: ContractDetail, action: 'sign' | 'returnForRew
   const code = action === 'sign' ? detail.actions.signBlockedBy : detail.actions.reworkBlockedBy;
   if (!code) return null;
   if (code === 'DECISION_PENDING' || code === 'ROLE_NOT_ALLOWED') return t(`blocked.${code}`);
-  const state = contractStateOf(detail.contract, detail.documents.map((d) => ({ id: d.id, current: true, reviewStatus: d.effectiveStatus })));
+  const state = contractStateOf(detail.contract, detail.documents.map((d) => ({ id: d.id, kind: d.kind, current: true, reviewStatus: d.effectiveStatus })));
   const result = transitionContract(state, action === 'sign' ? { type: 'sign' } : { type: 'returnForRework' });
   return result.ok ? null : catalogueText(contractRefusalText(result.refusal), lang);
 }

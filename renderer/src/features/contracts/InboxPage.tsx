@@ -20,6 +20,7 @@ import { usePagedList } from '../../components/usePagedList';
 import { useShortcuts } from '../../components/useShortcuts';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { contractStatusColors } from './status-colors';
+import { GroupFilter } from '../groups/GroupFilter';
 import './i18n';
 
 const TABLES = ['contracts', 'directions', 'outbox'];
@@ -32,6 +33,7 @@ export function InboxPage({ tab, onTab, onOpen, onOpenDirection }: { tab: InboxT
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<{ key: ContractSort; dir: 'asc' | 'desc' }>({ key: 'dueOn', dir: 'asc' });
   const [filters, setFilters] = useState<Filters>({ voucherOnly: false, overdueOnly: false, withDecisionsOnly: false });
+  const [groupId, setGroupId] = useState<string | null>(null);
   const [selected, setSelected] = useState(0);
   const searchRef = useRef<HTMLInputElement>(null);
   const counts = useQuery(() => api['contracts.counts']({ search }), [search], TABLES);
@@ -65,12 +67,13 @@ export function InboxPage({ tab, onTab, onOpen, onOpenDirection }: { tab: InboxT
               {t(`filters.${f}`)}
             </Chip>
           ))}
+          <GroupFilter value={groupId} onChange={setGroupId} />
         </Group>
       )}
       {tab === 'directions' ? (
         <DirectionTable search={search} selected={selected} onSelect={setSelected} onOpen={onOpenDirection} />
       ) : (
-        <ContractTable tab={tab} search={search} sort={sort} onSort={(key) => setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }))} filters={filters} selected={selected} onSelect={setSelected} onOpen={onOpen} />
+        <ContractTable tab={tab} search={search} sort={sort} onSort={(key) => setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }))} filters={filters} groupId={groupId} selected={selected} onSelect={setSelected} onOpen={onOpen} />
       )}
     </Stack>
   );
@@ -113,18 +116,19 @@ function ContractTable(props: {
   sort: { key: ContractSort; dir: 'asc' | 'desc' };
   onSort: (key: ContractSort) => void;
   filters: Filters;
+  groupId: string | null;
   selected: number;
   onSelect: (i: number) => void;
   onOpen: (id: string) => void;
 }) {
   const { t } = useTranslation('contracts');
   const api = useApi();
-  const { tab, search, sort, filters } = props;
+  const { tab, search, sort, filters, groupId } = props;
   const fetchPage = useCallback(
-    (offset: number, limit: number) => api['contracts.list']({ tab, search, sort: sort.key, dir: sort.dir, filter: filters, offset, limit }),
-    [api, tab, search, sort, filters],
+    (offset: number, limit: number) => api['contracts.list']({ tab, search, sort: sort.key, dir: sort.dir, filter: { ...filters, groupId }, offset, limit }),
+    [api, tab, search, sort, filters, groupId],
   );
-  const list = usePagedList<ContractListRow>(fetchPage, JSON.stringify([tab, search, sort, filters]), TABLES);
+  const list = usePagedList<ContractListRow>(fetchPage, JSON.stringify([tab, search, sort, filters, groupId]), TABLES);
   const columns = useMemo<Column<ContractListRow>[]>(
     () => [
       {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Contract } from '../../../../domain/entities';
 import { teachingLanguageLabels } from '../../../../domain/catalogues';
 import { MAX_REWORK_ATTEMPTS } from '../../../../domain/rules';
+import { groupNameIn } from '../../../../domain/groups';
 import { formatDate } from '../../../../domain/kazakhstan-time';
 import { useLanguage } from '../../components/useLanguage';
 import './i18n';
@@ -44,7 +45,7 @@ export function PartiesCard({ contract }: { contract: Contract }) {
       <Divider my="xs" />
       <Title order={5} mb={6}>{t('parties.contract')}</Title>
       <SimpleGrid cols={2} spacing="xs" verticalSpacing={6}>
-        <Field label={t('parties.group')} value={contract.group} />
+        <Field label={t('parties.group')} value={groupNameIn(contract.group, lang)} />
         <Field label={t('parties.language')} value={teachingLanguageLabels[contract.teachingLanguage][lang]} />
         <Field label={t('parties.startDate')} value={formatDate(contract.startDate)} />
         <Field label={t('parties.reworks')} value={t('reworkOf', { count: contract.reworkCount, max: MAX_REWORK_ATTEMPTS })} />

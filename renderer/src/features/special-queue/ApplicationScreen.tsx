@@ -25,7 +25,7 @@ import { SPECIAL_QUEUE_TABLES } from './SpecialQueueList';
 import './i18n';
 
 const DETAIL_TABLES = [...SPECIAL_QUEUE_TABLES, 'history_events', 'organisations'];
-const statusColors = { awaiting_confirmation: 'yellow', confirmed: 'teal', rejected: 'red' } as const;
+const statusColors = { awaiting_confirmation: 'yellow', confirmed: 'teal', rejected: 'red', archived: 'gray' } as const;
 /** While the conclusion downloads, the signature cannot be checked yet: ask again shortly. */
 const DOWNLOAD_POLL_MS = 1500;
 

@@ -1,0 +1,100 @@
+/** Strings of the groups screen and the bulletin (namespace `groups`); catalogue labels come from domain/. */
+import { registerBundle } from '../../i18n';
+
+const ru = {
+  title: 'Группы',
+  create: 'Создать группу',
+  list: 'Группы детского сада',
+  columns: { name: 'Группа', age: 'Возраст', language: 'Язык', kind: 'Вид', capacity: 'Мест', enrolled: 'Зачислено', reserved: 'Забронировано', free: 'Свободно', state: 'Состояние', actions: 'Действия' },
+  open: 'Открыта',
+  closed: 'Закрыта {{date}}',
+  pending: 'Ожидает отправки',
+  attention: 'Требует внимания',
+  editCapacity: 'Изменить вместимость',
+  close: 'Закрыть по итогам года',
+  form: {
+    title: 'Новая группа', nameKk: 'Название на казахском', nameRu: 'Название на русском', age: 'Возрастная группа',
+    ageHint: 'Возраст считается полными годами на конец календарного года.', language: 'Язык обучения', kind: 'Вид группы',
+    correctionType: 'Тип коррекции (по заключению ПМПК)', capacity: 'Вместимость (мест)', specialNeedsLimit: 'Детей с ООП в обычной группе, не более',
+    confirm: 'Подписать и создать',
+  },
+  capacityTitle: 'Вместимость группы «{{name}}»',
+  capacityConfirm: 'Подписать и сохранить',
+  closeTitle: 'Закрыть группу «{{name}}»',
+  closeText: 'Группа перестанет принимать новые договоры и исчезнет из бюллетеня. Зачисленные дети остаются в ней.',
+  closeConfirm: 'Подписать и закрыть',
+  bulletin: {
+    title: 'Бюллетень свободных мест',
+    hint: 'Так места вашего детского сада видят родители на портале.',
+    empty: 'Открытых групп нет — в бюллетене ничего не опубликовано.',
+    groups: 'Групп',
+  },
+  filterAll: 'Все группы',
+  filterLabel: 'Группа',
+};
+
+const kk: typeof ru = {
+  title: 'Топтар',
+  create: 'Топ құру',
+  list: 'Балабақша топтары',
+  columns: { name: 'Топ', age: 'Жасы', language: 'Тілі', kind: 'Түрі', capacity: 'Орын', enrolled: 'Қабылданды', reserved: 'Брондалды', free: 'Бос', state: 'Күйі', actions: 'Әрекеттер' },
+  open: 'Ашық',
+  closed: '{{date}} жабылды',
+  pending: 'Жіберуді күтуде',
+  attention: 'Назар аударуды қажет етеді',
+  editCapacity: 'Сыйымдылықты өзгерту',
+  close: 'Жыл қорытындысы бойынша жабу',
+  form: {
+    title: 'Жаңа топ', nameKk: 'Қазақша атауы', nameRu: 'Орысша атауы', age: 'Жас тобы',
+    ageHint: 'Жас күнтізбелік жылдың соңындағы толық жылмен есептеледі.', language: 'Оқыту тілі', kind: 'Топ түрі',
+    correctionType: 'Түзету түрі (ПМПК қорытындысы бойынша)', capacity: 'Сыйымдылығы (орын)', specialNeedsLimit: 'Жалпы топтағы ЕБҚ бар балалар, көп емес',
+    confirm: 'Қол қою және құру',
+  },
+  capacityTitle: '«{{name}}» тобының сыйымдылығы',
+  capacityConfirm: 'Қол қою және сақтау',
+  closeTitle: '«{{name}}» тобын жабу',
+  closeText: 'Топ жаңа шарттарды қабылдамайды және бюллетеньнен алынады. Қабылданған балалар топта қалады.',
+  closeConfirm: 'Қол қою және жабу',
+  bulletin: {
+    title: 'Бос орындар бюллетені',
+    hint: 'Ата-аналар порталда балабақшаңыздың орындарын осылай көреді.',
+    empty: 'Ашық топ жоқ — бюллетеньде ештеңе жарияланбаған.',
+    groups: 'Топ саны',
+  },
+  filterAll: 'Барлық топтар',
+  filterLabel: 'Топ',
+};
+
+const en: typeof ru = {
+  title: 'Groups',
+  create: 'Create a group',
+  list: 'Kindergarten groups',
+  columns: { name: 'Group', age: 'Age', language: 'Language', kind: 'Kind', capacity: 'Places', enrolled: 'Enrolled', reserved: 'Reserved', free: 'Free', state: 'State', actions: 'Actions' },
+  open: 'Open',
+  closed: 'Closed {{date}}',
+  pending: 'Waiting to be sent',
+  attention: 'Needs attention',
+  editCapacity: 'Change capacity',
+  close: 'Close at year end',
+  form: {
+    title: 'New group', nameKk: 'Name in Kazakh', nameRu: 'Name in Russian', age: 'Age group',
+    ageHint: 'Age counts in full years at the end of the calendar year.', language: 'Teaching language', kind: 'Kind of group',
+    correctionType: 'Correction type (per the PMPK conclusion)', capacity: 'Capacity (places)', specialNeedsLimit: 'Children with SEN in an ordinary group, at most',
+    confirm: 'Sign and create',
+  },
+  capacityTitle: 'Capacity of «{{name}}»',
+  capacityConfirm: 'Sign and save',
+  closeTitle: 'Close «{{name}}»',
+  closeText: 'The group takes no new offers and leaves the bulletin. Enrolled children stay in it.',
+  closeConfirm: 'Sign and close',
+  bulletin: {
+    title: 'Free places bulletin',
+    hint: 'This is how parents see your kindergarten’s places on the portal.',
+    empty: 'No open group — nothing is published in the bulletin.',
+    groups: 'Groups',
+  },
+  filterAll: 'All groups',
+  filterLabel: 'Group',
+};
+
+registerBundle('groups', { kk, ru, en });
