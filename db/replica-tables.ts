@@ -1,7 +1,11 @@
 /**
- * How each synced entity maps onto its local table: the indexed columns are JSON paths into the validated row, so
- * the same definition serves pull upserts and bootstrap inserts into a new replica file.
+ * How each synced entity maps onto its local table: the tables and their column names are drizzle's (db/schema.ts);
+ * here each indexed column gets the JSON path into the validated row it is taken from, so the same definition serves
+ * pull upserts and bootstrap inserts into a new replica file.
  */
+import { getTableColumns, getTableName } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import * as schema from './schema';
 import type { EntityName } from '../domain/entities';
 
 export interface ReplicaTable {
@@ -12,68 +16,69 @@ export interface ReplicaTable {
   fts?: string;
 }
 
+/** Every column of `table` besides id, version, data and generated ones, mapped to its JSON path in the row. */
+type ExtractedColumns<T extends SQLiteTable> = Omit<T['$inferSelect'], 'id' | 'version' | 'data' | 'tab' | 'isVoucher' | 'groupId'>;
+
+/** A replica table as drizzle declares it (db/schema.ts: the column names), plus where each column comes from. */
+function replica<T extends SQLiteTable>(table: T, paths: Record<keyof ExtractedColumns<T>, string>, fts?: string): ReplicaTable {
+  const declared = getTableColumns(table) as Record<string, { name: string }>;
+  const columns = Object.fromEntries(Object.entries<string>(paths).map(([key, jsonPath]) => [(declared[key] as { name: string }).name, jsonPath]));
+  return { table: getTableName(table), columns, ...(fts ? { fts } : {}) };
+}
+
 export const replicaTables: Record<EntityName, ReplicaTable> = {
-  organisation: { table: 'organisations', columns: { kind: '$.kind', bin: '$.bin' } },
-  staff: { table: 'staff', columns: { org_id: '$.orgId', iin: '$.iin' } },
-  direction: {
-    table: 'directions',
-    columns: {
-      org_id: '$.orgId',
+  organisation: replica(schema.organisations, { kind: '$.kind', bin: '$.bin' }),
+  staff: replica(schema.staff, { orgId: '$.orgId', iin: '$.iin' }),
+  direction: replica(schema.directions, {
+    orgId: '$.orgId',
+    number: '$.number',
+    status: '$.status',
+    childIin: '$.child.iin',
+    childName: '$.child.fullName',
+    parentName: '$.parentFullName',
+    offerDueOn: '$.offerDueOn',
+  }),
+  contract: replica(
+    schema.contracts,
+    {
+      orgId: '$.orgId',
       number: '$.number',
       status: '$.status',
-      child_iin: '$.child.iin',
-      child_name: '$.child.fullName',
-      parent_name: '$.parentFullName',
-      offer_due_on: '$.offerDueOn',
+      childIin: '$.child.iin',
+      childName: '$.child.fullName',
+      parentIin: '$.parent.iin',
+      parentName: '$.parent.fullName',
+      submittedAt: '$.submittedAt',
+      dueOn: '$.dueOn',
+      reworkCount: '$.reworkCount',
     },
-  },
-  contract: {
-    table: 'contracts',
-    fts: 'contracts_fts',
-    columns: {
-      org_id: '$.orgId',
+    'contracts_fts',
+  ),
+  contractDocument: replica(schema.contractDocuments, {
+    contractId: '$.contractId',
+    kind: '$.kind',
+    round: '$.round',
+    current: '$.current',
+    sha256: '$.sha256',
+    reviewStatus: '$.reviewStatus',
+  }),
+  historyEvent: replica(schema.historyEvents, { subjectType: '$.subjectType', subjectId: '$.subjectId', at: '$.at' }),
+  specialQueueApplication: replica(
+    schema.specialQueueApplications,
+    {
+      pmpkOrgId: '$.pmpkOrgId',
       number: '$.number',
       status: '$.status',
-      child_iin: '$.child.iin',
-      child_name: '$.child.fullName',
-      parent_iin: '$.parent.iin',
-      parent_name: '$.parent.fullName',
-      submitted_at: '$.submittedAt',
-      due_on: '$.dueOn',
-      rework_count: '$.reworkCount',
+      childIin: '$.child.iin',
+      childName: '$.child.fullName',
+      parentIin: '$.parentIin',
+      parentName: '$.parentFullName',
+      submittedAt: '$.submittedAt',
+      conclusionSha256: '$.conclusionSha256',
     },
-  },
-  contractDocument: {
-    table: 'contract_documents',
-    columns: {
-      contract_id: '$.contractId',
-      kind: '$.kind',
-      round: '$.round',
-      current: '$.current',
-      sha256: '$.sha256',
-      review_status: '$.reviewStatus',
-    },
-  },
-  historyEvent: {
-    table: 'history_events',
-    columns: { subject_type: '$.subjectType', subject_id: '$.subjectId', at: '$.at' },
-  },
-  specialQueueApplication: {
-    table: 'special_queue_applications',
-    fts: 'special_queue_fts',
-    columns: {
-      pmpk_org_id: '$.pmpkOrgId',
-      number: '$.number',
-      status: '$.status',
-      child_iin: '$.child.iin',
-      child_name: '$.child.fullName',
-      parent_iin: '$.parentIin',
-      parent_name: '$.parentFullName',
-      submitted_at: '$.submittedAt',
-      conclusion_sha256: '$.conclusionSha256',
-    },
-  },
-  group: { table: 'groups', columns: { org_id: '$.orgId', status: '$.status', age_years: '$.ageYears' } },
+    'special_queue_fts',
+  ),
+  group: replica(schema.groups, { orgId: '$.orgId', status: '$.status', ageYears: '$.ageYears' }),
 };
 
 const columnList = (spec: ReplicaTable) => ['id', 'version', 'data', ...Object.keys(spec.columns)];

@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { tabColumnSql } from '../domain/contract-tabs';
 
 /** Small key/value store for user preferences (language, …). */
 export const settings = sqliteTable('settings', {
@@ -24,7 +25,7 @@ export const auditLog = sqliteTable('audit_log', {
 /*
  * ── Replica of the user's scope (written only by the sync engine) ──────────────────────────────────────────────
  * Every synced table keeps the indexed columns the lists filter and sort on, plus `data`: the full row exactly as
- * validated by domain/entities.ts. The indexed columns are derived from `data` by electron/backend/sync/replica-tables.ts.
+ * validated by domain/entities.ts. The indexed columns are derived from `data` by db/replica-tables.ts.
  */
 
 export const organisations = sqliteTable('organisations', {
@@ -81,15 +82,10 @@ export const contracts = sqliteTable(
     version: integer('version').notNull(),
     data: text('data').notNull(),
     /**
-     * The inbox tab of the status (electron/backend/contracts/tabs.ts; a unit test keeps the two in step), so a tab
-     * is one equality the sort indexes below can lead with. Virtual: computed on read, stored only in the indexes.
+     * The inbox tab of the status (domain/contract-tabs.ts), so a tab is one equality the sort indexes below can
+     * lead with. Virtual: computed on read, stored only in the indexes.
      */
-    tab: text('tab').generatedAlwaysAs(
-      sql`CASE WHEN status IN ('submitted', 'resubmitted') THEN 'review'
-      WHEN status IN ('rework_requested', 'offer_sent', 'awaiting_parent') THEN 'rework'
-      WHEN status = 'signed' THEN 'signed' ELSE 'archive' END`,
-      { mode: 'virtual' },
-    ),
+    tab: text('tab').generatedAlwaysAs(sql.raw(tabColumnSql()), { mode: 'virtual' }),
     /** The voucher flag out of `data`, kept in an index so the «voucher only» filter never parses the JSON. */
     isVoucher: integer('is_voucher').generatedAlwaysAs(sql`coalesce(json_extract(data, '$.isVoucher'), 0)`, { mode: 'virtual' }),
     /** The group the contract's place is in, for the inbox's group filter. */

@@ -4,6 +4,8 @@ import { loadContractFonts, DEFAULT_FONTS_DIR } from '../node-adapters/fonts';
 import { trustedTestRootsPem } from '../tests/fixtures/pki/load';
 import path from 'node:path';
 import { pkiVerifier } from '../server/auth/pki-verifier';
+import { tsaTimestamper } from '../server/auth/timestamper';
+import { createRevocationChecker, type RevocationConfig } from '../domain/pki/revocation';
 import type { StartServerOptions } from '../server/index';
 import { ParentSimulator } from './parent/parent-simulator';
 import { registerDevRoutes } from './parent/routes';
@@ -26,9 +28,13 @@ export interface DemoOptions {
   synthetic?: boolean;
   /** Where generated PDFs and scans are cached between runs; null = no cache. */
   cacheDir?: string | null;
+  /** Fail-closed revocation checks (absent: not checked); `{}` uses the certificates' AIA/CDP URLs. */
+  revocation?: RevocationConfig;
+  /** TSA for contract signatures (absent: signing time as the signer asserted it). */
+  tsa?: { url: string; acceptedPolicies?: string[] };
 }
 
-export async function demoServerOptions(options: DemoOptions = {}): Promise<Pick<StartServerOptions, 'verifier' | 'demo'>> {
+export async function demoServerOptions(options: DemoOptions = {}): Promise<Pick<StartServerOptions, 'verifier' | 'timestamper' | 'demo'>> {
   const fonts = await loadContractFonts();
   const fontBytes = new Uint8Array(await readFile(path.join(DEFAULT_FONTS_DIR, 'DejaVuSans.ttf')));
   const contractsPerKindergarten = options.contractsPerKindergarten ?? [220, 30, 20];
@@ -42,7 +48,10 @@ export async function demoServerOptions(options: DemoOptions = {}): Promise<Pick
   };
   const images = new DocumentImageFactory(TextPainter.fromTtf(fontBytes));
   return {
-    verifier: pkiVerifier(trustedTestRootsPem()),
+    verifier: pkiVerifier(trustedTestRootsPem(), options.revocation ? { revocation: createRevocationChecker(options.revocation) } : {}),
+    timestamper: options.tsa
+      ? tsaTimestamper({ tsaUrl: options.tsa.url, trustedRootsPem: trustedTestRootsPem(), ...(options.tsa.acceptedPolicies ? { acceptedPolicies: options.tsa.acceptedPolicies } : {}) })
+      : null,
     demo: {
       seed: (db, now) =>
         seedDemo(db, now, {

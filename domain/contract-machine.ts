@@ -210,10 +210,3 @@ export const canReject = (state: ContractState): boolean => transitionContract(s
 export const canArchive = (state: ContractState): boolean => transitionContract(state, { type: 'archive' }).ok;
 /** Whether documents can be approved or flagged now (the contract is waiting for the kindergarten's review). */
 export const canReviewDocuments = (state: ContractState): boolean => allowedFrom.markDocument.includes(state.status);
-
-/** The tabs of the contract list (В обработке / Подписанные / Архив); ended contracts go to the archive. */
-export type ContractTab = 'in_progress' | 'signed' | 'archive';
-export function contractTabOf(status: ContractStatus): ContractTab {
-  if (status === 'signed') return 'signed';
-  return closedContractStatuses.has(status) ? 'archive' : 'in_progress';
-}

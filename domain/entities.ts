@@ -23,6 +23,8 @@ import {
 } from './catalogue-ids';
 import { voucherSchema } from './voucher';
 import { groupAgeSchema, groupKindSchema, groupPlacesSchema, specialNeedsLimitSchema } from './groups';
+import { revocationCheckSchema } from './pki/revocation/record';
+import { signatureTimestampSchema } from './pki/timestamp/record';
 
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 export const instantSchema = z.string().datetime({ offset: true });
@@ -117,6 +119,10 @@ export const signatureInfoSchema = z.object({
   signerBin: iinSchema.nullable(),
   certSerial: plainTextSchema,
   signedAt: instantSchema,
+  /** The server's revocation check when it applied the decision (absent: not checked, e.g. the demo). */
+  revocation: revocationCheckSchema.nullable().optional(),
+  /** RFC 3161 timestamp of a contract signature; when present, signedAt is its genTime. */
+  timestamp: signatureTimestampSchema.nullable().optional(),
 });
 export type SignatureInfo = z.infer<typeof signatureInfoSchema>;
 

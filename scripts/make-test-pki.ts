@@ -7,12 +7,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as pkijs from 'pkijs';
-import { derToPem } from '../domain/pki/bytes';
+import { derToPem, pemBlocks, toArrayBuffer } from '../domain/pki/bytes';
+import { parseCertificate } from '../domain/pki/certificate-info';
 import { isValidBin, isValidIin } from '../domain/identifiers';
 import { OID, POLICY_OIDS, ROLE_OIDS } from '../domain/pki/oids';
 import { generateRsaKeyPair, issueCertificate, type DnPart } from '../tests/fixtures/pki/build-cert';
 import {
-  findIdentity, findOrganisation, NEGATIVE_FIXTURES, TEST_IDENTITIES, TEST_ORGANISATIONS, TEST_PKCS12_PASSWORD, usagesOf,
+  findIdentity, findOrganisation, NEGATIVE_FIXTURES, REVOKED_IDENTITY, TEST_IDENTITIES, TEST_REVOCATION_URLS, TEST_ORGANISATIONS, TEST_PKCS12_PASSWORD, usagesOf,
   type KeyUsageKind, type NegativeFault, type TestIdentity,
 } from '../tests/fixtures/pki/identities';
 import { PKI_LAYOUT } from '../tests/fixtures/pki/layout';
@@ -82,6 +83,7 @@ function profileOf(person: TestIdentity, usage: KeyUsageKind) {
     keyUsage: usage === 'sign' ? { digitalSignature: true, nonRepudiation: true } : { digitalSignature: true, keyEncipherment: true },
     extKeyUsage: [purpose, ...roleOids],
     policies: [policy],
+    revocation: TEST_REVOCATION_URLS,
   };
 }
 
@@ -131,7 +133,54 @@ async function makeTls(ca: Issuer, prefix: string): Promise<void> {
   write(`${prefix}.key.pem`, await keyPem(keys.privateKey));
 }
 
+/** The committed intermediate CA, for re-issuing only the revocation and TSA fixtures. */
+async function committedIntermediate(): Promise<Issuer> {
+  const [certBlock] = pemBlocks(readFileSync(join(outDir, PKI_LAYOUT.intermediate), 'utf8'));
+  const [keyBlock] = pemBlocks(readFileSync(join(outDir, PKI_LAYOUT.intermediateKey), 'utf8'));
+  if (!certBlock || !keyBlock) throw new Error('the committed intermediate CA is missing; run the full `npm run pki`');
+  const privateKey = await globalThis.crypto.subtle.importKey(
+    'pkcs8', toArrayBuffer(keyBlock.der), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, true, ['sign'],
+  );
+  return { certificate: parseCertificate(certBlock.der), privateKey };
+}
+
+async function issueService(issuer: Issuer, cn: string, extKeyUsage: string, critical: boolean, certPath: string, keyPath: string): Promise<void> {
+  const keys = await generateRsaKeyPair();
+  const cert = await issueCertificate({
+    subject: [[OID.country, 'KZ'], [OID.commonName, cn]],
+    publicKey: keys.publicKey,
+    signingKey: keys.privateKey,
+    issuer,
+    ...VALID,
+    keyUsage: { digitalSignature: true, nonRepudiation: true },
+    extKeyUsage: [extKeyUsage],
+    criticalExtKeyUsage: critical,
+  });
+  write(certPath, derToPem(certDer(cert), 'CERTIFICATE'));
+  write(keyPath, await keyPem(keys.privateKey));
+}
+
+/** The OCSP responder, the TSA and the revoked key pair of REVOKED_IDENTITY, all under the intermediate CA. */
+async function issueRevocationAndTsaFixtures(intermediate: Issuer): Promise<void> {
+  rmSync(join(outDir, 'revocation'), { recursive: true, force: true });
+  await issueService(intermediate, 'OCSP RESPONDER (RSA) TEST', OID.ekuOcspSigning, false, PKI_LAYOUT.ocspResponder, PKI_LAYOUT.ocspResponderKey);
+  await issueService(intermediate, 'TSA (RSA) TEST', OID.ekuTimeStamping, true, PKI_LAYOUT.tsa, PKI_LAYOUT.tsaKey);
+  const person = findIdentity(REVOKED_IDENTITY);
+  const chain = [intermediate.certificate, parseCertificate(pemBlocks(readFileSync(join(outDir, PKI_LAYOUT.root), 'utf8'))[0]!.der)];
+  for (const usage of usagesOf(person)) {
+    const { cert, key } = await issuePerson(person, usage, intermediate, person.iin);
+    await writePkcs12(PKI_LAYOUT.revoked(usage), `revoked-${usage}`, cert, key, chain);
+  }
+}
+
 async function main(): Promise<void> {
+  // --revocation-only: re-issue the OCSP responder, TSA and revoked keys under the committed CA, nothing else.
+  if (process.argv.includes('--revocation-only')) {
+    await issueRevocationAndTsaFixtures(await committedIntermediate());
+    rmSync(workDir, { recursive: true, force: true });
+    console.log(`revocation and TSA fixtures written to ${outDir}`);
+    return;
+  }
   for (const person of TEST_IDENTITIES) {
     if (!isValidIin(person.iin)) throw new Error(`${person.key}: IIN ${person.iin} has a wrong check digit`);
   }
@@ -165,6 +214,8 @@ async function main(): Promise<void> {
       await writePkcs12(PKI_LAYOUT.negative(fixture.fault, usage), `${fixture.fault}-${usage}`, cert, key, issuerChain);
     }
   }
+
+  await issueRevocationAndTsaFixtures(intermediate);
 
   const tlsCa = await makeCa('NCALayer TLS TEST CA');
   const untrustedTlsCa = await makeCa('NCALayer TLS UNTRUSTED TEST CA');

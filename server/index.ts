@@ -6,8 +6,13 @@ import { releasePlace } from './groups/places';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './app';
 import type { CmsVerifier } from './auth/cms-verifier';
+import type { Timestamper } from './auth/timestamper';
 import type { ServerContext } from './context';
-import { openDatabase, lockWrites, type DatabaseTarget, type ServerDb } from './db/connect';
+import { openDatabase, type DatabaseTarget, type ServerDb } from './db/connect';
+import { changeChannel, startChangeFeed } from './events/change-feed';
+import { registerWriter, sequenceHead } from './store/change-horizon';
+import { BlobStore } from './blobs/store';
+import type { ObjectStore } from './blobs/object-store';
 import { EventHub } from './events/hub';
 import { ServerMetrics } from './ops/metrics';
 import type { LogOptions } from './ops/logging';
@@ -24,10 +29,13 @@ export interface StartServerOptions {
   host?: string;
   database?: DatabaseTarget;
   verifier: CmsVerifier;
+  timestamper?: Timestamper | null;
   /** Demo mode: seeds the database when it is empty and adds the demo's routes (the parent simulator). */
   demo?: { seed: (db: ServerDb, now: Date) => Promise<void>; routes: (app: FastifyInstance, ctx: ServerContext) => void } | null;
   now?: () => Date;
   logger?: boolean | LogOptions;
+  /** Where document bytes go; absent: PostgreSQL. */
+  objectStore?: ObjectStore | null;
   updatesDir?: string | null;
   minAppVersion?: string;
   tokenTtlSeconds?: number;
@@ -63,7 +71,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const ctx: ServerContext = {
     db: handle.db,
     verifier: options.verifier,
+    timestamper: options.timestamper ?? null,
     events: new EventHub(),
+    blobs: new BlobStore(options.objectStore ?? null),
+    changeChannel: await changeChannel(handle.db),
     metrics: new ServerMetrics(),
     now: options.now ?? (() => new Date()),
     offerEnded: offerEndedHooks(),
@@ -71,7 +82,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     minAppVersion: options.minAppVersion ?? '0.1.0',
     tokenTtlSeconds: options.tokenTtlSeconds ?? 12 * 3600,
   };
+  let stopFeed: (() => Promise<void>) | null = null;
   try {
+    stopFeed = await startChangeFeed(handle.listener, ctx.changeChannel, ctx.events, ctx.metrics);
     if (options.demo) await options.demo.seed(handle.db, ctx.now());
     const app = await buildApp(ctx, {
       logger: options.logger ?? false,
@@ -91,16 +104,18 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       cursor: () => currentSeq(handle.db),
       compact: () =>
         handle.db.transaction(async (tx) => {
-          await lockWrites(tx);
-          await compactChangeLog(tx, await currentSeq(tx));
+          await registerWriter(tx);
+          await compactChangeLog(tx, (await sequenceHead(tx)).visible);
         }),
       close: async () => {
         await scheduler.stop();
         await app.close();
+        await stopFeed?.();
         await handle.close();
       },
     };
   } catch (error) {
+    await stopFeed?.();
     await handle.close();
     throw error;
   }

@@ -2,7 +2,9 @@
 import { notifications } from '../../server/db/schema';
 import { asc, eq } from 'drizzle-orm';
 import type { ServerContext } from '../../server/context';
-import { lockWrites, type ServerTx } from '../../server/db/connect';
+import type { ServerTx } from '../../server/db/connect';
+import { publishChanges } from '../../server/events/change-feed';
+import { registerWriter } from '../../server/store/change-horizon';
 import { currentSeq, getRow, listRowsWhere } from '../../server/store/entity-store';
 import { parentApplySpecialQueue, parentResubmit, parentSubmit, parentWithdraw, PMPK_ORG_ID, type ParentTools } from './parent-actions';
 import { randomUUID } from 'node:crypto';
@@ -56,26 +58,24 @@ export class ParentSimulator {
   ) {}
 
   private async write<T>(work: (tx: ServerTx) => Promise<{ orgId: string; value: T }>): Promise<T> {
-    const { orgId, value, cursor } = await this.ctx.db.transaction(async (tx) => {
-      await lockWrites(tx);
-      const out = await work(tx);
-      return { ...out, cursor: await currentSeq(tx) };
+    return this.ctx.db.transaction(async (tx) => {
+      await registerWriter(tx);
+      const { orgId, value } = await work(tx);
+      await publishChanges(tx, this.ctx.changeChannel, [orgId], await currentSeq(tx));
+      return value;
     });
-    this.ctx.events.poke([orgId], cursor);
-    return value;
   }
 
   /** A step that records the organisations it touched itself (voucher steps): they all get a poke. */
   private async writeRun<T>(work: (run: WriteRun) => Promise<T>): Promise<T> {
     const touchedOrgs = new Set<string>();
     const now = this.ctx.now();
-    const { value, cursor } = await this.ctx.db.transaction(async (tx) => {
-      await lockWrites(tx);
+    return this.ctx.db.transaction(async (tx) => {
+      await registerWriter(tx);
       const value = await work({ tx, now, touchedOrgs });
-      return { value, cursor: await currentSeq(tx) };
+      await publishChanges(tx, this.ctx.changeChannel, touchedOrgs, await currentSeq(tx));
+      return value;
     });
-    this.ctx.events.poke([...touchedOrgs], cursor);
-    return value;
   }
 
   /** The authority's distribution: the application's turn came, it gets a voucher. */
@@ -129,7 +129,7 @@ export class ParentSimulator {
         position: c.parent.position || 'Менеджер',
         ...parent,
       };
-      return { orgId: row.orgId, value: await parentSubmit(txWriter(tx), this.tools, row, filled, uploads, this.ctx.now()) };
+      return { orgId: row.orgId, value: await parentSubmit(txWriter(tx, this.ctx.blobs), this.tools, row, filled, uploads, this.ctx.now()) };
     });
   }
 
@@ -137,7 +137,7 @@ export class ParentSimulator {
     return this.write(async (tx) => {
       const row = await this.contract(tx, contractId);
       const when = this.ctx.now().toISOString();
-      const value = await parentResubmit(txWriter(tx), this.tools, row, (d) => ({
+      const value = await parentResubmit(txWriter(tx, this.ctx.blobs), this.tools, row, (d) => ({
         kind: d.kind, fileName: `${d.kind}-r${row.data.round + 1}.jpg`, mime: 'image/jpeg',
         bytes: this.images.render(d.kind, row.data.child.fullName, `Заменён / Ауыстырылды ${when}`),
       }), this.ctx.now());
@@ -148,7 +148,7 @@ export class ParentSimulator {
   withdraw(contractId: string) {
     return this.write(async (tx) => {
       const row = await this.contract(tx, contractId);
-      const value = await parentWithdraw(txWriter(tx), row, this.ctx.now());
+      const value = await parentWithdraw(txWriter(tx, this.ctx.blobs), row, this.ctx.now());
       await releasePlace(tx, contractId);
       return { orgId: row.orgId, value };
     });
@@ -160,7 +160,7 @@ export class ParentSimulator {
     if (!parent) throw new HttpError(422, 'NO_PARENT_KEY', 'The demo has no test key for this parent');
     const now = this.ctx.now();
     return this.write(async (tx) => {
-      const value = await parentApplySpecialQueue(txWriter(tx), this.tools, {
+      const value = await parentApplySpecialQueue(txWriter(tx, this.ctx.blobs), this.tools, {
         id: randomUUID(), number: `ПМПК-${now.getTime().toString(36).toUpperCase()}`, child: input.child, parentIin: parent.iin,
         parentFullName: parentFullName(parent), parentPhone: input.parentPhone ?? '+7 701 000 0000', correctionType: input.correctionType,
         locality: input.locality ?? 'Астана', kindergartens: input.kindergartens ?? ['kg1', 'kg2'], teachingLanguage: input.teachingLanguage ?? 'kk',

@@ -14,7 +14,9 @@ import { offerDueOn, parentSignDueOn } from '../../domain/rules';
 import { requiredDocumentsOf } from '../../domain/required-documents';
 import { contractStatuses, type ContractStatus } from '../../domain/statuses';
 import { TEST_IDENTITIES, TEST_ORGANISATIONS } from '../../tests/fixtures/pki/identities';
-import { lockWrites, type ServerDb } from '../../server/db/connect';
+import type { ServerDb } from '../../server/db/connect';
+import { lockKeys } from '../../server/db/lock-keys';
+import { registerWriter } from '../../server/store/change-horizon';
 import type { RowWriter } from '../../server/store/row-writer';
 import { parentApplySpecialQueue, parentResubmit, parentSubmit, parentWithdraw, REVIEW_WORKING_DAYS, type ParentTools, type UploadedDocument } from '../parent/parent-actions';
 import { SeedBatch } from './seed-batch';
@@ -55,10 +57,12 @@ export function seedUpload(images: DocumentImageFactory, cache: ParentTools['cac
 }
 
 export async function seedDemo(db: ServerDb, now: Date, options: SeedOptions): Promise<void> {
-  const existing = await db.select({ n: sql<number>`count(*)` }).from(entities);
-  if (Number(existing[0]?.n ?? 0) > 0) return; // a data directory keeps its data between runs
   await db.transaction(async (tx) => {
-    await lockWrites(tx);
+    // Instances starting together on one database: the first seeds, the others find the rows.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${lockKeys.migrations})`);
+    const existing = await tx.select({ n: sql<number>`count(*)` }).from(entities);
+    if (Number(existing[0]?.n ?? 0) > 0) return; // a data directory keeps its data between runs
+    await registerWriter(tx);
     const batch = new SeedBatch();
     await seedOrganisations(batch);
     let serial = 0;

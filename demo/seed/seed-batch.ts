@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { entitySchemas, type EntityName, type EntityRow } from '../../domain/entities';
 import type { ServerTx } from '../../server/db/connect';
 import { blobRefs, changes, entities } from '../../server/db/schema';
-import { sha256OfBytes } from '../../server/blobs/store';
+import { sha256OfBytes } from '../../server/blobs/hash';
 import type { StoredRow } from '../../server/store/entity-store';
 import type { RowWriter } from '../../server/store/row-writer';
 

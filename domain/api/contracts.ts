@@ -21,6 +21,7 @@ import {
   sha256Schema,
 } from '../entities';
 import { contractStatusSchema, documentReviewStatusSchema } from '../statuses';
+import { revocationCheckSchema } from '../pki/revocation/record';
 import { textParamsSchema } from '../text/text-ref';
 
 /** The staff inbox tabs; `directions` lists directions awaiting an offer, the others contracts. */
@@ -127,9 +128,11 @@ export const signatureVerdictSchema = z.object({
   signedAt: instantSchema.nullable(),
   /** What is wrong (a stable code the UI translates), null when valid and matching. */
   problem: z
-    .enum(['NO_SIGNATURE', 'PDF_UNAVAILABLE', 'MALFORMED', 'INVALID_SIGNATURE', 'UNTRUSTED_CHAIN', 'CERT_EXPIRED', 'CERT_NOT_YET_VALID', 'WRONG_KEY_USAGE', 'WRONG_SIGNER', 'WRONG_ORG', 'ROLE_NOT_ALLOWED'])
+    .enum(['NO_SIGNATURE', 'PDF_UNAVAILABLE', 'MALFORMED', 'INVALID_SIGNATURE', 'UNTRUSTED_CHAIN', 'CERT_EXPIRED', 'CERT_NOT_YET_VALID', 'WRONG_KEY_USAGE', 'WRONG_SIGNER', 'WRONG_ORG', 'ROLE_NOT_ALLOWED', 'CERT_REVOKED'])
     .nullable(),
   detail: z.string().nullable(),
+  /** The online revocation check of the signer's certificate; null when the signature itself did not verify. */
+  revocation: revocationCheckSchema.nullable(),
 });
 export type SignatureVerdict = z.infer<typeof signatureVerdictSchema>;
 

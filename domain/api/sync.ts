@@ -22,6 +22,8 @@ export const syncStatusSchema = z.object({
   minAppVersion: z.string().nullable(),
   /** Short technical reason of the last failure (retrying), for the tooltip; null when healthy. */
   lastError: z.string().nullable(),
+  /** The server's refusal code of the last failed cycle (e.g. REVOCATION_UNAVAILABLE: decisions wait and are retried). */
+  lastErrorCode: z.string().nullable(),
   nextRetryAt: instantSchema.nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;

@@ -97,10 +97,15 @@ export function describeCertificate(cert: pkijs.Certificate): CertificateInfo {
   };
 }
 
+/** What a key is used for here: signing documents, authenticating, or a TSA stamping signatures. */
+export type KeyPurpose = 'sign' | 'auth' | 'timestamp';
+
 /** SIGN keys carry nonRepudiation (+EKU emailProtection); AUTH keys keyEncipherment or EKU clientAuth. GOST-2015
  *  single keys carry both. */
-export function allowsUsage(info: CertificateInfo, usage: 'sign' | 'auth'): boolean {
+export function allowsUsage(info: CertificateInfo, usage: KeyPurpose): boolean {
   if (!info.keyUsage.digitalSignature) return false;
+  // RFC 3161 §2.3: a TSA certificate carries exactly one extendedKeyUsage, id-kp-timeStamping.
+  if (usage === 'timestamp') return info.extKeyUsage.length === 1 && info.extKeyUsage[0] === OID.ekuTimeStamping;
   if (usage === 'sign') {
     return info.keyUsage.nonRepudiation && (info.extKeyUsage.length === 0 || info.extKeyUsage.includes(OID.ekuEmailProtection));
   }

@@ -3,7 +3,7 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { bytesEqual, toArrayBuffer, toDer } from './bytes';
-import { allowsUsage, describeCertificate, type CertificateInfo } from './certificate-info';
+import { allowsUsage, describeCertificate, type CertificateInfo, type KeyPurpose } from './certificate-info';
 import { buildTrustedChain } from './chain';
 import { ensurePkiEngine } from './engine';
 import { OID, type NcaRole } from './oids';
@@ -13,7 +13,7 @@ export type VerifyFailureCode =
   | 'WRONG_KEY_USAGE' | 'WRONG_SIGNER' | 'WRONG_ORG' | 'ROLE_NOT_ALLOWED';
 
 export interface VerifyExpectations {
-  usage: 'sign' | 'auth';
+  usage: KeyPurpose;
   iin?: string;
   bin?: string;
   /** Any one of these roles is enough. */
@@ -26,6 +26,8 @@ export interface VerifyCmsInput {
   /** The exact bytes that were meant to be signed; required for a detached CMS. */
   content?: Uint8Array;
   trustedRoots: ReadonlyArray<string | Uint8Array>;
+  /** For an RFC 3161 token (eContent TSTInfo): the stamped bytes, which pkijs checks the imprint against. */
+  stamped?: Uint8Array;
   at: Date;
   expect: VerifyExpectations;
 }
@@ -36,7 +38,8 @@ export interface VerifiedSigner extends CertificateInfo {
 }
 
 export type VerifyCmsResult =
-  | { ok: true; signer: VerifiedSigner; content: Uint8Array; math: 'verified' | 'deferred-to-server' }
+  /** `path`: the signer's certificate first, then each issuer up to the trusted root (DER). */
+  | { ok: true; signer: VerifiedSigner; content: Uint8Array; math: 'verified' | 'deferred-to-server'; path: Uint8Array[] }
   | { ok: false; code: VerifyFailureCode; message: string; expected?: string; got?: string; signer?: VerifiedSigner };
 
 type Failure = Extract<VerifyCmsResult, { ok: false }>;
@@ -71,10 +74,11 @@ function signingTimeOf(signed: pkijs.SignedData): Date | null {
   return value instanceof asn1js.UTCTime || value instanceof asn1js.GeneralizedTime ? value.toDate() : null;
 }
 
-async function verifySignatureMath(signed: pkijs.SignedData, content: Uint8Array, detached: boolean): Promise<boolean> {
+async function verifySignatureMath(signed: pkijs.SignedData, content: Uint8Array, detached: boolean, stamped?: Uint8Array): Promise<boolean> {
+  const data = detached ? content : stamped;
   try {
     const result = await signed.verify({
-      signer: 0, checkChain: false, extendedMode: true, ...(detached ? { data: toArrayBuffer(content) } : {}),
+      signer: 0, checkChain: false, extendedMode: true, ...(data ? { data: toArrayBuffer(data) } : {}),
     });
     return result.signatureVerified === true;
   } catch {
@@ -82,9 +86,11 @@ async function verifySignatureMath(signed: pkijs.SignedData, content: Uint8Array
   }
 }
 
+const PURPOSE_NAMES: Record<KeyPurpose, string> = { sign: 'a signing key', auth: 'an authentication key', timestamp: 'a time-stamping authority' };
+
 function checkExpectations(signer: VerifiedSigner, expect: VerifyExpectations): Failure | null {
   if (!allowsUsage(signer, expect.usage)) {
-    return fail('WRONG_KEY_USAGE', `the certificate is not a ${expect.usage === 'sign' ? 'signing' : 'authentication'} key`, {
+    return fail('WRONG_KEY_USAGE', `the certificate is not ${PURPOSE_NAMES[expect.usage]}`, {
       expected: expect.usage, got: expect.usage === 'sign' ? 'auth' : 'sign', signer,
     });
   }
@@ -128,7 +134,7 @@ export async function verifyCms(input: VerifyCmsInput): Promise<VerifyCmsResult>
   const deferred = signer.algorithm === 'gost2015' || signer.algorithm === 'gost2004';
   if (!deferred) {
     if (signer.algorithm === 'unknown') return fail('MALFORMED', 'unsupported key algorithm', { signer });
-    if (!(await verifySignatureMath(signed, content, attachedContent === null))) {
+    if (!(await verifySignatureMath(signed, content, attachedContent === null, input.stamped))) {
       return fail('INVALID_SIGNATURE', 'the signature does not match the document', { signer });
     }
   }
@@ -153,5 +159,6 @@ export async function verifyCms(input: VerifyCmsInput): Promise<VerifyCmsResult>
   }
   const mismatch = checkExpectations(signer, input.expect);
   if (mismatch) return mismatch;
-  return { ok: true, signer, content, math: deferred ? 'deferred-to-server' : 'verified' };
+  const path = chain.path.map((c) => new Uint8Array(c.toSchema(true).toBER(false)));
+  return { ok: true, signer, content, math: deferred ? 'deferred-to-server' : 'verified', path };
 }

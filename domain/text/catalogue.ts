@@ -8,6 +8,7 @@ import type { Language, Localized } from '../i18n-languages';
 import { contractStatusLabels, directionStatusLabels, documentReviewStatusLabels, parentTexts, specialQueueStatusLabels, voucherStatusLabels } from '../texts';
 import { documentKindLabels } from '../catalogues';
 import { refusalTexts } from './refusals';
+import { revocationRefusalTexts } from '../revocation-texts';
 import { shellTexts } from './shell';
 import { fillTemplate, type TextRef } from './text-ref';
 
@@ -16,6 +17,7 @@ const prefixed = <K extends string>(prefix: string, entries: Readonly<Record<K, 
 
 export const catalogue: Readonly<Record<string, Localized>> = {
   ...refusalTexts,
+  ...revocationRefusalTexts,
   ...prefixed('CONTRACT_PDF', regenerationMessages),
   ...prefixed('contractStatus', contractStatusLabels),
   ...prefixed('specialQueueStatus', specialQueueStatusLabels),

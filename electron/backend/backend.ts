@@ -2,6 +2,7 @@
  * The backend as a plain object: open the DB, wire the handlers, expose `call` and events. It runs inside a worker
  * thread in the app (worker-entry.ts) and directly under Node in tests; it never imports electron.
  */
+import { signatureTrust } from './signatures/signature-trust';
 import path from 'node:path';
 import { openDatabase } from '../../db/open';
 import type { Envelope } from '../../domain/envelope';
@@ -22,7 +23,7 @@ import { authHandlers } from './api/auth-handlers';
 import { DecisionService } from './decisions/decision-service';
 import { readLanguageSetting } from './settings/language';
 import { NcaLayerClient } from './ncalayer/client';
-import { loadContractFonts } from '../../node-adapters/fonts';
+import { ContractPdfSource } from './contracts/contract-pdf-source';
 
 export interface Backend {
   call(method: unknown, args: unknown): Promise<Envelope<unknown>>;
@@ -67,14 +68,10 @@ export async function createBackend(rawConfig: BackendConfigInput, log?: Logger)
     ...(config.ncalayer.allowTestKeys ? { signerChain: [] } : {}),
     locale: () => readLanguageSetting(db.db),
   });
-  let fonts: ReturnType<typeof loadContractFonts> | null = null;
-  const decisions = new DecisionService({
-    engine: sync.engine,
-    ncalayer: () => ncalayer,
-    trustedRootsPem: config.trustedRootsPem,
-    fonts: () => (fonts ??= loadContractFonts(path.join(config.resourcesDir, 'fonts'))),
-  });
-  const ctx: BackendContext = { config, db, events, log: logger, sync, decisions, ncalayer };
+  const contractPdfs = new ContractPdfSource(db.sqlite, path.join(config.resourcesDir, 'fonts'));
+  const decisions = new DecisionService({ engine: sync.engine, ncalayer: () => ncalayer, trustedRootsPem: config.trustedRootsPem, contractPdfs });
+  const trust = signatureTrust(config.trustedRootsPem, config.revocation, () => sync.engine.status().online);
+  const ctx: BackendContext = { config, db, events, log: logger, sync, decisions, contractPdfs, ncalayer, trust };
 
   const handlers: Handlers = {
     ...appHandlers(ctx),
@@ -82,7 +79,7 @@ export async function createBackend(rawConfig: BackendConfigInput, log?: Logger)
     ...syncHandlers(sync),
     ...contractHandlers(ctx),
     ...groupHandlers(ctx),
-    ...specialQueueHandlers({ sync, decisions, trustedRootsPem: config.trustedRootsPem }),
+    ...specialQueueHandlers({ sync, decisions, trust }),
   };
   const dispatch = createDispatcher(handlers, logger);
   sync.start();

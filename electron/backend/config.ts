@@ -19,6 +19,11 @@ export const backendConfigSchema = z.object({
   }),
   /** PEM certificates of the trusted NCA roots (test roots only in demo/tests). */
   trustedRootsPem: z.array(z.string()),
+  /** OCSP responders / CRLs asked instead of the certificate's own AIA/CDP URLs (production: NCA's responder). */
+  revocation: z.object({
+    ocspUrls: z.array(z.string().url()).optional(),
+    crlUrls: z.array(z.string().url()).optional(),
+  }).default({}),
 });
 /** The config after parsing (defaults applied): what services read. */
 export type BackendConfig = z.output<typeof backendConfigSchema>;

@@ -66,7 +66,7 @@ export const PARTS = [
     name: 'server',
     folders: ['server'],
     parts: ['domain', 'node-adapters'],
-    packages: ['fastify', '@fastify/*', 'drizzle-orm', 'drizzle-orm/*', 'drizzle-kit', 'pg', '@electric-sql/pglite', 'prom-client', 'zod', nodeBuiltins],
+    packages: ['fastify', '@fastify/*', 'drizzle-orm', 'drizzle-orm/*', 'drizzle-kit', 'pg', '@electric-sql/pglite', 'prom-client', '@aws-sdk/client-s3', 'zod', nodeBuiltins],
     why: 'the reference central server; knows nothing of the demo',
   },
   {

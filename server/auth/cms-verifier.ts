@@ -1,7 +1,9 @@
 /**
  * What the server needs from CMS verification (domain/pki does the cryptography): who signed, with which
- * certificate, and whether the signature covers the expected bytes and chains to a trusted root.
+ * certificate, and whether the signature covers the expected bytes, chains to a trusted root and is not revoked.
  */
+import type { RevocationCheck } from '../../domain/pki/revocation';
+
 export type StaffCertRole = 'ceo' | 'can_sign' | 'employee' | 'individual' | 'other';
 
 export interface VerifiedSigner {
@@ -11,11 +13,14 @@ export interface VerifiedSigner {
   certSerial: string;
   role: StaffCertRole;
   signedAt: string;
+  /** The revocation check made for this signature; null when the server is configured without one (demo). */
+  revocation: RevocationCheck | null;
 }
 
 export type CmsCheck =
   | { ok: true; signer: VerifiedSigner }
-  | { ok: false; code: string; message: string };
+  /** `retryable`: nothing is wrong with the signature itself, the same request may succeed later (revocation unknown). */
+  | { ok: false; code: string; message: string; retryable?: boolean };
 
 export interface CmsRequest {
   cmsBase64: string;

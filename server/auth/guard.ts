@@ -21,11 +21,16 @@ export function checkProtocolVersion(ctx: ServerContext, request: FastifyRequest
   }
 }
 
-export async function authenticate(ctx: ServerContext, request: FastifyRequest): Promise<StaffUser> {
-  checkProtocolVersion(ctx, request);
+/** The request's bearer token (its format checked; whether it is valid is `authenticate`'s job). */
+export function bearerToken(request: FastifyRequest): string {
   const parsed = authorizationSchema.safeParse(request.headers);
   if (!parsed.success) throw new HttpError(401, 'UNAUTHENTICATED', 'A bearer token is required');
-  const iin = await sessionUserIin(ctx.db, parsed.data.authorization.slice('Bearer '.length), ctx.now());
+  return parsed.data.authorization.slice('Bearer '.length);
+}
+
+export async function authenticate(ctx: ServerContext, request: FastifyRequest): Promise<StaffUser> {
+  checkProtocolVersion(ctx, request);
+  const iin = await sessionUserIin(ctx.db, bearerToken(request), ctx.now());
   if (!iin) throw new HttpError(401, 'TOKEN_EXPIRED', 'The session token is unknown or expired; log in again');
   const user = await findStaffUser(ctx.db, iin);
   if (!user) throw new HttpError(401, 'UNKNOWN_USER', 'The user is no longer a staff member');

@@ -1,11 +1,11 @@
-/** POST /v1/auth/challenge and /v1/auth/login: EDS login with a CMS over a server nonce. */
+/** POST /v1/auth/challenge, /v1/auth/login (EDS login with a CMS over a server nonce) and /v1/auth/logout. */
 import type { FastifyInstance } from 'fastify';
 import { loginRequestSchema } from '../../domain/sync-protocol';
 import { HttpError, parseRequest } from '../http/errors';
 import type { ServerContext } from '../context';
-import { checkProtocolVersion } from './guard';
+import { authenticate, bearerToken, checkProtocolVersion } from './guard';
 import { findStaffUser, toSessionUser } from './staff-directory';
-import { consumeChallenge, issueChallenge, issueSession } from './tokens';
+import { consumeChallenge, issueChallenge, issueSession, revokeSession } from './tokens';
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post('/v1/auth/challenge', async (request) => {
@@ -24,7 +24,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
       { cmsBase64: body.cms, content: new TextEncoder().encode(body.nonce), detached: false, purpose: 'auth' },
       now,
     );
-    if (!check.ok) throw new HttpError(401, check.code, check.message);
+    // An unknown revocation status is 503: the same login may succeed once a responder answers.
+    if (!check.ok) throw new HttpError(check.retryable ? 503 : 401, check.code, check.message);
     const user = await findStaffUser(ctx.db, check.signer.iin);
     if (!user) throw new HttpError(401, 'UNKNOWN_USER', 'The certificate owner is not a registered staff member');
     if (check.signer.bin && !user.memberships.some((m) => m.org.bin === check.signer.bin)) {
@@ -32,5 +33,12 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
     }
     const session = await issueSession(ctx.db, user.iin, now, ctx.tokenTtlSeconds);
     return { ...session, user: toSessionUser(user) };
+  });
+
+  // The token is refused from now on; an unknown or expired token is 401 like any other authenticated call.
+  app.post('/v1/auth/logout', async (request) => {
+    await authenticate(ctx, request);
+    await revokeSession(ctx.db, bearerToken(request));
+    return { revoked: true };
   });
 }

@@ -30,6 +30,11 @@ export async function issueSession(db: Queryable, userIin: string, now: Date, tt
   return { token, expiresAt };
 }
 
+/** Ends a session: its token is refused from now on. */
+export async function revokeSession(db: Queryable, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+}
+
 export async function sessionUserIin(db: Queryable, token: string, now: Date): Promise<string | null> {
   const rows = await db
     .select({ userIin: sessions.userIin })

@@ -7,8 +7,8 @@ import { displayText } from '../../domain/text/catalogue';
 import { text } from '../../domain/text/text-ref';
 import { authenticate } from '../auth/guard';
 import type { ServerContext } from '../context';
-import { HttpError, notFound, parseRequest } from '../http/errors';
-import { putBlob, readScopedBlob, sha256OfBytes } from './store';
+import { HttpError, notFound, parseRequest, sendError } from '../http/errors';
+import { sha256OfBytes } from './store';
 
 const paramsSchema = z.object({ sha256: sha256Schema }).strict();
 const rangeSchema = z.string().regex(/^bytes=(\d*)-(\d*)$/);
@@ -38,7 +38,7 @@ export function registerBlobRoutes(app: FastifyInstance, ctx: ServerContext): vo
   app.get('/v1/blobs/:sha256', async (request, reply) => {
     const user = await authenticate(ctx, request);
     const { sha256 } = parseRequest(paramsSchema, request.params, 'path');
-    const blob = await readScopedBlob(ctx.db, sha256, user.orgIds);
+    const blob = await ctx.blobs.scopedInfo(ctx.db, sha256, user.orgIds);
     if (!blob) throw notFound();
     const etag = `"${sha256}"`;
     reply.header('etag', etag).header('accept-ranges', 'bytes').header('cache-control', 'private, max-age=31536000, immutable');
@@ -46,16 +46,18 @@ export function registerBlobRoutes(app: FastifyInstance, ctx: ServerContext): vo
     reply.type(blob.mime);
     const range = request.headers.range;
     if (range !== undefined) {
-      const span = parseRange(range, blob.bytes.length);
+      const span = parseRange(range, blob.size);
       if (!span) {
-        return reply.code(416).header('content-range', `bytes */${blob.bytes.length}`).type('application/json').send({
-          error: { code: 'RANGE_NOT_SATISFIABLE', message: 'The requested range is outside the file' },
-        });
+        return sendError(reply.header('content-range', `bytes */${blob.size}`), 416, 'RANGE_NOT_SATISFIABLE', 'The requested range is outside the file');
       }
-      reply.code(206).header('content-range', `bytes ${span.start}-${span.end}/${blob.bytes.length}`);
-      return reply.send(Buffer.from(blob.bytes.subarray(span.start, span.end + 1)));
+      const part = await ctx.blobs.read(ctx.db, sha256, span);
+      if (!part) throw notFound();
+      reply.code(206).header('content-range', `bytes ${span.start}-${span.end}/${blob.size}`);
+      return reply.send(Buffer.from(part));
     }
-    return reply.send(Buffer.from(blob.bytes));
+    const bytes = await ctx.blobs.read(ctx.db, sha256);
+    if (!bytes) throw notFound();
+    return reply.send(Buffer.from(bytes));
   });
 
   app.put('/v1/blobs/:sha256', { bodyLimit: MAX_BLOB_BYTES }, async (request, reply) => {
@@ -66,7 +68,7 @@ export function registerBlobRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const bytes = new Uint8Array(request.body);
     if (sha256OfBytes(bytes) !== sha256) throw new HttpError(422, 'HASH_MISMATCH', 'The uploaded bytes do not hash to the SHA-256 in the path');
     if (documentContentProblem(mime, bytes)) throw fileRefusal('UNREADABLE_FILE');
-    await putBlob(ctx.db, bytes, mime, user.orgIds);
+    await ctx.blobs.put(ctx.db, bytes, mime, user.orgIds);
     return reply.code(201).send({ sha256, size: bytes.length });
   });
 }

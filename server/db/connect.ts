@@ -18,7 +18,14 @@ export type Queryable = ServerDb | ServerTx;
 export interface DatabaseHandle {
   db: ServerDb;
   driver: 'pglite' | 'postgres';
+  /** The LISTEN side of the change feed (events/change-feed.ts). */
+  listener: NotificationSource;
   close(): Promise<void>;
+}
+
+/** Delivers NOTIFY payloads of one channel; onLost tells that notifications may have been missed (reconnecting). */
+export interface NotificationSource {
+  listen(channel: string, onPayload: (payload: string) => void, onState: (listening: boolean) => void): Promise<() => Promise<void>>;
 }
 
 export type DatabaseTarget = { kind: 'pglite'; dataDir?: string } | { kind: 'postgres'; url: string };
@@ -31,7 +38,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       await pool.end();
       throw error;
     });
-    return { db, driver: 'postgres', close: () => pool.end() };
+    return { db, driver: 'postgres', listener: postgresListener(target.url), close: () => pool.end() };
   }
   if (target.dataDir) await mkdir(target.dataDir, { recursive: true }); // PGlite creates only the last level
   const client = new PGlite(target.dataDir);
@@ -40,7 +47,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     await client.close();
     throw error;
   });
-  return { db, driver: 'pglite', close: () => client.close() };
+  const listener: NotificationSource = {
+    listen: async (channel, onPayload, onState) => {
+      const unlisten = await client.listen(channel, onPayload);
+      onState(true);
+      return unlisten;
+    },
+  };
+  return { db, driver: 'pglite', listener, close: () => client.close() };
 }
 
 /** Brings the schema up to date, then gives a fresh database its first change-sequence position. */
@@ -58,12 +72,54 @@ async function prepare(db: ServerDb): Promise<void> {
   });
 }
 
-/** Every writing transaction takes this lock so change sequence numbers become visible in commit order. */
-export async function lockWrites(tx: ServerTx): Promise<void> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${lockKeys.changeLog})`);
-}
-
-/** Readers of the change log take the shared side, so they never see a gap that a later commit fills. */
-export async function lockReads(tx: ServerTx): Promise<void> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock_shared(${lockKeys.changeLog})`);
+/**
+ * A dedicated connection (LISTEN needs one that is never returned to a pool), reconnected with a bounded backoff
+ * after a failure until the returned stop function is called. The first connection must succeed.
+ */
+function postgresListener(url: string): NotificationSource {
+  return {
+    async listen(channel, onPayload, onState) {
+      let stopped = false;
+      let client: pg.Client | null = null;
+      let retryTimer: NodeJS.Timeout | null = null;
+      const retry = (attempt: number) => {
+        if (!stopped) retryTimer = setTimeout(() => void connect(attempt, false), Math.min(5000, 100 * 2 ** Math.min(attempt, 6)));
+      };
+      const connect = async (attempt: number, initial: boolean): Promise<void> => {
+        const next = new pg.Client({ connectionString: url });
+        const lost = () => {
+          if (client !== next) return;
+          client = null;
+          onState(false);
+          void next.end().catch(() => undefined);
+          retry(0);
+        };
+        next.on('error', lost);
+        next.on('end', lost);
+        next.on('notification', (message) => {
+          if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
+        });
+        try {
+          await next.connect();
+          await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+        } catch (error) {
+          await next.end().catch(() => undefined);
+          if (initial) throw error;
+          retry(attempt + 1);
+          return;
+        }
+        if (stopped) return void (await next.end());
+        client = next;
+        onState(true);
+      };
+      await connect(0, true);
+      return async () => {
+        stopped = true;
+        if (retryTimer) clearTimeout(retryTimer);
+        const current = client;
+        client = null;
+        if (current) await current.end().catch(() => undefined);
+      };
+    },
+  };
 }

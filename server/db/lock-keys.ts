@@ -1,7 +1,10 @@
-/** PostgreSQL advisory lock keys of the server, in one list so no two uses collide. */
+/**
+ * PostgreSQL advisory lock keys of the server, in one list so no two uses collide. The change-log writers' keys are
+ * sequence values above 2^32 (store/change-horizon.ts), far from these.
+ */
 export const lockKeys = {
   /** Schema migrations and the first initialisation of a database. */
   migrations: 7001,
-  /** The change log's write/read lock (see connect.ts lockWrites/lockReads). */
-  changeLog: 7002,
+  /** Per-client push ordering, with the client id's hash as the second key (two-key form). */
+  clientPush: 7003,
 } as const;

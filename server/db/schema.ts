@@ -101,7 +101,8 @@ export const blobs = pgTable('blobs', {
   sha256: text('sha256').primaryKey(),
   mime: text('mime').notNull(),
   size: integer('size').notNull(),
-  bytes: bytea('bytes').notNull(),
+  /** The bytes when kept in PostgreSQL; null when they live in the object store (blobs/object-store.ts). */
+  bytes: bytea('bytes'),
 });
 
 /** Which organisations' staff may download a blob (a blob can be shared by several rows). */

@@ -1,4 +1,7 @@
-/** Data-free pokes over /v1/events: after a commit, every socket whose user sees one of the changed orgs is told to pull. */
+/**
+ * Data-free pokes over /v1/events: the sockets of this instance, each with the organisations its user sees. The
+ * change feed (change-feed.ts) calls poke for every committed change of any instance.
+ */
 export interface PokeTarget {
   orgIds: readonly string[];
   send(frame: string): void;
@@ -6,6 +9,8 @@ export interface PokeTarget {
 
 export class EventHub {
   private readonly targets = new Set<PokeTarget>();
+  /** Whether the change feed currently hears every instance's changes (readiness). */
+  listening = false;
 
   add(target: PokeTarget): () => void {
     this.targets.add(target);
@@ -15,19 +20,17 @@ export class EventHub {
   /** Pokes every socket in scope of the changed organisations; returns how many were poked. */
   poke(orgIds: Iterable<string>, cursor: number): number {
     const changed = new Set(orgIds);
-    const frame = JSON.stringify({ type: 'poke', cursor });
-    let poked = 0;
-    for (const target of this.targets) {
-      if (target.orgIds.some((id) => changed.has(id))) {
-        target.send(frame);
-        poked++;
-      }
-    }
-    return poked;
+    return this.send([...this.targets].filter((t) => t.orgIds.some((id) => changed.has(id))), cursor);
   }
 
-  get listening(): boolean {
-    return true;
+  pokeAll(cursor: number): number {
+    return this.send([...this.targets], cursor);
+  }
+
+  private send(targets: readonly PokeTarget[], cursor: number): number {
+    const frame = JSON.stringify({ type: 'poke', cursor });
+    for (const target of targets) target.send(frame);
+    return targets.length;
   }
 
   get size(): number {

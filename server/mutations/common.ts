@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import type { EntityName, SignatureInfo } from '../../domain/entities';
 import type { MutationName } from '../../domain/mutations';
 import { decisionPayload } from '../../domain/decision-payload';
-import type { StaffRole } from '../../domain/statuses';
 import { hasRole, membershipAt, type StaffUser } from '../auth/staff-directory';
 import type { ServerContext } from '../context';
 import type { ServerTx } from '../db/connect';
@@ -11,8 +10,8 @@ import { notifications } from '../db/schema';
 import { getScopedRow, nextSeq, putRow, type StoredRow } from '../store/entity-store';
 import { Refusal, refuse } from './refusal';
 import type { Localized } from '../../domain/i18n-languages';
-import type { StaffCertRole } from '../auth/cms-verifier';
 import { signingPolicies } from '../../domain/signing-policy';
+import { HttpError } from '../http/errors';
 
 export interface MutationRun {
   ctx: ServerContext;
@@ -25,6 +24,8 @@ export interface MutationRun {
   baseVersion: number;
   /** Organisations whose rows changed (their staff get a poke after commit). */
   touchedOrgs: Set<string>;
+  /** The decision's verified signature, recorded with its history event (who, which certificate, revocation). */
+  verifiedSignature?: SignatureInfo;
 }
 
 export async function loadTarget<E extends EntityName>(run: MutationRun, entity: E, id: string): Promise<StoredRow<E>> {
@@ -33,8 +34,9 @@ export async function loadTarget<E extends EntityName>(run: MutationRun, entity:
   return row;
 }
 
-export function requireRole(run: MutationRun, orgId: string, roles: readonly StaffRole[]): void {
-  if (!hasRole(run.user, orgId, roles)) throw refuse('ROLE_NOT_ALLOWED');
+/** The staff roles of the mutation's own entry in the signing-policy table (the one the desktop checks too). */
+export function requireRole(run: MutationRun, orgId: string): void {
+  if (!hasRole(run.user, orgId, signingPolicies[run.name].staffRoles)) throw refuse('ROLE_NOT_ALLOWED');
 }
 
 /** A decision made on an older state of the row is a conflict carrying the row as it is now. */
@@ -44,36 +46,54 @@ export function requireBaseVersion(run: MutationRun, row: StoredRow): void {
   }
 }
 
-// The same table the desktop checks before signing (domain/signing-policy.ts).
-export const SIGNING_CERT_ROLES: readonly StaffCertRole[] = signingPolicies['contract.sign'].certRoles;
-export const ANY_STAFF_CERT_ROLES: readonly StaffCertRole[] = signingPolicies['contract.returnForRework'].certRoles;
-
 /**
  * Verifies the decision's CMS: over `pdfBytes` (detached, contract signing) or over the decision payload
- * (attached), by the logged-in user, for the organisation's BIN, with a certificate role in `certRoles`.
+ * (attached), by the logged-in user, for the organisation's BIN, with a certificate role of the mutation's own
+ * signing-policy entry.
  */
 export async function verifyDecisionSignature(
   run: MutationRun,
   orgId: string,
   cms: string,
-  certRoles: readonly StaffCertRole[],
   pdfBytes?: Uint8Array,
 ): Promise<SignatureInfo> {
   const content = pdfBytes ?? new TextEncoder().encode(decisionPayload(run.name, run.rawArgs, run.baseVersion));
   const check = await run.ctx.verifier.verify({ cmsBase64: cms, content, detached: !!pdfBytes, purpose: 'sign' }, run.now);
-  if (!check.ok) throw new Refusal('rejected', check.code, undefined, undefined, check.message);
+  if (!check.ok) {
+    // Fail closed but not final: the whole push is answered 503 and the client sends the decision again later.
+    if (check.retryable) throw new HttpError(503, check.code, check.message);
+    throw new Refusal('rejected', check.code, undefined, undefined, check.message);
+  }
   const { signer } = check;
   if (signer.iin !== run.user.iin) throw refuse('SIGNER_IIN_MISMATCH');
   if (signer.bin !== membershipAt(run.user, orgId)?.org.bin) throw refuse('SIGNER_BIN_MISMATCH');
-  if (!certRoles.includes(signer.role)) throw refuse('SIGNER_ROLE_NOT_ALLOWED');
-  return {
+  if (!(signingPolicies[run.name].certRoles as readonly string[]).includes(signer.role)) throw refuse('SIGNER_ROLE_NOT_ALLOWED');
+  run.verifiedSignature = {
     cms,
     signerIin: signer.iin,
     signerFullName: signer.fullName,
     signerBin: signer.bin,
     certSerial: signer.certSerial,
     signedAt: signer.signedAt,
+    revocation: signer.revocation,
   };
+  return run.verifiedSignature;
+}
+
+/**
+ * Gives the verified contract signature its RFC 3161 timestamp (the one NCALayer attached, else one from the
+ * server's TSA); the token's genTime becomes the signing time. A TSA outage is retryable, a bad token is refused.
+ */
+export async function timestampSignature(run: MutationRun, signature: SignatureInfo): Promise<SignatureInfo> {
+  const timestamper = run.ctx.timestamper;
+  if (!timestamper) return signature;
+  const result = await timestamper.stamp(signature.cms);
+  if (!result.ok) {
+    if (result.retryable) throw new HttpError(503, result.code, result.message);
+    throw new Refusal('rejected', result.code, undefined, undefined, result.message);
+  }
+  run.verifiedSignature = { ...signature, cms: result.cmsBase64, signedAt: result.timestamp.genTime, timestamp: result.timestamp };
+  return run.verifiedSignature;
 }
 
 /** The actor named in the history of changes the server makes by itself (expiries, voucher distribution). */
@@ -84,11 +104,15 @@ export type WriteRun = Pick<MutationRun, 'tx' | 'now' | 'touchedOrgs'>;
 export type SubjectType = 'contract' | 'special_queue' | 'direction';
 
 export async function writeHistory(
-  run: WriteRun,
+  run: WriteRun & Partial<Pick<MutationRun, 'verifiedSignature'>>,
   orgId: string,
   event: { subjectType: SubjectType; subjectId: string; kind: string; actorName: string; round: number | null; details: Record<string, unknown> },
 ): Promise<void> {
-  await putRow(run.tx, 'historyEvent', orgId, { id: randomUUID(), at: run.now.toISOString(), ...event });
+  const signed = run.verifiedSignature;
+  const details = signed
+    ? { ...event.details, signature: { signerIin: signed.signerIin, certSerial: signed.certSerial, signedAt: signed.signedAt, revocation: signed.revocation ?? null } }
+    : event.details;
+  await putRow(run.tx, 'historyEvent', orgId, { id: randomUUID(), at: run.now.toISOString(), ...event, details });
   run.touchedOrgs.add(orgId);
 }
 

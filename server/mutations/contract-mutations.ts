@@ -8,30 +8,23 @@ import { inAllLanguages, parentNotification } from '../../domain/texts';
 import { contractRefusalText } from '../../domain/text/machine-refusals';
 import { todayInKazakhstan } from '../../domain/calendar';
 import { TEMPLATE_VERSION } from '../../domain/contract-pdf';
-import { readBlob } from '../blobs/store';
 import { putRow, getRow } from '../store/entity-store';
 import {
-  ANY_STAFF_CERT_ROLES,
-  SIGNING_CERT_ROLES,
   loadTarget,
   notifyParent,
   requireBaseVersion,
   requireRole,
+  timestampSignature,
   verifyDecisionSignature,
   writeHistory,
   type MutationRun,
 } from './common';
 import { contractState, currentDocuments, saveContract } from './contract-state';
 import { Refusal, refuse } from './refusal';
-import { signingPolicies } from '../../domain/signing-policy';
 import { fitVoucherWindow } from '../../domain/voucher';
 import { archiveDateProblem, dateProblemText, offerStartProblem, type DateProblem } from '../../domain/date-rules';
 import { markVoucherEnrolled, voucherOfDirection } from '../vouchers/voucher-actions';
-import type { StaffRole } from '../../domain/statuses';
 import { enrollPlace, releasePlace, reservePlace } from '../groups/places';
-
-const SIGNING_ROLES = signingPolicies['contract.sign'].staffRoles;
-const ANY_ROLE = signingPolicies['contract.markDocument'].staffRoles;
 
 function transition(state: ContractState, event: ContractEvent): ContractState {
   const result = transitionContract(state, event);
@@ -45,9 +38,9 @@ function refuseDate(problem: DateProblem | null, today: string, signedOn: string
   if (problem) throw Refusal.of(dateProblemText(problem, today, signedOn));
 }
 
-async function openContract(run: MutationRun, contractId: string, roles: readonly StaffRole[]) {
+async function openContract(run: MutationRun, contractId: string) {
   const row = await loadTarget(run, 'contract', contractId);
-  requireRole(run, row.orgId, roles);
+  requireRole(run, row.orgId);
   requireBaseVersion(run, row);
   const documents = await currentDocuments(run.tx, contractId);
   run.touchedOrgs.add(row.orgId);
@@ -56,7 +49,7 @@ async function openContract(run: MutationRun, contractId: string, roles: readonl
 
 /** Marks one document; the contract's version is untouched so several marks can share one base version. */
 export async function markDocument(run: MutationRun, args: MutationArgs<'contract.markDocument'>): Promise<void> {
-  const { row, documents, state } = await openContract(run, args.contractId, ANY_ROLE);
+  const { row, documents, state } = await openContract(run, args.contractId);
   transition(state, { type: 'markDocument', documentId: args.documentId, decision: args.decision });
   const document = documents.find((d) => d.id === args.documentId)!;
   await putRow(run.tx, 'contractDocument', row.orgId, {
@@ -70,9 +63,9 @@ export async function markDocument(run: MutationRun, args: MutationArgs<'contrac
 }
 
 export async function returnForRework(run: MutationRun, args: MutationArgs<'contract.returnForRework'>): Promise<void> {
-  const { row, documents, state } = await openContract(run, args.contractId, ANY_ROLE);
+  const { row, documents, state } = await openContract(run, args.contractId);
   const next = transition(state, { type: 'returnForRework' });
-  await verifyDecisionSignature(run, row.orgId, args.cms, ANY_STAFF_CERT_ROLES);
+  await verifyDecisionSignature(run, row.orgId, args.cms);
   const today = todayInKazakhstan(run.now);
   await saveContract(run.tx, row, next, { dueOn: parentSignDueOn(today) }, run.now);
   const flagged = documents.filter((d) => d.reviewStatus === 'flagged');
@@ -94,12 +87,12 @@ export async function returnForRework(run: MutationRun, args: MutationArgs<'cont
 }
 
 export async function signContract(run: MutationRun, args: MutationArgs<'contract.sign'>): Promise<void> {
-  const { row, state } = await openContract(run, args.contractId, SIGNING_ROLES);
+  const { row, state } = await openContract(run, args.contractId);
   const next = transition(state, { type: 'sign' });
-  const pdf = row.data.pdfSha256 ? await readBlob(run.tx, row.data.pdfSha256) : null;
+  const pdf = row.data.pdfSha256 ? await run.ctx.blobs.readWhole(run.tx, row.data.pdfSha256) : null;
   if (!pdf || args.pdfSha256 !== row.data.pdfSha256) throw refuse('PDF_MISMATCH');
-  const signature = await verifyDecisionSignature(run, row.orgId, args.cms, SIGNING_CERT_ROLES, pdf.bytes);
-  await saveContract(run.tx, row, next, { headSignature: signature, signedAt: run.now.toISOString(), dueOn: null }, run.now);
+  const signature = await timestampSignature(run, await verifyDecisionSignature(run, row.orgId, args.cms, pdf.bytes));
+  await saveContract(run.tx, row, next, { headSignature: signature, signedAt: signature.signedAt, dueOn: null }, run.now);
   const direction = row.data.directionId ? await getRow(run.tx, 'direction', row.data.directionId) : null;
   if (direction) await markVoucherEnrolled(run, direction.data);
   await enrollPlace(run.tx, row.id);
@@ -121,9 +114,9 @@ export async function signContract(run: MutationRun, args: MutationArgs<'contrac
 }
 
 export async function rejectContract(run: MutationRun, args: MutationArgs<'contract.reject'>): Promise<void> {
-  const { row, state } = await openContract(run, args.contractId, SIGNING_ROLES);
+  const { row, state } = await openContract(run, args.contractId);
   const next = transition(state, { type: 'reject' });
-  await verifyDecisionSignature(run, row.orgId, args.cms, SIGNING_CERT_ROLES);
+  await verifyDecisionSignature(run, row.orgId, args.cms);
   const rejected = await saveContract(run.tx, row, next, { rejectReason: args.reason, rejectComment: args.comment, dueOn: null }, run.now);
   // Listeners release the group place (and whatever else an ended offer holds).
   await run.ctx.offerEnded.notify(run.tx, rejected, 'rejected');
@@ -145,11 +138,11 @@ export async function rejectContract(run: MutationRun, args: MutationArgs<'contr
 }
 
 export async function archiveContract(run: MutationRun, args: MutationArgs<'contract.archive'>): Promise<void> {
-  const { row, state } = await openContract(run, args.contractId, ANY_ROLE);
+  const { row, state } = await openContract(run, args.contractId);
   const next = transition(state, { type: 'archive' });
   const signedOn = row.data.signedAt ? todayInKazakhstan(new Date(row.data.signedAt)) : null;
   refuseDate(archiveDateProblem(args.archivedOn, signedOn, todayInKazakhstan(run.now)), todayInKazakhstan(run.now), signedOn);
-  await verifyDecisionSignature(run, row.orgId, args.cms, ANY_STAFF_CERT_ROLES);
+  await verifyDecisionSignature(run, row.orgId, args.cms);
   await saveContract(run.tx, row, next, { archivedOn: args.archivedOn, archiveReason: args.reason }, run.now);
   await releasePlace(run.tx, row.id);
   await writeHistory(run, row.orgId, {
@@ -168,14 +161,14 @@ export async function archiveContract(run: MutationRun, args: MutationArgs<'cont
  */
 export async function offerContract(run: MutationRun, args: MutationArgs<'contract.offer'>): Promise<void> {
   const direction = await loadTarget(run, 'direction', args.directionId);
-  requireRole(run, direction.orgId, ANY_ROLE);
+  requireRole(run, direction.orgId);
   requireBaseVersion(run, direction);
   if (direction.data.status !== 'awaiting_offer') throw refuse('DIRECTION_NOT_AWAITING_OFFER');
   if (await getRow(run.tx, 'contract', args.contractId)) throw refuse('ID_TAKEN');
   refuseDate(offerStartProblem(args.startDate, todayInKazakhstan(run.now)), todayInKazakhstan(run.now), null);
   const voucher = await voucherOfDirection(run, direction.data);
   if (voucher && voucher.data.voucher?.status !== 'interest_confirmed') throw refuse('VOUCHER_NOT_LIVE');
-  await verifyDecisionSignature(run, direction.orgId, args.cms, ANY_STAFF_CERT_ROLES);
+  await verifyDecisionSignature(run, direction.orgId, args.cms);
   const today = todayInKazakhstan(run.now);
   const dueOn = fitVoucherWindow(parentSignDueOn(today), voucher?.data.voucher ?? null);
   const d = direction.data;

@@ -6,7 +6,9 @@ import { mutationArgsSchemas, type MutationName } from '../../domain/mutations';
 import type { MutationResult, PushMutation } from '../../domain/sync-protocol';
 import type { StaffUser } from '../auth/staff-directory';
 import type { ServerContext } from '../context';
-import { lockWrites, type ServerTx } from '../db/connect';
+import type { ServerTx } from '../db/connect';
+import { publishChanges } from '../events/change-feed';
+import { registerWriter } from '../store/change-horizon';
 import { clients, mutationResults } from '../db/schema';
 import { currentSeq, nextSeq } from '../store/entity-store';
 import type { MutationRun } from './common';
@@ -56,20 +58,27 @@ export interface ExecuteOutcome {
 }
 
 /**
- * Applies `ms` (the client's next clientSeqs, in order) or records why not, in one transaction: each mutation runs
- * in its own savepoint, so a refusal rolls back only what that mutation wrote and its result is then recorded. One
- * commit per push batch instead of one per mutation: the answer is sent only after the commit either way, and a
- * failed batch records nothing, so the client's retry stays idempotent.
+ * Applies `ms` (the client's next clientSeqs, in order) or records why not, in the push's transaction: each mutation
+ * runs in its own savepoint, so a refusal rolls back only what that mutation wrote and its result is then recorded.
+ * One commit per push batch instead of one per mutation: the answer is sent only after the commit either way, and a
+ * failed batch records nothing, so the client's retry stays idempotent. The poke is queued to go out at commit.
  */
-export async function executeMutations(ctx: ServerContext, user: StaffUser, clientId: string, ms: readonly PushMutation[], lang: Language): Promise<ExecuteOutcome> {
+export async function executeMutations(
+  ctx: ServerContext,
+  tx: ServerTx,
+  user: StaffUser,
+  clientId: string,
+  ms: readonly PushMutation[],
+  lang: Language,
+): Promise<ExecuteOutcome> {
   const now = ctx.now();
   const touchedOrgs = new Set<string>();
-  return ctx.db.transaction(async (tx) => {
-    await lockWrites(tx);
-    const results: MutationResult[] = [];
-    for (const m of ms) results.push(await executeOne(ctx, tx, user, clientId, m, lang, now, touchedOrgs));
-    return { results, touchedOrgs, cursor: await currentSeq(tx) };
-  });
+  await registerWriter(tx);
+  const results: MutationResult[] = [];
+  for (const m of ms) results.push(await executeOne(ctx, tx, user, clientId, m, lang, now, touchedOrgs));
+  const cursor = await currentSeq(tx);
+  await publishChanges(tx, ctx.changeChannel, touchedOrgs, cursor);
+  return { results, touchedOrgs, cursor };
 }
 
 async function executeOne(
@@ -109,8 +118,8 @@ async function executeOne(
 }
 
 /** The stored result of an already-processed mutation: applied ones replay as `duplicate`, refusals as they were. */
-export async function storedResult(ctx: ServerContext, clientId: string, clientSeq: number) {
-  const rows = await ctx.db
+export async function storedResult(tx: ServerTx, clientId: string, clientSeq: number) {
+  const rows = await tx
     .select()
     .from(mutationResults)
     .where(and(eq(mutationResults.clientId, clientId), eq(mutationResults.clientSeq, clientSeq)));
@@ -118,9 +127,9 @@ export async function storedResult(ctx: ServerContext, clientId: string, clientS
 }
 
 /** Which of `mutationIds` this client has already used (with any clientSeq). */
-export async function usedMutationIds(ctx: ServerContext, clientId: string, mutationIds: readonly string[]): Promise<Set<string>> {
+export async function usedMutationIds(tx: ServerTx, clientId: string, mutationIds: readonly string[]): Promise<Set<string>> {
   if (mutationIds.length === 0) return new Set();
-  const rows = await ctx.db
+  const rows = await tx
     .select({ mutationId: mutationResults.mutationId })
     .from(mutationResults)
     .where(and(eq(mutationResults.clientId, clientId), inArray(mutationResults.mutationId, [...mutationIds])));

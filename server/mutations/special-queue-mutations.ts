@@ -10,7 +10,6 @@ import { specialQueueRefusalText } from '../../domain/text/machine-refusals';
 import { putRow } from '../store/entity-store';
 import { reassignQueuePlaces } from '../queue/places';
 import {
-  ANY_STAFF_CERT_ROLES,
   loadTarget,
   notifyParent,
   requireBaseVersion,
@@ -20,13 +19,11 @@ import {
   type MutationRun,
 } from './common';
 import { Refusal } from './refusal';
-import { signingPolicies } from '../../domain/signing-policy';
 
-const PMPK_ROLES = signingPolicies['specialQueue.confirm'].staffRoles;
 
 async function openApplication(run: MutationRun, applicationId: string) {
   const row = await loadTarget(run, 'specialQueueApplication', applicationId);
-  requireRole(run, row.orgId, PMPK_ROLES);
+  requireRole(run, row.orgId);
   requireBaseVersion(run, row);
   run.touchedOrgs.add(row.orgId);
   return row;
@@ -43,7 +40,7 @@ function decide(app: SpecialQueueApplication, event: SpecialQueueEvent) {
 export async function confirmApplication(run: MutationRun, args: MutationArgs<'specialQueue.confirm'>): Promise<void> {
   const row = await openApplication(run, args.applicationId);
   decide(row.data, { type: 'confirm', queuePlace: 1 }); // refuses a decided application before the signature is checked
-  await verifyDecisionSignature(run, row.orgId, args.cms, ANY_STAFF_CERT_ROLES);
+  await verifyDecisionSignature(run, row.orgId, args.cms);
   const decided: SpecialQueueApplication = {
     ...row.data,
     status: 'confirmed',
@@ -76,7 +73,7 @@ export async function confirmApplication(run: MutationRun, args: MutationArgs<'s
 export async function rejectApplication(run: MutationRun, args: MutationArgs<'specialQueue.reject'>): Promise<void> {
   const row = await openApplication(run, args.applicationId);
   const next = decide(row.data, { type: 'reject' });
-  await verifyDecisionSignature(run, row.orgId, args.cms, ANY_STAFF_CERT_ROLES);
+  await verifyDecisionSignature(run, row.orgId, args.cms);
   await putRow(run.tx, 'specialQueueApplication', row.orgId, {
     ...row.data,
     status: next.status,

@@ -13,7 +13,8 @@ import { inAllLanguages, parentNotification } from '../../domain/texts';
 import { voucherExpiry, type Voucher } from '../../domain/voucher';
 import { standsInQueue } from '../../domain/queue-places';
 import type { ServerContext } from '../context';
-import { lockWrites } from '../db/connect';
+import { publishChanges } from '../events/change-feed';
+import { registerWriter } from '../store/change-horizon';
 import { entities } from '../db/schema';
 import { notifyParent, SYSTEM_ACTOR, writeHistory, type WriteRun } from '../mutations/common';
 import { contractState, currentDocuments, saveContract } from '../mutations/contract-state';
@@ -81,15 +82,14 @@ export async function sweepExpiries(ctx: ServerContext, options: { limit?: numbe
   const limit = options.limit ?? items.length;
   for (const item of items.slice(0, limit)) {
     const touchedOrgs = new Set<string>();
-    const { done, cursor } = await ctx.db.transaction(async (tx) => {
-      await lockWrites(tx);
+    const done = await ctx.db.transaction(async (tx) => {
+      // Registered like every writer, so a pull never passes a change this transaction has not committed yet.
+      await registerWriter(tx);
       const done = await applyItem(ctx, { tx, now, touchedOrgs }, item, today);
-      return { done, cursor: await currentSeq(tx) };
+      if (done) await publishChanges(tx, ctx.changeChannel, touchedOrgs, await currentSeq(tx));
+      return done;
     });
-    if (done) {
-      applied[item.kind]++;
-      ctx.events.poke([...touchedOrgs], cursor);
-    }
+    if (done) applied[item.kind]++;
   }
   return { applied, remaining: Math.max(0, items.length - limit) };
 }

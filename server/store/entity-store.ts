@@ -2,7 +2,7 @@
  * Synced rows and their change log. Every write validates the row with its domain schema, bumps its version and
  * moves the row's single change-log entry to a fresh sequence number (the log keeps the latest op per row).
  */
-import { and, eq, gt, inArray, sql, asc } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte, sql, asc } from 'drizzle-orm';
 import { entitySchemas, type EntityName, type EntityRow } from '../../domain/entities';
 import { changes, entities, syncMeta } from '../db/schema';
 import type { Queryable, ServerTx } from '../db/connect';
@@ -116,8 +116,8 @@ export interface ChangeRow {
   data?: unknown;
 }
 
-/** Changes of the organisations after `cursor`, oldest first, with the row data of upserts. */
-export async function changesSince(tx: Queryable, orgIds: readonly string[], cursor: number, limit: number): Promise<ChangeRow[]> {
+/** Changes of the organisations after `cursor` up to `upTo`, oldest first, with the row data of upserts. */
+export async function changesSince(tx: Queryable, orgIds: readonly string[], cursor: number, upTo: number, limit: number): Promise<ChangeRow[]> {
   if (orgIds.length === 0) return [];
   const rows = await tx
     .select({
@@ -130,7 +130,7 @@ export async function changesSince(tx: Queryable, orgIds: readonly string[], cur
     })
     .from(changes)
     .innerJoin(entities, and(eq(entities.entity, changes.entity), eq(entities.id, changes.id)))
-    .where(and(inArray(changes.orgId, [...orgIds]), gt(changes.seq, cursor)))
+    .where(and(inArray(changes.orgId, [...orgIds]), gt(changes.seq, cursor), lte(changes.seq, upTo)))
     .orderBy(asc(changes.seq))
     .limit(limit);
   return rows.map((r) => ({

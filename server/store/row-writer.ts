@@ -4,7 +4,7 @@
  */
 import type { EntityName, EntityRow } from '../../domain/entities';
 import type { ServerTx } from '../db/connect';
-import { putBlob } from '../blobs/store';
+import type { BlobStore } from '../blobs/store';
 import { getRow, listRowsWhere, putRow, type StoredRow } from './entity-store';
 
 export interface RowWriter {
@@ -16,11 +16,11 @@ export interface RowWriter {
   putBlob(bytes: Uint8Array, mime: string, orgIds: readonly string[]): Promise<string>;
 }
 
-export function txWriter(tx: ServerTx): RowWriter {
+export function txWriter(tx: ServerTx, blobs: BlobStore): RowWriter {
   return {
     get: (entity, id) => getRow(tx, entity, id),
     listWhere: (entity, field, value) => listRowsWhere(tx, entity, field, value),
     put: (entity, orgId, data) => putRow(tx, entity, orgId, data),
-    putBlob: (bytes, mime, orgIds) => putBlob(tx, bytes, mime, orgIds),
+    putBlob: (bytes, mime, orgIds) => blobs.put(tx, bytes, mime, orgIds),
   };
 }

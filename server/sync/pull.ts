@@ -5,10 +5,10 @@ import { pullQuerySchema, type PullResponse } from '../../domain/sync-protocol';
 import { authenticate, clientIdOf } from '../auth/guard';
 import { scopeKey } from '../auth/staff-directory';
 import type { ServerContext } from '../context';
-import { lockReads } from '../db/connect';
 import { mutationResults } from '../db/schema';
 import { parseRequest } from '../http/errors';
-import { changesSince, currentSeq, minCursor } from '../store/entity-store';
+import { sequenceHead } from '../store/change-horizon';
+import { changesSince, minCursor } from '../store/entity-store';
 import { getClient } from './clients';
 
 export function registerPullRoute(app: FastifyInstance, ctx: ServerContext): void {
@@ -18,15 +18,17 @@ export function registerPullRoute(app: FastifyInstance, ctx: ServerContext): voi
     const query = parseRequest(pullQuerySchema.strict(), request.query, 'query');
     const client = await getClient(ctx.db, clientId);
     if (client && client.scopeKey !== scopeKey(user)) return { resetRequired: 'scopeChanged' };
-    return ctx.db.transaction(async (tx) => {
-      await lockReads(tx);
-      const head = await currentSeq(tx);
+    // Not one transaction: the head is computed first and each later statement sees every commit up to it
+    // (store/change-horizon.ts explains why no change numbered at or below it can be missing).
+    const tx = ctx.db;
+    {
+      const head = await sequenceHead(tx);
       // A cursor below the compaction floor, or from another database (ahead of ours), cannot be continued.
-      if (query.cursor < (await minCursor(tx)) || query.cursor > head) return { resetRequired: 'cursorExpired' as const };
-      const page = await changesSince(tx, user.orgIds, query.cursor, query.limit + 1);
+      if (query.cursor < (await minCursor(tx)) || query.cursor > head.issued) return { resetRequired: 'cursorExpired' as const };
+      const page = await changesSince(tx, user.orgIds, query.cursor, head.visible, query.limit + 1);
       const hasMore = page.length > query.limit;
       const changes = page.slice(0, query.limit);
-      const cursor = hasMore ? changes[changes.length - 1]!.seq : head;
+      const cursor = hasMore ? changes[changes.length - 1]!.seq : Math.max(head.visible, query.cursor);
       const results = await tx
         .select()
         .from(mutationResults)
@@ -46,6 +48,6 @@ export function registerPullRoute(app: FastifyInstance, ctx: ServerContext): voi
           ...(r.params ? { params: r.params } : {}),
         })),
       };
-    });
+    }
   });
 }

@@ -1,5 +1,6 @@
 /** POST /v1/sync/push: ordered, idempotent mutations per client. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { languageSchema, type Language } from '../../domain/i18n-languages';
 import { defaultLanguage } from '../../domain/i18n-languages';
@@ -7,6 +8,8 @@ import { pushRequestSchema, type MutationResult, type PushResponse } from '../..
 import { authenticate, clientIdOf } from '../auth/guard';
 import { scopeKey } from '../auth/staff-directory';
 import type { ServerContext } from '../context';
+import type { ServerTx } from '../db/connect';
+import { lockKeys } from '../db/lock-keys';
 import { HttpError, parseRequest } from '../http/errors';
 import { executeMutations, storedResult, usedMutationIds } from '../mutations/dispatch';
 import { getClient, registerClient } from './clients';
@@ -28,8 +31,11 @@ export function registerPushRoute(app: FastifyInstance, ctx: ServerContext): voi
     const clientId = clientIdOf(request);
     const body = parseRequest(pushRequestSchema, request.body, 'body');
     if (body.clientId !== clientId) throw new HttpError(400, 'CLIENT_ID_MISMATCH', 'clientId in the body differs from the X-Client-Id header');
-    return serialisedPerClient(clientId, async () => {
-      const client = (await getClient(ctx.db, clientId)) ?? (await registerClient(ctx.db, clientId, user.iin, scopeKey(user)));
+    // One transaction per push holding the client's lock: pushes of one client are processed one at a time on
+    // whichever instance they reach, and the sequence checks below cannot race.
+    return ctx.db.transaction(async (tx) => {
+      await lockClient(tx, clientId);
+      const client = (await getClient(tx, clientId)) ?? (await registerClient(tx, clientId, user.iin, scopeKey(user)));
       const lang = requestLanguage(request);
       let last = client.lastClientSeq;
       // The batch must be consecutive and continue the client's sequence; replays of processed entries are allowed.
@@ -43,8 +49,8 @@ export function registerPushRoute(app: FastifyInstance, ctx: ServerContext): voi
       // checked before anything is applied, so a protocol error never leaves half a batch written.
       const results: MutationResult[] = [];
       const fresh = body.mutations.filter((m) => m.clientSeq > last);
-      for (const m of body.mutations.filter((m) => m.clientSeq <= last)) results.push(await replay(ctx, clientId, m.clientSeq, m.mutationId, last));
-      const used = await usedMutationIds(ctx, clientId, fresh.map((m) => m.mutationId));
+      for (const m of body.mutations.filter((m) => m.clientSeq <= last)) results.push(await replay(tx, clientId, m.clientSeq, m.mutationId, last));
+      const used = await usedMutationIds(tx, clientId, fresh.map((m) => m.mutationId));
       const reused = fresh.find((m, i) => used.has(m.mutationId) || fresh.findIndex((o) => o.mutationId === m.mutationId) !== i);
       if (reused) {
         throw new HttpError(409, 'MUTATION_ID_REUSED', `mutationId ${reused.mutationId} was already used with another clientSeq`, {
@@ -52,10 +58,9 @@ export function registerPushRoute(app: FastifyInstance, ctx: ServerContext): voi
         });
       }
       if (fresh.length > 0) {
-        const outcome = await executeMutations(ctx, user, clientId, fresh, lang);
+        const outcome = await executeMutations(ctx, tx, user, clientId, fresh, lang);
         results.push(...outcome.results);
         last = fresh[fresh.length - 1]!.clientSeq;
-        if (outcome.touchedOrgs.size > 0) ctx.events.poke(outcome.touchedOrgs, outcome.cursor);
       }
       for (const result of results) ctx.metrics.countPushed(result.status);
       return { results, lastClientSeq: last };
@@ -63,8 +68,13 @@ export function registerPushRoute(app: FastifyInstance, ctx: ServerContext): voi
   });
 }
 
-async function replay(ctx: ServerContext, clientId: string, clientSeq: number, mutationId: string, last: number): Promise<MutationResult> {
-  const stored = await storedResult(ctx, clientId, clientSeq);
+/** Waits for any push of the same client on any instance (released at commit or rollback). */
+async function lockClient(tx: ServerTx, clientId: string): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${lockKeys.clientPush}, hashtext(${clientId}))`);
+}
+
+async function replay(tx: ServerTx, clientId: string, clientSeq: number, mutationId: string, last: number): Promise<MutationResult> {
+  const stored = await storedResult(tx, clientId, clientSeq);
   if (!stored || stored.mutationId !== mutationId) {
     throw new HttpError(409, 'CLIENT_SEQ_REUSED', `clientSeq ${clientSeq} was used by another mutation`, { lastClientSeq: String(last) });
   }
@@ -77,16 +87,4 @@ async function replay(ctx: ServerContext, clientId: string, clientSeq: number, m
     ...(stored.params ? { params: stored.params } : {}),
     ...(stored.current !== null ? { current: stored.current } : {}),
   };
-}
-
-/** One push at a time per client (the reference server is a single process), so sequence checks cannot race. */
-const clientQueues = new Map<string, Promise<unknown>>();
-function serialisedPerClient<T>(clientId: string, work: () => Promise<T>): Promise<T> {
-  const previous = clientQueues.get(clientId) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(work);
-  clientQueues.set(clientId, next);
-  void next.catch(() => undefined).finally(() => {
-    if (clientQueues.get(clientId) === next) clientQueues.delete(clientId);
-  });
-  return next;
 }

@@ -13,6 +13,7 @@ import { benchCiphers } from './cipher.bench';
 import { benchContractPdf } from './contract-pdf.bench';
 import { benchInbox } from './inbox.bench';
 import { benchMemory } from './memory.bench';
+import { benchServerScale } from './server-scale.bench';
 import { benchSync } from './sync.bench';
 import { benchTyping } from './typing.bench';
 import { dataset } from './support/dataset';
@@ -79,6 +80,7 @@ try {
   await step('backend memory', async () => (loadedDataDir ? [await benchMemory(loadedDataDir, contracts)] : []));
   await step('sync', () => benchSync({ quick }));
   await step('contract pdf', () => benchContractPdf({ quick }));
+  await step('server scale', () => benchServerScale({ quick }));
   await step('typing latency', () => benchTyping({ quick }));
 } finally {
   removeBenchDirs();

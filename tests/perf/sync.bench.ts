@@ -100,8 +100,8 @@ export async function benchSync(opts: { quick: boolean }): Promise<BenchMetric[]
   const a = localService(dirA, dbA, world.server.url, { requestTimeoutMs: REQUEST_TIMEOUT_MS });
   const b = localService(dirB, dbB, world.server.url, { requestTimeoutMs: REQUEST_TIMEOUT_MS, pokeSocketFactory: defaultPokeSocketFactory });
   try {
-    await a.engine.loginWithSignature(nonceSigner(STAFF));
-    await b.engine.loginWithSignature(nonceSigner(STAFF));
+    await a.session.login(nonceSigner(STAFF));
+    await b.session.login(nonceSigner(STAFF));
     await Promise.all([syncUntilSettled(a), syncUntilSettled(b)]);
     const metrics = [decisionToOutbox(a, opts.quick ? 200 : 1000)];
     await syncUntilSettled(a, 1000);

@@ -16,15 +16,15 @@ export function sessionOf(user: SessionUser | null): Session {
 }
 
 export function authHandlers(ctx: BackendContext, ncalayer: () => NcaLayerClient): AuthHandlers {
-  const engine = ctx.sync.engine;
+  const session = ctx.sync.session;
   const publish = (session: Session) => {
     ctx.events.emit('auth.session', session);
     return session;
   };
   return {
-    'auth.session': () => sessionOf(engine.state.read().token ? engine.user() : null),
+    'auth.session': () => sessionOf(session.token() ? session.user() : null),
     'auth.login': async () => {
-      const user = await engine.loginWithSignature(async (nonce) => {
+      const user = await session.login(async (nonce) => {
         // Before login we do not know whose key it is; the server ties the IIN to a staff member. Locally we
         // still insist on a valid chain and an authentication key.
         const signed = await signAndVerify(ncalayer(), {
@@ -38,8 +38,10 @@ export function authHandlers(ctx: BackendContext, ncalayer: () => NcaLayerClient
       ctx.log.info('signed in', { iin: user.iin });
       return publish(sessionOf(user));
     },
-    'auth.logout': () => {
-      engine.state.clearToken();
+    'auth.logout': async () => {
+      const user = session.user();
+      const { revokedAtServer } = await session.logout();
+      ctx.log.info('signed out', { iin: user?.iin ?? null, revokedAtServer });
       return publish(sessionOf(null));
     },
     'ncalayer.status': async () => {

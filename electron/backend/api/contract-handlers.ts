@@ -1,6 +1,7 @@
 /** API handlers of contract review (domain/api/contracts.ts): inbox queries over the replica and the decisions. */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { overlayOf } from '../sync/attention';
 import { contractListArgsSchema } from '../../../domain/api/contracts';
 import { todayInKazakhstan } from '../../../domain/calendar';
 import { contractSignatures, signedCopyBundle } from '../../../domain/contract-pdf';
@@ -14,7 +15,6 @@ import { contractPdfError } from '../contracts/contract-pdf-error';
 import { archiveDateProblem, dateProblemText, offerStartProblem, type DateProblem } from '../../../domain/date-rules';
 import type { BackendContext } from '../context';
 import { contractDetail, readContract } from '../contracts/contract-detail';
-import { ContractPdfSource } from '../contracts/contract-pdf-source';
 import { InboxQueries } from '../contracts/inbox-query';
 import { parentSignatureVerdict } from '../contracts/signature-verdict';
 import { withCertificateSerials } from '../contracts/verified-signatures';
@@ -52,7 +52,7 @@ export function contractHandlers(ctx: BackendContext): ContractHandlers {
   const today = () => todayInKazakhstan(new Date());
   const inbox = new InboxQueries(sqlite, today);
   const fontsDir = path.join(ctx.config.resourcesDir, 'fonts');
-  const pdf = new ContractPdfSource(sqlite, fontsDir);
+  const pdf = ctx.contractPdfs;
   const detail = (id: string) =>
     contractDetail({ sqlite, today, user: () => engine.user(), outboxFor: (entity, targetId) => engine.outbox.all().filter((r) => r.targetEntity === entity && r.targetId === targetId) }, id);
 
@@ -77,11 +77,11 @@ export function contractHandlers(ctx: BackendContext): ContractHandlers {
       const row = engine.replica.row('direction', id);
       if (!row) throw new AppError('DIRECTION_NOT_FOUND', 'No such direction in your data.');
       const pending = engine.outbox.all().filter((r) => r.targetEntity === 'direction' && r.targetId === id);
-      const sync = pending.length === 0 ? null : pending.some((r) => r.status === 'rejected' || r.status === 'conflict') ? 'attention' : 'pending';
+      const sync = pending.length === 0 ? null : overlayOf(pending.map((r) => r.status));
       return { ...directionSchema.parse(row), sync };
     },
     'contracts.get': ({ id }) => detail(id),
-    'contracts.signatureVerdict': async ({ contractId }) => parentSignatureVerdict(readContract(sqlite, contractId), pdf, ctx.config.trustedRootsPem),
+    'contracts.signatureVerdict': async ({ contractId }) => parentSignatureVerdict(readContract(sqlite, contractId), pdf, ctx.trust),
     'contracts.markDocument': (args) => {
       const contract = checkTransition(args.contractId, { type: 'markDocument', documentId: args.documentId, decision: args.decision });
       const reason = args.decision === 'approved' ? null : args.reason;

@@ -1,4 +1,5 @@
 /** API handlers of the special queue (domain/api/special-queue.ts): lists, one application, signed decisions. */
+import type { SignatureTrust } from '../signatures/signature-trust';
 import { specialQueueRefusalText } from '../../../domain/text/machine-refusals';
 import { textError } from '../../../domain/text/text-error';
 import { text } from '../../../domain/text/text-ref';
@@ -20,7 +21,7 @@ type SpecialQueueHandlers = Pick<
 export interface SpecialQueueDeps {
   sync: SyncService;
   decisions: Pick<DecisionService, 'decide'>;
-  trustedRootsPem: readonly string[];
+  trust: SignatureTrust;
   now?: () => Date;
 }
 
@@ -65,7 +66,7 @@ export function specialQueueHandlers(deps: SpecialQueueDeps): SpecialQueueHandle
         kindergartens: details.organisationNames(application.kindergartens),
         conclusion: { sha256, mime: application.conclusionMime, size: application.conclusionSize, downloaded },
         parentSignature: downloaded
-          ? await parentSignatureVerdict(parentSignature, sync.readDocument(sha256).bytes, application.parentIin, deps.trustedRootsPem)
+          ? await parentSignatureVerdict(parentSignature, sync.readDocument(sha256).bytes, application.parentIin, deps.trust)
           : null,
         history: details.history(id),
         decision,

@@ -4,9 +4,11 @@
  */
 import type Database from 'better-sqlite3';
 import { cachedStatement } from '../../../db/statement-cache';
+import type { ContractInboxTab } from '../../../domain/api/contracts';
 import type { BlobWant } from './downloader';
 
-export const CONTRACT_STATUSES_AWAITING_REVIEW = ['submitted', 'resubmitted'] as const;
+/** The tab of contracts awaiting review (domain/contract-tabs.ts): the generated column of the replica. */
+const REVIEW_TAB: ContractInboxTab = 'review';
 
 /**
  * Contract documents of open work among the rowids `(after, after + span]`: a page costs a bounded scan, so the
@@ -17,8 +19,8 @@ export function openWorkContractDocuments(sqlite: Database.Database, after: numb
     sqlite,
     `SELECT d.sha256 AS sha256, json_extract(d.data, '$.size') AS size, json_extract(d.data, '$.mime') AS mime
        FROM contract_documents d JOIN contracts c ON c.id = d.contract_id
-      WHERE d.rowid > ? AND d.rowid <= ? AND d.current = 1 AND c.status IN (${CONTRACT_STATUSES_AWAITING_REVIEW.map(() => '?').join(', ')})`,
-  ).all(after, after + span, ...CONTRACT_STATUSES_AWAITING_REVIEW) as BlobWant[];
+      WHERE d.rowid > ? AND d.rowid <= ? AND d.current = 1 AND c.tab = ?`,
+  ).all(after, after + span, REVIEW_TAB) as BlobWant[];
 }
 
 /** Highest rowid of the contract documents: where the pages of `openWorkContractDocuments` end. */

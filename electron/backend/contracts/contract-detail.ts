@@ -4,6 +4,7 @@
  * machine allows are computed from that effective state, so a whole review can be finished offline.
  */
 import type Database from 'better-sqlite3';
+import { needsAttention, overlayOf } from '../sync/attention';
 import type { ContractActions, ContractDetail, ReviewDocument } from '../../../domain/api/contracts';
 import { workingDaysLeft } from '../../../domain/calendar';
 import { canReviewDocuments, contractStateOf, transitionContract } from '../../../domain/contract-machine';
@@ -27,7 +28,7 @@ export interface DetailSources {
   today: () => string;
 }
 
-const isRefused = (row: OutboxRow) => row.status === 'rejected' || row.status === 'conflict';
+const isRefused = (row: OutboxRow) => needsAttention(row.status);
 
 export function readContract(sqlite: Database.Database, id: string): Contract {
   const row = sqlite.prepare('SELECT data FROM contracts WHERE id = ?').get(id) as { data: string } | undefined;
@@ -102,7 +103,7 @@ export function contractDetail(src: DetailSources, id: string): ContractDetail {
     previousDocuments: all.filter((d) => !d.current),
     history,
     pendingDecisions: contractDecisions.map((d) => ({ id: d.clientSeq, name: d.name, state: isRefused(d) ? 'attention' : 'pending', code: d.resultCode, params: d.resultParams, message: d.resultMessage })),
-    sync: decisions.length === 0 ? null : decisions.some(isRefused) ? 'attention' : 'pending',
+    sync: decisions.length === 0 ? null : overlayOf(decisions.map((d) => d.status)),
     actions: actionsFor(contract, documents, inFlight, src.user()),
     workingDaysLeft: contract.dueOn ? workingDaysLeft(src.today(), contract.dueOn) : null,
   };

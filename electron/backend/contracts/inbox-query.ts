@@ -17,7 +17,7 @@ import type { ContractStatus } from '../../../domain/statuses';
 import { overlaySql } from './overlay-sql';
 import { searchForms } from '../../../domain/name-search';
 import { ftsMatchExpression, likePattern } from './search';
-import { tabOfStatus } from './tabs';
+import { tabOfStatus } from '../../../domain/contract-tabs';
 
 /** Sort keys → the column and its covering (tab, column, id, due_on, is_voucher) index (db/schema.ts). */
 const sortKeys: Readonly<Record<ContractSort, { column: string; index: string }>> = {

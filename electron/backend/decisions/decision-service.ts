@@ -5,11 +5,11 @@
  */
 import { AppError } from '../../../domain/envelope';
 import { decisionPayload } from '../../../domain/decision-payload';
-import { contractSchema, organisationSchema, type Contract, type Organisation } from '../../../domain/entities';
+import { contractSchema, type Contract } from '../../../domain/entities';
 import { mutationArgsSchemas, type MutationArgs, type MutationName } from '../../../domain/mutations';
 import { bytesToBase64 } from '../../../domain/pki/bytes';
-import { regenerateSignedContract, type ContractFonts } from '../../../domain/contract-pdf';
 import { contractPdfError } from '../contracts/contract-pdf-error';
+import type { ContractPdfSource } from '../contracts/contract-pdf-source';
 import type { SessionUser } from '../../../domain/sync-protocol';
 import type { NcaLayerClient } from '../ncalayer/client';
 import { signAndVerify } from '../ncalayer/sign-and-verify';
@@ -24,7 +24,8 @@ export interface DecisionServiceDeps {
   engine: SyncEngine;
   ncalayer: () => NcaLayerClient;
   trustedRootsPem: readonly string[];
-  fonts: () => Promise<ContractFonts>;
+  /** The one (cached) regeneration of contract PDFs, shared with the PDF the sign dialog shows. */
+  contractPdfs: Pick<ContractPdfSource, 'regenerate'>;
   now?: () => Date;
 }
 
@@ -78,8 +79,7 @@ export class DecisionService {
   /** The contract PDF exactly as the parent signed it, or a clear refusal when it cannot be reproduced. */
   async contractPdf(contractId: string): Promise<{ contract: Contract; bytes: Uint8Array; sha256: string }> {
     const contract = contractSchema.parse(this.replicaRow('contract', contractId));
-    const org: Organisation = organisationSchema.parse(this.replicaRow('organisation', contract.orgId));
-    const result = await regenerateSignedContract(contract, org, await this.deps.fonts());
+    const result = await this.deps.contractPdfs.regenerate(contract);
     if (!result.ok) throw contractPdfError(result);
     return { contract, bytes: result.bytes, sha256: result.sha256 };
   }
@@ -93,6 +93,7 @@ export class DecisionService {
     const signed = await signAndVerify(this.deps.ncalayer(), {
       documents: [bytes],
       detached: true,
+      timestamp: true,
       expect: { usage: 'sign', iin: user.iin, bin: org.bin, roles: signingPolicies['contract.sign'].certRoles },
       trustedRoots: this.deps.trustedRootsPem,
       now: this.deps.now,

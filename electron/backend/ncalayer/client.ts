@@ -33,6 +33,8 @@ export interface SignerFilter {
 
 export interface SignCmsOptions {
   detached: boolean;
+  /** Ask NCALayer to attach an RFC 3161 timestamp from NCA's TSA (basics `tsaProfile`); the legacy API cannot. */
+  timestamp?: boolean;
   signer: SignerFilter;
   storages?: string[] | null;
 }
@@ -93,7 +95,7 @@ export class NcaLayerClient {
         ...(options.storages ? { allowedStorages: options.storages } : {}),
         format: 'cms',
         data,
-        signingParams: { decode: true, encapsulate: !options.detached, digested: false },
+        signingParams: { decode: true, encapsulate: !options.detached, digested: false, ...(options.timestamp ? { tsaProfile: {} } : {}) },
         signerParams: {
           extKeyUsageOids: options.signer.extKeyUsageOids,
           ...(options.signer.iin ? { iin: options.signer.iin } : {}),

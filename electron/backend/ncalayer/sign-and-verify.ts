@@ -7,6 +7,8 @@ import { NcaLayerError } from './errors';
 export interface SignAndVerifyInput {
   documents: Uint8Array[];
   detached: boolean;
+  /** Ask for an RFC 3161 timestamp where NCALayer can add one (the server stamps the rest). */
+  timestamp?: boolean;
   /** iin = the logged-in user, bin = the organisation, roles allowed for the action, usage sign|auth. */
   expect: VerifyExpectations;
   trustedRoots: ReadonlyArray<string | Uint8Array>;
@@ -25,6 +27,7 @@ export async function signAndVerify(client: NcaLayerClient, input: SignAndVerify
   const purpose = input.expect.usage === 'sign' ? OID.ekuEmailProtection : OID.ekuClientAuth;
   const signatures = await client.signCms(input.documents, {
     detached: input.detached,
+    ...(input.timestamp ? { timestamp: true } : {}),
     // A UX aid only (NCALayer greys out other keys); the checks below are what counts.
     signer: { extKeyUsageOids: [purpose, ...(input.expect.bin ? [ROLE_OIDS.organisation] : [])], iin: input.expect.iin, bin: input.expect.bin },
   });

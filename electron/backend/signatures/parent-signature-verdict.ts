@@ -6,8 +6,9 @@
 import type { SignatureVerdict } from '../../../domain/api/contracts';
 import type { SignatureInfo } from '../../../domain/entities';
 import { verifyCms } from '../../../domain/pki';
+import type { SignatureTrust } from './signature-trust';
 
-const none = { valid: false, iinMatches: false, signerName: null, signerIin: null, signedAt: null, detail: null } as const;
+const none = { valid: false, iinMatches: false, signerName: null, signerIin: null, signedAt: null, detail: null, revocation: null } as const;
 
 export function missingSignatureVerdict(): SignatureVerdict {
   return { ...none, problem: 'NO_SIGNATURE' };
@@ -22,13 +23,14 @@ export async function parentSignatureVerdict(
   signature: SignatureInfo | null,
   content: Uint8Array,
   parentIin: string,
-  trustedRootsPem: readonly string[],
+  trust: SignatureTrust,
+  now = new Date(),
 ): Promise<SignatureVerdict> {
   if (!signature) return missingSignatureVerdict();
   const result = await verifyCms({
     cms: signature.cms,
     content,
-    trustedRoots: trustedRootsPem,
+    trustedRoots: trust.trustedRootsPem,
     at: new Date(signature.signedAt),
     expect: { usage: 'sign' },
   });
@@ -46,12 +48,21 @@ export async function parentSignatureVerdict(
   }
   // A signature by someone else is still mathematically valid; the IIN line says what is wrong.
   const iinMatches = result.signer.iin === parentIin;
-  return {
-    valid: true,
-    iinMatches,
+  const revocation = await trust.revocation(result.path, now);
+  const base = {
     signerName: result.signer.fullName,
     signerIin: result.signer.iin,
-    signedAt: result.signer.signingTime?.toISOString() ?? signature.signedAt,
+    // A verified RFC 3161 genTime outranks the time the signer's own computer asserted.
+    signedAt: signature.timestamp?.genTime ?? result.signer.signingTime?.toISOString() ?? signature.signedAt,
+    revocation,
+  };
+  if (revocation.status === 'revoked') {
+    return { ...base, valid: false, iinMatches, problem: 'CERT_REVOKED', detail: `revoked ${revocation.revokedAt ?? ''} (${revocation.source ?? ''})` };
+  }
+  return {
+    ...base,
+    valid: true,
+    iinMatches,
     problem: iinMatches ? null : 'WRONG_SIGNER',
     detail: iinMatches ? null : `certificate IIN ${result.signer.iin ?? '—'} ≠ parent IIN`,
   };

@@ -3,6 +3,7 @@
  * chosen kindergartens' names, and the newest of the user's decisions on it still in the outbox.
  */
 import type Database from 'better-sqlite3';
+import { overlayOf } from '../sync/attention';
 import type { DecisionOverlay } from '../../../domain/api/special-queue';
 import {
   historyEventSchema,
@@ -64,7 +65,7 @@ export class SpecialQueueDetailQuery {
       .get(id) as { name: string; status: string; createdAt: string; code: string | null; params: string | null; message: string | null } | undefined;
     if (!row) return null;
     return {
-      overlay: row.status === 'rejected' || row.status === 'conflict' ? 'attention' : 'pending',
+      overlay: overlayOf([row.status]),
       name: mutationNameSchema.parse(row.name),
       createdAt: row.createdAt,
       code: row.code,

@@ -4,6 +4,7 @@
  * The outbox is overlaid per row (pending / needs attention); the replica itself is never changed here.
  */
 import type Database from 'better-sqlite3';
+import { needsAttentionSql } from '../sync/attention';
 import {
   specialQueueTabStatus,
   type DecisionOverlay,
@@ -55,7 +56,7 @@ export class SpecialQueueListQuery {
   private overlay(): Map<string, DecisionOverlay> {
     const rows = this.sqlite
       .prepare(
-        `SELECT target_id AS id, MAX(status IN ('rejected', 'conflict')) AS attention FROM outbox
+        `SELECT target_id AS id, MAX(${needsAttentionSql()}) AS attention FROM outbox
           WHERE target_entity = 'specialQueueApplication' GROUP BY target_id`,
       )
       .all() as Array<{ id: string; attention: number }>;

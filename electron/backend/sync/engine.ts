@@ -3,8 +3,6 @@
  * start, by `syncNow`, on focus, by pokes, after a decision (debounced) and every minute; failures back off with
  * full jitter. Everything time- or network-related is injectable so tests can drive it through a fault proxy.
  */
-import { textError } from '../../../domain/text/text-error';
-import { text } from '../../../domain/text/text-ref';
 import type Database from 'better-sqlite3';
 import type { SyncStatus } from '../../../domain/api/sync';
 import type { MutationName } from '../../../domain/mutations';
@@ -74,6 +72,7 @@ export class SyncEngine {
     updateRequired: false,
     minAppVersion: null as string | null,
     lastError: null as string | null,
+    lastErrorCode: null as string | null,
     nextRetryAt: null as string | null,
   };
   private lastStatusJson = '';
@@ -152,31 +151,26 @@ export class SyncEngine {
     this.options.onStatus?.(status);
   }
 
-  // ── Session ────────────────────────────────────────────────────────────────────────────────────────────────
+  // ── Session hooks (the session itself lives in electron/backend/session) ────────────────────────────────
 
-  /** Logs in with a CMS over the server's nonce (NCALayer signs it); keeps the token in the encrypted DB. */
-  async loginWithSignature(signNonce: (nonce: string) => Promise<string>): Promise<SessionUser> {
-    const { nonce } = await this.http.challenge();
-    const cms = await signNonce(nonce);
-    const session = await this.http.login(nonce, cms);
-    // Decisions still queued were signed by the previous user: another user's session could not send them, and a
-    // re-bootstrap for the new scope must not strand them. Refuse until they are sent or discarded.
-    const previous = this.state.read().user;
+  /** Decisions the server has not accepted yet (the session's guard against switching users). */
+  unsentDecisions(): number {
     const unsent = this.outbox.counts();
-    if (previous && previous.iin !== session.user.iin && unsent.pending + unsent.attention > 0) {
-      const count = unsent.pending + unsent.attention;
-      throw textError(text('OUTBOX_NOT_EMPTY', { count, user: previous.fullName }), { details: { count } });
-    }
-    this.state.saveSession(session.token, session.expiresAt, session.user);
-    this.options.sqlite
-      .prepare('INSERT INTO audit_log (at, actor_iin, action, subject, details) VALUES (?, ?, ?, ?, ?)')
-      .run(this.now().toISOString(), session.user.iin, 'session.login', null, null);
+    return unsent.pending + unsent.attention;
+  }
+
+  sessionStarted(): void {
     this.live.needsLogin = false;
     this.failures = 0;
     if (this.started) this.pokes?.restart();
     this.publishStatus();
     this.requestSync();
-    return session.user;
+  }
+
+  sessionEnded(): void {
+    this.live.needsLogin = true;
+    this.pokes?.stop();
+    this.publishStatus();
   }
 
   user(): SessionUser | null {
@@ -275,13 +269,14 @@ export class SyncEngine {
 
   private succeeded(): void {
     this.failures = 0;
-    Object.assign(this.live, { online: true, needsLogin: false, updateRequired: false, minAppVersion: null, lastError: null, nextRetryAt: null });
+    Object.assign(this.live, { online: true, needsLogin: false, updateRequired: false, minAppVersion: null, lastError: null, lastErrorCode: null, nextRetryAt: null });
   }
 
   private failed(error: unknown): CycleOutcome {
     const kind = error instanceof SyncHttpError ? error.kind : 'internal';
     const message = error instanceof Error ? error.message : String(error);
     this.live.lastError = message;
+    this.live.lastErrorCode = error instanceof SyncHttpError ? error.code : null;
     this.live.online = error instanceof SyncHttpError && error.status !== null;
     if (kind === 'unauthorized') {
       // The queue is kept; the user logs in again and the sender resumes.

@@ -8,6 +8,7 @@ import { AppError } from '../../../domain/envelope';
 import { mutationArgsSchemas, mutationTarget, type MutationName } from '../../../domain/mutations';
 import type { MutationResult, PushMutation } from '../../../domain/sync-protocol';
 import { textParamsSchema, type TextParams } from '../../../domain/text/text-ref';
+import { needsAttentionSql } from './attention';
 import { replicaTables } from '../../../db/replica-tables';
 
 export type OutboxStatus = 'pending' | 'applied' | 'rejected' | 'conflict';
@@ -186,14 +187,14 @@ export class Outbox {
   counts(): { pending: number; attention: number } {
     const row = this.sqlite
       .prepare(
-        `SELECT SUM(status IN ('pending', 'applied')) AS pending, SUM(status IN ('rejected', 'conflict')) AS attention FROM outbox`,
+        `SELECT SUM(status IN ('pending', 'applied')) AS pending, SUM(${needsAttentionSql()}) AS attention FROM outbox`,
       )
       .get() as { pending: number | null; attention: number | null };
     return { pending: row.pending ?? 0, attention: row.attention ?? 0 };
   }
 
   attention(): OutboxRow[] {
-    return (this.sqlite.prepare("SELECT * FROM outbox WHERE status IN ('rejected', 'conflict') ORDER BY client_seq").all() as RawRow[]).map(toRow);
+    return (this.sqlite.prepare(`SELECT * FROM outbox WHERE ${needsAttentionSql()} ORDER BY client_seq`).all() as RawRow[]).map(toRow);
   }
 
   /** Drops a refused decision the user chose not to redo; the audit log keeps the trace. */
@@ -214,7 +215,7 @@ export class Outbox {
   overlay(): Map<string, OverlayState> {
     const rows = this.sqlite
       .prepare(
-        `SELECT target_entity, target_id, MAX(status IN ('rejected', 'conflict')) AS attention FROM outbox GROUP BY target_entity, target_id`,
+        `SELECT target_entity, target_id, MAX(${needsAttentionSql()}) AS attention FROM outbox GROUP BY target_entity, target_id`,
       )
       .all() as Array<{ target_entity: string; target_id: string; attention: number }>;
     return new Map(rows.map((r) => [`${r.target_entity}:${r.target_id}`, r.attention ? 'attention' : 'pending']));

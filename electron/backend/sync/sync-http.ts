@@ -95,6 +95,11 @@ export class SyncHttp {
     return this.json(loginResponseSchema, await this.request('POST', '/v1/auth/login', { nonce, cms }));
   }
 
+  /** Revokes the bearer token at the server. */
+  async logout(): Promise<void> {
+    await (await this.request('POST', '/v1/auth/logout', {})).body?.cancel();
+  }
+
   async pull(cursor: number, limit: number): Promise<PullResponse> {
     return this.json(pullResponseSchema, await this.request('GET', `/v1/sync/pull?cursor=${cursor}&limit=${limit}`));
   }

@@ -7,6 +7,7 @@ import { AppError } from '../../../domain/envelope';
 import { BlobDownloader } from '../blobs/downloader';
 import { BlobStore } from '../blobs/blob-store';
 import { knownDocument, lastContractDocumentRowid, openWorkConclusions, openWorkContractDocuments } from '../blobs/open-work';
+import { SessionService } from '../session/session-service';
 import { SyncEngine, type SyncEngineOptions } from './engine';
 
 export interface SyncServiceOptions extends Omit<SyncEngineOptions, 'downloads' | 'onReplicaChanged'> {
@@ -25,6 +26,7 @@ export class SyncService {
   readonly engine: SyncEngine;
   readonly store: BlobStore;
   readonly downloader: BlobDownloader;
+  readonly session: SessionService;
   private prefetching: Promise<void> | null = null;
   private prefetchAgain = false;
   private stopped = false;
@@ -35,6 +37,14 @@ export class SyncService {
       ...options,
       downloads: () => this.downloader.progress(),
       onReplicaChanged: () => this.prefetch(),
+    });
+    this.session = new SessionService({
+      sqlite: options.sqlite,
+      state: this.engine.state,
+      http: this.engine.http,
+      sync: this.engine,
+      now,
+      ...(options.log ? { log: options.log } : {}),
     });
     this.store = new BlobStore(options.sqlite, path.join(options.dataDir, 'blobs'), now, (sha256) => this.requestDocument(sha256));
     this.downloader = new BlobDownloader({

@@ -46,6 +46,14 @@ export function SignatureVerdict({ verdict }: { verdict: Verdict | undefined }) 
             {verdict.signerIin ? ` (${verdict.signerIin})` : ''}
           </Text>
         )}
+        {verdict.revocation && (
+          <Text size="sm" c={verdict.revocation.status === 'good' ? 'dimmed' : 'orange.8'} data-revocation={verdict.revocation.status}>
+            {t(`verdict.revocation.${verdict.revocation.status}`, {
+              method: verdict.revocation.method?.toUpperCase() ?? '',
+              time: formatDateTime(verdict.revocation.checkedAt),
+            })}
+          </Text>
+        )}
         {verdict.signedAt && (
           <Text size="sm" c="dimmed">
             {t('verdict.signedAt')}: {formatDateTime(verdict.signedAt)}

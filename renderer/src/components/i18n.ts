@@ -16,7 +16,13 @@ export const componentStrings = {
       problems: {
         NO_SIGNATURE: 'Шартқа ата-ана қол қоймаған', PDF_UNAVAILABLE: 'Ата-ана қол қойған шартты қайта жасау мүмкін емес', MALFORMED: 'Қолтаңба бүлінген',
         INVALID_SIGNATURE: 'Қолтаңба шарт мәтініне сәйкес келмейді', UNTRUSTED_CHAIN: 'Сертификатты сенімді ҰКО бермеген', CERT_EXPIRED: 'Сертификаттың мерзімі өткен',
-        CERT_NOT_YET_VALID: 'Сертификаттың қолданылу мерзімі әлі басталмаған', WRONG_KEY_USAGE: 'Кілт қол қоюға арналмаған', WRONG_SIGNER: 'Басқа адам қол қойған', WRONG_ORG: 'Басқа ұйымның сертификаты', ROLE_NOT_ALLOWED: 'Сертификат рөлі жарамсыз',
+        CERT_NOT_YET_VALID: 'Сертификаттың қолданылу мерзімі әлі басталмаған', WRONG_KEY_USAGE: 'Кілт қол қоюға арналмаған', WRONG_SIGNER: 'Басқа адам қол қойған', WRONG_ORG: 'Басқа ұйымның сертификаты', ROLE_NOT_ALLOWED: 'Сертификат рөлі жарамсыз', CERT_REVOKED: 'Сертификаттың күші жойылған (кері қайтарылған)',
+      },
+      revocation: {
+        good: 'Сертификат кері қайтарылмаған ({{method}}, {{time}})',
+        revoked: 'Сертификат кері қайтарылған',
+        unavailable: 'Сертификаттың кері қайтарылуы тексерілмеді: OCSP қызметі де, CRL тізімі де жауап бермеді',
+        'not-checked-offline': 'Сертификаттың кері қайтарылуы тексерілмеді (желі жоқ)',
       },
     },
     reason: { label: 'Себебі', comment: 'Түсініктеме', commentRequired: '«Басқа» себебі үшін түсініктеме міндетті', placeholder: 'Себепті таңдаңыз' },
@@ -41,7 +47,13 @@ export const componentStrings = {
       problems: {
         NO_SIGNATURE: 'Родитель не подписал договор', PDF_UNAVAILABLE: 'Не удалось воспроизвести договор, подписанный родителем', MALFORMED: 'Подпись повреждена',
         INVALID_SIGNATURE: 'Подпись не соответствует тексту договора', UNTRUSTED_CHAIN: 'Сертификат выдан недоверенным УЦ', CERT_EXPIRED: 'Срок действия сертификата истёк',
-        CERT_NOT_YET_VALID: 'Сертификат ещё не действует', WRONG_KEY_USAGE: 'Ключ не предназначен для подписи', WRONG_SIGNER: 'Подписал другой человек', WRONG_ORG: 'Сертификат другой организации', ROLE_NOT_ALLOWED: 'Недопустимая роль сертификата',
+        CERT_NOT_YET_VALID: 'Сертификат ещё не действует', WRONG_KEY_USAGE: 'Ключ не предназначен для подписи', WRONG_SIGNER: 'Подписал другой человек', WRONG_ORG: 'Сертификат другой организации', ROLE_NOT_ALLOWED: 'Недопустимая роль сертификата', CERT_REVOKED: 'Сертификат отозван',
+      },
+      revocation: {
+        good: 'Сертификат не отозван ({{method}}, {{time}})',
+        revoked: 'Сертификат отозван',
+        unavailable: 'Отзыв сертификата не проверен: не ответили ни служба OCSP, ни список CRL',
+        'not-checked-offline': 'Отзыв сертификата не проверен (нет связи)',
       },
     },
     reason: { label: 'Причина', comment: 'Комментарий', commentRequired: 'Для причины «Другое» комментарий обязателен', placeholder: 'Выберите причину' },
@@ -66,7 +78,13 @@ export const componentStrings = {
       problems: {
         NO_SIGNATURE: 'The parent has not signed the contract', PDF_UNAVAILABLE: 'The contract the parent signed cannot be reproduced', MALFORMED: 'The signature is damaged',
         INVALID_SIGNATURE: 'The signature does not match the contract text', UNTRUSTED_CHAIN: 'The certificate is not from a trusted CA', CERT_EXPIRED: 'The certificate has expired',
-        CERT_NOT_YET_VALID: 'The certificate is not valid yet', WRONG_KEY_USAGE: 'The key is not a signing key', WRONG_SIGNER: 'Signed by someone else', WRONG_ORG: 'Certificate of another organisation', ROLE_NOT_ALLOWED: 'Certificate role not allowed',
+        CERT_NOT_YET_VALID: 'The certificate is not valid yet', WRONG_KEY_USAGE: 'The key is not a signing key', WRONG_SIGNER: 'Signed by someone else', WRONG_ORG: 'Certificate of another organisation', ROLE_NOT_ALLOWED: 'Certificate role not allowed', CERT_REVOKED: 'The certificate has been revoked',
+      },
+      revocation: {
+        good: 'Certificate not revoked ({{method}}, {{time}})',
+        revoked: 'The certificate has been revoked',
+        unavailable: 'Revocation not checked: neither OCSP nor the CRL answered',
+        'not-checked-offline': 'Revocation not checked (offline)',
       },
     },
     reason: { label: 'Reason', comment: 'Comment', commentRequired: 'A comment is required for “Other”', placeholder: 'Choose a reason' },

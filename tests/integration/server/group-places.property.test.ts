@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupSchema } from '../../../domain/entities';
-import { openDatabase, lockWrites, type DatabaseHandle } from '../../../server/db/connect';
+import { openDatabase, type DatabaseHandle } from '../../../server/db/connect';
+import { registerWriter } from '../../../server/store/change-horizon';
 import { groupHolds, groupPlaces } from '../../../server/db/schema';
 import { createGroup, enrollPlace, releasePlace, reservePlace } from '../../../server/groups/places';
 import { Refusal } from '../../../server/mutations/refusal';
@@ -38,7 +39,7 @@ describe('group places under any sequence of offer outcomes', () => {
         const groupId = `grp-prop-${run++}`;
         const write = <T>(work: Parameters<typeof handle.db.transaction<T>>[0]) =>
           handle.db.transaction(async (tx) => {
-            await lockWrites(tx);
+            await registerWriter(tx);
             return work(tx);
           });
         await write((tx) =>

@@ -8,7 +8,7 @@ import { groupMismatchTexts } from '../../../domain/groups';
 import { demoServerOptions } from '../../../demo/server-options';
 import { startServer, type RunningServer } from '../../../server/index';
 import { putRow } from '../../../server/store/entity-store';
-import { lockWrites } from '../../../server/db/connect';
+import { registerWriter } from '../../../server/store/change-horizon';
 import { loadKey, type LoadedKey } from '../../fixtures/pki/load';
 import { cmsBy, TestServerClient } from '../../support/server-client';
 import { testDatabases } from './database-targets';
@@ -65,7 +65,7 @@ describe.each(testDatabases)('group places on $name', (database) => {
       voucherApplicationId: null,
     };
     return server.db.transaction(async (tx) => {
-      await lockWrites(tx);
+      await registerWriter(tx);
       return (await putRow(tx, 'direction', 'kg1', direction)).data;
     });
   }

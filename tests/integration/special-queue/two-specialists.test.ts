@@ -10,6 +10,7 @@ import { NcaLayerClient } from '../../../electron/backend/ncalayer/client';
 import { startEmulator, type RunningEmulator } from '../../fixtures/ncalayer/emulator';
 import { trustedTestRootsPem } from '../../fixtures/pki/load';
 import { localService, nonceSigner, openLocalDb, startWorld, syncUntilSettled, tempDir, type World } from '../sync/support/world';
+import { signatureTrust } from '../../../electron/backend/signatures/signature-trust';
 
 let world: World;
 let emulator: RunningEmulator;
@@ -27,16 +28,16 @@ async function machine(identity: string) {
   const dir = tempDir(`sq-${identity}`);
   const db = openLocalDb(dir);
   const sync = localService(dir, db, world.proxy.url);
-  const user = await sync.engine.loginWithSignature(nonceSigner(identity));
+  const user = await sync.session.login(nonceSigner(identity));
   await syncUntilSettled(sync);
   const ncalayer = new NcaLayerClient({ url: emulator.url, ca: [emulator.caPem], signerChain: [] });
   const decisions = new DecisionService({
     engine: sync.engine,
     ncalayer: () => ncalayer,
     trustedRootsPem: trustedTestRootsPem(),
-    fonts: () => Promise.reject(new Error('no contract PDFs here')),
+    contractPdfs: { regenerate: () => Promise.reject(new Error('no contract PDFs here')) },
   });
-  const api = specialQueueHandlers({ sync, decisions, trustedRootsPem: trustedTestRootsPem() });
+  const api = specialQueueHandlers({ sync, decisions, trust: signatureTrust(trustedTestRootsPem(), {}, () => false) });
   return {
     identity,
     user,

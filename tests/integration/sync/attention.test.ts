@@ -21,7 +21,7 @@ it('lists a refused decision with reason and current state, and discards it', as
   const service = localService(dir, db, world.proxy.url);
   const api = syncHandlers(service);
   try {
-    await service.engine.loginWithSignature(nonceSigner(STAFF));
+    await service.session.login(nonceSigner(STAFF));
     await syncUntilSettled(service);
     const [decision] = markDecisions(service, 1, 42);
     const contractId = String(decision!.args.contractId);

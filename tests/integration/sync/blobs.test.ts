@@ -41,7 +41,7 @@ it('prefetches open work, re-downloads a corrupted or truncated transfer, refuse
   const db = openLocalDb(dir);
   const service = localService(dir, db, world.proxy.url);
   try {
-    await service.engine.loginWithSignature(nonceSigner(STAFF));
+    await service.session.login(nonceSigner(STAFF));
     // The first documents arrive corrupted or cut off mid-way; the queue must verify, resume and retry.
     world.proxy.once(pathStarts('/v1/blobs/'), { kind: 'corrupt' });
     world.proxy.once(pathStarts('/v1/blobs/'), { kind: 'truncate', bytes: 1000 });
@@ -84,7 +84,7 @@ it('evicts least-recently-opened documents over budget but never documents of op
   const db = openLocalDb(dir);
   const service = localService(dir, db, world.proxy.url, { blobBudgetBytes: 0 });
   try {
-    await service.engine.loginWithSignature(nonceSigner(STAFF));
+    await service.session.login(nonceSigner(STAFF));
     await syncUntilSettled(service);
     await settledDownloads(service);
     const keep = new Set(openWorkDocuments(db.sqlite).map((w) => w.sha256));

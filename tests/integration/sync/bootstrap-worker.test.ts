@@ -30,7 +30,7 @@ it('bootstraps in the sync worker and switches to its replica file', { timeout: 
   service = localService(dir, db, world.proxy.url, { bootstrapRunner: workerBootstrapRunner(workerFile, httpOf(() => service!, world.proxy.url)) });
   try {
     const firstFile = db.replica.currentFile();
-    await service.engine.loginWithSignature(nonceSigner(STAFF));
+    await service.session.login(nonceSigner(STAFF));
     const outcome = await service.engine.pull();
     expect(outcome, JSON.stringify(outcome)).toMatchObject({ ok: true });
     expect(db.replica.currentFile()).not.toBe(firstFile);
@@ -49,7 +49,7 @@ it('passes a refused token back as unauthorized and keeps the old replica', { ti
   service = localService(dir, db, world.proxy.url, { bootstrapRunner: workerBootstrapRunner(workerFile, httpOf(() => service!, world.proxy.url, 'not-a-valid-token-0123456789')) });
   try {
     const firstFile = db.replica.currentFile();
-    await service.engine.loginWithSignature(nonceSigner(STAFF));
+    await service.session.login(nonceSigner(STAFF));
     expect(await service.engine.pull()).toMatchObject({ ok: false, kind: 'unauthorized' });
     expect(db.replica.currentFile()).toBe(firstFile);
     expect(service.engine.state.read().needsBootstrap).toBe(true);

@@ -28,7 +28,7 @@ it(`survives ${CYCLES} SIGKILLs during bootstrap, pull and push`, { timeout: 600
   // A session and a decision source: an in-process engine logs in once and lends its token to the child.
   const db = openLocalDb(tempDir('crash-login'));
   const seeder = localService(dir, db, world.proxy.url);
-  const user: SessionUser = await seeder.engine.loginWithSignature(nonceSigner(STAFF));
+  const user: SessionUser = await seeder.session.login(nonceSigner(STAFF));
   await syncUntilSettled(seeder);
   const { token, tokenExpiresAt } = seeder.engine.state.read();
   const config = { dbFile: path.join(dir, 'child.db'), keyHex: KEY_HEX, serverUrl: world.proxy.url, pullLimit: 7 };

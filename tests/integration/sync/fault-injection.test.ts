@@ -29,7 +29,7 @@ describe('decisions through a faulty network', () => {
     const db = openLocalDb(dir);
     const service = localService(dir, db, world.proxy.url);
     try {
-      await service.engine.loginWithSignature(nonceSigner(STAFF));
+      await service.session.login(nonceSigner(STAFF));
       await syncUntilSettled(service);
       const ids: string[] = [];
       for (const [round, batch] of [markDecisions(service, 120, 1), markDecisions(service, 30, 2)].entries()) {

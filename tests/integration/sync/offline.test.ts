@@ -14,7 +14,7 @@ it('keeps 100 offline decisions across a restart and applies them all once the s
   const dir = tempDir('offline');
   let db = openLocalDb(dir);
   let service = localService(dir, db, world.proxy.url);
-  await service.engine.loginWithSignature(nonceSigner(STAFF));
+  await service.session.login(nonceSigner(STAFF));
   await syncUntilSettled(service);
 
   world.proxy.setOffline(true);

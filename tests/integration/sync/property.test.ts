@@ -62,7 +62,7 @@ it('converges to the server state under random interleavings', { timeout: 600_00
       let service = localService(dir, db, world.proxy.url);
       const made: string[] = [];
       try {
-        await service.engine.loginWithSignature(nonceSigner(STAFF));
+        await service.session.login(nonceSigner(STAFF));
         await syncUntilSettled(service);
         for (const c of commands) {
           if (c.kind === 'decide') {

@@ -36,7 +36,7 @@ it('loses and duplicates nothing when killed at each step of a replica switch', 
   const dir = tempDir('switch-crash');
   const db = openLocalDb(tempDir('switch-crash-login'));
   const seeder = localService(dir, db, world.proxy.url);
-  const user: SessionUser = await seeder.engine.loginWithSignature(nonceSigner(STAFF));
+  const user: SessionUser = await seeder.session.login(nonceSigner(STAFF));
   await syncUntilSettled(seeder);
   const { token, tokenExpiresAt } = seeder.engine.state.read();
   const config: ChildEngineConfig = { dbFile: path.join(dir, 'child.db'), keyHex: KEY_HEX, serverUrl: world.proxy.url, pullLimit: 50 };

@@ -20,7 +20,7 @@ it('keeps the queue through 401, 426 and a compacted change log', async () => {
   const service = localService(dir, db, world.proxy.url);
   const { engine } = service;
   try {
-    await engine.loginWithSignature(nonceSigner(STAFF));
+    await service.session.login(nonceSigner(STAFF));
     await syncUntilSettled(service);
     const ids = markDecisions(service, 6, 9).map((d) => engine.enqueueDecision(d.name, d.args, d.baseVersion).mutationId);
 
@@ -34,7 +34,7 @@ it('keeps the queue through 401, 426 and a compacted change log', async () => {
     // Without a session nothing is sent at all.
     expect(await engine.syncNow()).toMatchObject({ ok: false, kind: 'unauthorized' });
 
-    await engine.loginWithSignature(nonceSigner(STAFF));
+    await service.session.login(nonceSigner(STAFF));
     // The decisions land, then the server compacts its change log before we pulled them: our cursor has expired
     // and the replica is rebuilt, the answered decisions retiring with the snapshot that contains them.
     expect((await engine.push()).ok).toBe(true);

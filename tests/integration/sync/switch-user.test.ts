@@ -23,11 +23,11 @@ it('refuses a different user while the outbox holds the previous user’s decisi
   const service = localService(dir, db, world.proxy.url);
   const { engine } = service;
   try {
-    await engine.loginWithSignature(nonceSigner(STAFF));
+    await service.session.login(nonceSigner(STAFF));
     await syncUntilSettled(service);
     for (const d of markDecisions(service, 3, 4)) engine.enqueueDecision(d.name, d.args, d.baseVersion);
 
-    const refused = await engine.loginWithSignature(nonceSigner('kg2-methodist')).then(
+    const refused = await service.session.login(nonceSigner('kg2-methodist')).then(
       () => null,
       (error: unknown) => error as AppError,
     );
@@ -40,7 +40,7 @@ it('refuses a different user while the outbox holds the previous user’s decisi
 
     await syncUntilSettled(service); // the methodist's decisions reach the server
     expect(engine.status().pending).toBe(0);
-    const user = await engine.loginWithSignature(nonceSigner('kg2-methodist'));
+    const user = await service.session.login(nonceSigner('kg2-methodist'));
     expect(user.iin).toBe('920608405916');
     await syncUntilSettled(service);
     const contracts = Object.values(engine.replica.snapshot().contract ?? {}) as Array<{ data: { orgId: string } }>;

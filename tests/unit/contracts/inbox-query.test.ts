@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contractListArgsSchema, type ContractListArgs } from '../../../domain/api/contracts';
 import { InboxQueries } from '../../../electron/backend/contracts/inbox-query';
-import { tabOfStatus } from '../../../electron/backend/contracts/tabs';
+import { tabOfStatus } from '../../../domain/contract-tabs';
 import { contractStatuses, type ContractStatus } from '../../../domain/statuses';
 import { contract, direction, put, openTestReplica, type TestReplica } from './inbox-fixtures';
 

@@ -7,7 +7,6 @@ import {
   canReviewDocuments,
   canSign,
   contractStateOf,
-  contractTabOf,
   initialContractState,
   transitionContract,
   type ContractEvent,
@@ -113,11 +112,6 @@ describe('contract machine: flows of the seeds', () => {
     expect(canSign(state)).toBe(true);
   });
 
-  it('maps statuses to the tabs В обработке / Подписанные / Архив', () => {
-    expect(contractTabOf('resubmitted')).toBe('in_progress');
-    expect(contractTabOf('signed')).toBe('signed');
-    expect(['archived', 'rejected', 'withdrawn', 'expired'].map((s) => contractTabOf(s as 'archived'))).toEqual(['archive', 'archive', 'archive', 'archive']);
-  });
 });
 
 /** Every kind of event, with document ids taken from the state so that marks and replacements hit real files. */

@@ -7,6 +7,7 @@ import { signCms } from '../../fixtures/pki/sign-cms';
 import { specialQueueHandlers } from '../../../electron/backend/api/special-queue-handlers';
 import { loadKey, trustedTestRootsPem } from '../../fixtures/pki/load';
 import { application, KINDERGARTEN_USER, localReplica, PMPK_USER, type LocalReplica } from './fixtures';
+import { signatureTrust } from '../../../electron/backend/signatures/signature-trust';
 
 const NOW = new Date('2026-02-11T07:00:00Z');
 let replica: LocalReplica | undefined;
@@ -21,7 +22,7 @@ function setUp(user = PMPK_USER) {
   const calls: Array<{ name: MutationName; args: Record<string, unknown>; baseVersion: number }> = [];
   const handlers = specialQueueHandlers({
     sync: r.sync,
-    trustedRootsPem: trustedTestRootsPem(),
+    trust: signatureTrust(trustedTestRootsPem(), {}, () => false),
     now: () => NOW,
     decisions: {
       decide: async (name, args, baseVersion) => {

@@ -4,6 +4,8 @@ import { IconAlertTriangle, IconCloudUp, IconRefresh } from '@tabler/icons-react
 import { useTranslation } from 'react-i18next';
 import { formatTime as time } from '../../../../domain/kazakhstan-time';
 import { useApi } from '../../api/ApiProvider';
+import type { Language } from '../../../../domain/i18n-languages';
+import { isRevocationRefusalCode, revocationRefusalTexts } from '../../../../domain/revocation-texts';
 import { useSyncStatus } from './useSyncStatus';
 import './i18n';
 
@@ -11,7 +13,8 @@ const percent = (p: { done: number; total: number | null }) => (p.total ? Math.m
 
 export function SyncFooter() {
   const { t } = useTranslation('sync');
-  const { t: tCommon } = useTranslation();
+  const { t: tCommon, i18n } = useTranslation();
+  const lang = (['kk', 'ru', 'en'].includes(i18n.language) ? i18n.language : 'ru') as Language;
   const api = useApi();
   const status = useSyncStatus();
   if (!status) {
@@ -54,6 +57,11 @@ export function SyncFooter() {
         </Badge>
       )}
       {status.needsLogin && <Badge color="orange">{t('needsLogin')}</Badge>}
+      {isRevocationRefusalCode(status.lastErrorCode) && (
+        <Tooltip label={revocationRefusalTexts[status.lastErrorCode][lang]} multiline w={360}>
+          <Badge color="orange" variant="light" data-testid="sync-refusal">{t('waitingForCheck')}</Badge>
+        </Tooltip>
+      )}
       {status.updateRequired && <Badge color="red">{t('updateRequired')}</Badge>}
       <Tooltip label={t('syncNow')}>
         <ActionIcon variant="subtle" ml="auto" aria-label={t('syncNow')} onClick={() => void api['sync.now']({}).catch(() => undefined)} loading={status.phase !== 'idle'}>
