@@ -10,6 +10,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { AppError } from '../domain/envelope';
 import { ReplicaFiles } from './replica-files';
 import * as schema from './schema';
+import { registerSearchFunctions } from './search-functions';
 
 export type LocalDb = BetterSQLite3Database<typeof schema>;
 
@@ -89,6 +90,7 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   try {
     applyKey(sqlite, key);
     applyPragmas(sqlite);
+    registerSearchFunctions(sqlite);
 
     if (unclean) {
       const result = sqlite.pragma('quick_check', { simple: true });

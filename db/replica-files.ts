@@ -17,7 +17,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { allReplicaTableNames, replicaFtsNames } from './replica-tables';
+import { allReplicaTableNames, replicaFtsNames, replicaTables } from './replica-tables';
+import { rebuildSearchIndex, registerSearchFunctions } from './search-functions';
 
 export interface ReplicaDdl {
   tables: string[];
@@ -86,6 +87,7 @@ export class ReplicaFileBuilder {
     this.sqlite = new Database(file);
     try {
       applyKey(this.sqlite, key);
+      registerSearchFunctions(this.sqlite);
       this.sqlite.pragma('journal_mode = OFF');
       this.sqlite.pragma('synchronous = OFF');
       this.sqlite.pragma('main.locking_mode = EXCLUSIVE');
@@ -128,7 +130,7 @@ export class ReplicaFileBuilder {
   finish(cursor: number | null, builtAt: string): void {
     this.sqlite.transaction(() => {
       for (const sql of this.ddl.indexes) this.sqlite.exec(sql);
-      for (const fts of replicaFtsNames) this.sqlite.prepare(`INSERT INTO "${fts}"("${fts}") VALUES ('rebuild')`).run();
+      for (const spec of Object.values(replicaTables)) if (spec.fts) rebuildSearchIndex(this.sqlite, spec.table, spec.fts);
       for (const sql of this.ddl.triggers) this.sqlite.exec(sql);
       this.sqlite.prepare('INSERT INTO replica_meta (id, cursor, built_at) VALUES (1, ?, ?)').run(cursor, builtAt);
     })();

@@ -12,7 +12,7 @@ export interface ReplicaTable {
   table: string;
   /** column → JSON path in the entity row (`data`). `id`, `version` and `data` are implicit. */
   columns: Record<string, string>;
-  /** External-content FTS5 index over this table (kept in step by triggers; rebuilt in one pass by a bootstrap). */
+  /** Folded-name FTS5 index over this table (kept in step by triggers; rebuilt in one pass by a bootstrap). */
   fts?: string;
 }
 

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +45,16 @@ if (args.fresh) fs.rmSync(dataDir, { recursive: true, force: true });
 const token = args.token ?? randomBytes(24).toString('hex');
 const serverUrl = args['server-url'];
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+
+// A taken port is said at once, before the demo services spend a minute starting.
+await new Promise<void>((resolve) => {
+  const probe = net.createServer();
+  probe.once('error', (error: NodeJS.ErrnoException) => {
+    console.error(`[dev:web] port ${port} on 127.0.0.1 is not free (${error.code ?? error.message}); choose another with --port N`);
+    process.exit(1);
+  });
+  probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+});
 
 const demo = serverUrl ? null : await startDemoServices({ dataDir: path.join(dataDir, 'demo'), staffKey: args.as });
 

@@ -11,7 +11,7 @@
 import { calendarYears, holidaysWithoutCarryOver, movableHolidays, type CalendarYear } from './calendar-data';
 
 const DAY_MS = 86_400_000;
-const KAZAKHSTAN_UTC_OFFSET_MS = 5 * 3_600_000;
+export const KAZAKHSTAN_UTC_OFFSET_MS = 5 * 3_600_000;
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const coveredYears = Object.keys(calendarYears).map(Number).sort((a, b) => a - b);

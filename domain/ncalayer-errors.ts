@@ -24,7 +24,7 @@ const INSTALL_URL = 'https://ncl.pki.gov.kz/';
 
 export const ncaLayerErrorMessages: Readonly<Record<NcaLayerErrorKind, Localized>> = {
   not_running: {
-    kk: `NCALayer іске қосылмаған. NCALayer бағдарламасын іске қосып (Пуск → NCALayer), қайталап көріңіз. Орнатылмаған болса, ${INSTALL_URL} сайтынан орнатыңыз.`,
+    kk: `NCALayer іске қосылмаған. NCALayer бағдарламасын іске қосып (Бастау → NCALayer), қайталап көріңіз. Орнатылмаған болса, ${INSTALL_URL} сайтынан орнатыңыз.`,
     ru: `NCALayer не запущен. Запустите NCALayer (Пуск → NCALayer) и повторите. Если он не установлен, установите его с ${INSTALL_URL}.`,
     en: `NCALayer is not running. Start NCALayer (Start → NCALayer) and try again. If it is not installed, install it from ${INSTALL_URL}.`,
   },
@@ -49,7 +49,7 @@ export const ncaLayerErrorMessages: Readonly<Record<NcaLayerErrorKind, Localized
     en: 'Signing was cancelled.',
   },
   storage_empty: {
-    kk: 'Кілт тасығышы табылмады. Токенді немесе ЖСН картасын қосып, «Жаңарту» түймесін басыңыз немесе кілт файлын таңдаңыз.',
+    kk: 'Кілт тасығышы табылмады. Токенді немесе жеке куәлікті қосып, «Жаңарту» түймесін басыңыз немесе кілт файлын таңдаңыз.',
     ru: 'Носитель ключа не найден. Подключите токен или удостоверение личности и нажмите «Обновить», либо выберите файл ключа.',
     en: 'No key storage found. Plug in your token or ID card and press "Refresh", or choose a key file.',
   },

@@ -82,17 +82,17 @@ export const parentStatusTexts = {
 export const parentTexts = {
   ...parentStatusTexts,
   voucherConfirmed: {
-    kk: 'Ваучер алуға берген өтініміңіз расталды. Кезектегі орны: {queuePlace}',
+    kk: 'Ваучер алуға берген өтініміңіз расталды. Кезектегі орныңыз: {queuePlace}',
     ru: 'Ваша заявка на получение ваучера подтверждена. Место в очереди: {queuePlace}',
     en: 'Your voucher application has been confirmed. Place in the queue: {queuePlace}',
   },
   voucherRejected: {
-    kk: 'Ваучер алуға берген өтініміңізді қызметкер қабылдамады: {employee}',
+    kk: 'Ваучер алуға берген өтініміңізден бас тартылды. Бас тартқан қызметкер: {employee}',
     ru: 'Ваша заявка на получение ваучера отклонена сотрудником: {employee}',
     en: 'Your voucher application was rejected by staff member: {employee}',
   },
   reworkRequested: {
-    kk: 'Шарт пысықтауға қайтарылды. Қызыл жақтаумен белгіленген құжаттарды ауыстырыңыз. Қалған мүмкіндік: {attemptsLeft}',
+    kk: 'Шарт пысықтауға қайтарылды. Қызыл жиекпен белгіленген құжаттарды ауыстырыңыз. Қалған әрекет саны: {attemptsLeft}',
     ru: 'Договор возвращён на доработку. Замените документы, обведённые красной рамкой. Осталось попыток: {attemptsLeft}',
     en: 'The contract was returned for rework. Replace the documents marked in red. Attempts left: {attemptsLeft}',
   },

@@ -204,7 +204,8 @@ export async function parentApplySpecialQueue(
   options: { sign: boolean; now: Date },
 ): Promise<SpecialQueueApplication> {
   const { id, number, child, parentIin, parentFullName, parentPhone, ...rest } = request;
-  const pdf = await tools.cache.get({ conclusion: number, child: child.fullName }, () => conclusionPdf(tools.fontBytes, child.fullName, number, request.correctionType));
+  const pdf = await tools.cache.get({ conclusion: number, child, date: rest.conclusionDate, type: request.correctionType }, () =>
+    conclusionPdf(tools.fontBytes, child, number, rest.conclusionDate, request.correctionType));
   const sha = await store.putBlob(pdf, 'application/pdf', [PMPK_ORG_ID]);
   const signed = options.sign ? await tools.keyring.sign(parentIin, pdf, true, options.now) : null;
   if (options.sign && !signed) throw new HttpError(422, 'NO_PARENT_KEY', 'The demo has no test key for this parent');

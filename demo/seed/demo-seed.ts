@@ -9,7 +9,7 @@ import { correctionTypes } from '../../domain/catalogue-ids';
 import type { Contract, ContractDocument, Parent } from '../../domain/entities';
 import { TEMPLATE_VERSION } from '../../domain/contract-pdf';
 import { makeIin } from '../../domain/identifiers';
-import { addCalendarDays, addWorkingDays, todayInKazakhstan } from '../../domain/calendar';
+import { addCalendarDays, addWorkingDays, isWorkingDay, todayInKazakhstan } from '../../domain/calendar';
 import { offerDueOn, parentSignDueOn } from '../../domain/rules';
 import { requiredDocumentsOf } from '../../domain/required-documents';
 import { contractStatuses, type ContractStatus } from '../../domain/statuses';
@@ -141,10 +141,31 @@ function seedParent(n: number): Parent {
   };
 }
 
+/** The k-th working day before today (0 = the last working day up to today): demo events happen on weekdays. */
+function workingDaysBefore(now: Date, k: number): string {
+  let day = todayInKazakhstan(now);
+  while (!isWorkingDay(day)) day = addCalendarDays(day, -1);
+  for (let left = k; left > 0; ) {
+    day = addCalendarDays(day, -1);
+    if (isWorkingDay(day)) left -= 1;
+  }
+  return day;
+}
+
+/**
+ * When the parent of contract `n` submitted: spread over the last seven working days in office hours, so review
+ * deadlines differ and some are already overdue, as in a real inbox.
+ */
+function submittedInstant(now: Date, n: number): Date {
+  const day = workingDaysBefore(now, n % 7);
+  const at = new Date(`${day}T${String(3 + (n % 8)).padStart(2, '0')}:${String((n * 7) % 60).padStart(2, '0')}:00Z`);
+  return at < now ? at : now;
+}
+
 async function seedDirection(store: RowWriter, orgId: string, n: number, now: Date) {
   const child = seedChild(n, n % 2 ? 730 : 0);
   const parent = seedParent(n);
-  const issuedOn = addCalendarDays(todayInKazakhstan(now), -(n % 4));
+  const issuedOn = workingDaysBefore(now, n % 4);
   await store.put('direction', orgId, {
     id: `dir-${orgId}-${n}`, orgId, number: `НП-${2026}-${String(n).padStart(5, '0')}`, status: 'awaiting_offer', child,
     parentFullName: parent.fullName, parentIin: parent.iin, parentPhone: parent.phone, isVoucher: n % 5 === 0,
@@ -200,7 +221,7 @@ async function seedContract(store: RowWriter, options: SeedOptions, groups: Seed
   }
   const { child } = base;
   const uploads = await Promise.all(seedDocumentKinds(base).map((k) => seedUpload(options.images, options.tools.cache, k, child.fullName, `ИИН ${child.iin}`)));
-  await parentSubmit(store, options.tools, row, seedParent(n), uploads, now);
+  await parentSubmit(store, options.tools, row, seedParent(n), uploads, submittedInstant(now, n));
   row = (await store.get('contract', row.id))!;
   if (status === 'submitted') return;
   if (status === 'withdrawn') {

@@ -10,6 +10,7 @@ import { base64ToBytes } from '../pki/bytes';
 import type { Block } from './blocks';
 import { embedFaces, type ContractFonts } from './fonts';
 import { sha256Hex } from './hash';
+import { formatInstantWithZone } from '../kazakhstan-time';
 import { addPages, layoutBlocks, SAVE_OPTIONS } from './render';
 
 export type SigningParty = 'parent' | 'organisation';
@@ -32,12 +33,6 @@ export function contractSignatures(contract: Contract): SignedCopySignature[] {
   return list;
 }
 
-/** `2026-08-20T09:03:11Z` → `20.08.2026 14:03:11 (UTC+5)`: Kazakhstan time, independent of the machine's zone. */
-export function kazakhstanTime(instant: string): string {
-  const t = new Date(new Date(instant).getTime() + 5 * 3600_000);
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${p(t.getUTCDate())}.${p(t.getUTCMonth() + 1)}.${t.getUTCFullYear()} ${p(t.getUTCHours())}:${p(t.getUTCMinutes())}:${p(t.getUTCSeconds())} (UTC+5)`;
-}
 
 function signaturesPage(documentSha256: string, signatures: readonly SignedCopySignature[]): Block[] {
   return [
@@ -59,7 +54,7 @@ function signaturesPage(documentSha256: string, signatures: readonly SignedCopyS
           ['ЖСН / ИИН', signature.signerIin],
           ...(signature.signerBin ? ([['БСН / БИН', signature.signerBin]] as const) : []),
           ['Сертификаттың сериялық нөмірі / Серийный номер сертификата', signature.certSerial],
-          ['Қол қойылған уақыт / Время подписания', kazakhstanTime(signature.signedAt)],
+          ['Қол қойылған уақыт / Время подписания', formatInstantWithZone(signature.signedAt)],
           ['Қол қойылған құжаттың SHA-256 / SHA-256 подписанного документа', documentSha256],
         ],
       },

@@ -21,6 +21,7 @@ import { workerBootstrapRunner, type BootstrapWorkerData } from './sync/bootstra
 import type { SyncStateRow } from './sync/sync-state';
 import { authHandlers } from './api/auth-handlers';
 import { DecisionService } from './decisions/decision-service';
+import { readLanguageSetting } from './settings/language';
 import { NcaLayerClient } from './ncalayer/client';
 import { ContractPdfSource } from './contracts/contract-pdf-source';
 
@@ -65,6 +66,7 @@ export async function createBackend(rawConfig: BackendConfigInput, log?: Logger)
     url: config.ncalayer.url,
     ...(config.ncalayer.tlsCaPem ? { ca: [config.ncalayer.tlsCaPem] } : {}),
     ...(config.ncalayer.allowTestKeys ? { signerChain: [] } : {}),
+    locale: () => readLanguageSetting(db.db),
   });
   const contractPdfs = new ContractPdfSource(db.sqlite, path.join(config.resourcesDir, 'fonts'));
   const decisions = new DecisionService({ engine: sync.engine, ncalayer: () => ncalayer, trustedRootsPem: config.trustedRootsPem, contractPdfs });

@@ -3,105 +3,11 @@
  * the NCALayer emulator with the demo head's keys. The UI runs in Kazakh (the default); selectors use roles, the
  * data-* attributes of rows and documents, and the keyboard shortcuts the issue asks for.
  */
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { TestServerClient } from '../support/server-client';
 import { loadKey } from '../fixtures/pki/load';
-import { devControl, openApp, signIn } from './support';
-
-interface ServerContract {
-  contract: { status: string; reworkCount: number; version: number; parent: { iin: string }; parentSignature: unknown; headSignature: { signerIin: string } | null };
-  documents: Array<{ id: string; current: boolean; reviewStatus: string }>;
-}
-
-const POLL = { timeout: 30_000, intervals: [250, 500, 1000] };
-
-async function serverUrl(page: Page): Promise<string> {
-  return String((await devControl(page, 'info')).serverUrl);
-}
-
-async function serverContract(page: Page, id: string): Promise<ServerContract> {
-  const response = await page.request.get(`${await serverUrl(page)}/v1/dev/contracts/${encodeURIComponent(id)}`);
-  expect(response.ok()).toBe(true);
-  return (await response.json()) as ServerContract;
-}
-
-async function parentAction(page: Page, id: string, action: 'resubmit' | 'withdraw'): Promise<void> {
-  const response = await page.request.post(`${await serverUrl(page)}/v1/dev/parent/contracts/${encodeURIComponent(id)}/${action}`, { data: {} });
-  expect(response.ok(), await response.text()).toBe(true);
-}
-
-async function attach(testInfo: TestInfo, page: Page, name: string): Promise<void> {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: false });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
-}
-
-/** The backend keeps the session between pages: sign in only when the login screen shows. */
-async function ensureSignedIn(page: Page): Promise<void> {
-  await openApp(page, 'contracts');
-  const login = page.getByRole('button', { name: 'ЭЦҚ арқылы кіру' });
-  await expect(page.getByTestId('session-user').or(login)).toBeVisible();
-  if (await login.isVisible()) await signIn(page, 'contracts');
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
-
-const reviewRows = (page: Page) => page.getByRole('grid', { name: 'Тексеруде' }).locator('[role="row"][data-contract-id]');
-const documentTabs = (page: Page) => page.locator('[role="tab"][data-document-id]');
-
-/** Opens the inbox and returns the ids of «На проверке» rows whose server status is `submitted`, skipping `used`. */
-async function freshSubmitted(page: Page, count: number, used: ReadonlySet<string>): Promise<string[]> {
-  await page.goto(page.url().replace(/#.*$/, '#/contracts/list/review'));
-  await expect(reviewRows(page).first()).toBeVisible();
-  const ids: string[] = [];
-  // Rows with local decisions in flight (data-sync) belong to another scenario.
-  const candidates = await reviewRows(page).evaluateAll((rows) => rows.filter((r) => !r.hasAttribute('data-sync')).map((r) => r.getAttribute('data-contract-id') ?? ''));
-  for (const id of candidates) {
-    if (ids.length === count) break;
-    if (used.has(id)) continue;
-    const state = await serverContract(page, id);
-    if (state.contract.status === 'submitted' && state.contract.reworkCount === 0) ids.push(id);
-  }
-  expect(ids).toHaveLength(count);
-  return ids;
-}
-
-async function openContract(page: Page, id: string): Promise<void> {
-  await page.goto(page.url().replace(/#.*$/, `#/contracts/view/${encodeURIComponent(id)}`));
-  await expect(documentTabs(page).first()).toBeVisible();
-}
-
-/** Approves every document still waiting, with the A key (the screen moves to the next one by itself). */
-async function approveAll(page: Page): Promise<void> {
-  const pending = documentTabs(page).and(page.locator('[data-review="pending"]'));
-  for (let left = await pending.count(); left > 0; left--) {
-    await pending.first().click();
-    await page.keyboard.press('a');
-    await expect(pending).toHaveCount(left - 1);
-  }
-}
-
-/** F on the current document, a reason from the catalogue, Enter to confirm. */
-async function flagCurrent(page: Page, reasonLabel: string): Promise<void> {
-  await page.keyboard.press('f');
-  const reason = page.getByRole('combobox', { name: 'Себебі' });
-  await expect(reason).toBeFocused();
-  await page.getByRole('option', { name: reasonLabel }).click();
-  const comment = page.getByLabel('Түсініктеме');
-  await comment.fill('Сурет анық емес, қайта жүктеңіз');
-  await comment.press('Enter');
-  await expect(page.locator('[role="tab"][aria-selected="true"]')).toHaveAttribute('data-review', 'flagged');
-}
-
-async function signFromScreen(page: Page, testInfo?: TestInfo): Promise<void> {
-  await page.keyboard.press('Control+Enter');
-  const dialog = page.getByRole('dialog', { name: 'Шартқа қол қою' });
-  // Regenerating and hashing the 30-page contract takes a while on a busy machine.
-  await expect(dialog.getByText(/SHA-256 [0-9a-f]{64}/)).toBeVisible({ timeout: 90_000 });
-  await expect(dialog.getByTestId('pdf-canvas')).toHaveAttribute('data-rendered', 'true', { timeout: 60_000 });
-  if (testInfo) await attach(testInfo, page, 'signing-dialog');
-  await dialog.getByRole('button', { name: 'ЭЦҚ-мен қол қою' }).click();
-  await expect(dialog).toBeHidden({ timeout: 90_000 });
-}
+import { approveAll, attach, documentTabs, ensureSignedIn, flagCurrent, freshSubmitted, openContract, parentAction, POLL, reviewRows, serverContract, serverUrl, setLanguage, signFromScreen } from './contract-flow';
+import { devControl } from './support';
 
 const used = new Set<string>();
 
@@ -159,7 +65,7 @@ test('full flow: flag → return for rework → parent resubmits → changed doc
   expect(notes.filter((n) => n.subjectId === id).map((n) => n.textRu)).toContain('Ваш ребёнок успешно зачислен');
 
   await page.goto(page.url().replace(/#.*$/, '#/contracts/list/signed'));
-  await expect(page.getByRole('grid', { name: 'Қол қойылған' }).locator(`[data-contract-id="${id}"]`)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('grid', { name: 'Қол қойылғандар' }).locator(`[data-contract-id="${id}"]`)).toBeVisible({ timeout: 30_000 });
 });
 
 test('offline: three contracts decided with the server stopped show as pending, then all apply', async ({ page }) => {
@@ -215,21 +121,34 @@ test('conflict: the parent withdraws while the employee signs offline → Needs 
   await parentAction(page, id!, 'withdraw');
   await page.getByRole('button', { name: 'Қазір синхрондау' }).click();
   await page.goto(page.url().replace(/#.*$/, '#/attention'));
-  // The signature (and the review marks made on the same, now outdated, version) come back as conflicts.
-  const item = page.locator(`[data-target-id="${id}"]`).filter({ hasText: 'Шартқа қол қою' });
-  await expect(item).toBeVisible({ timeout: 60_000 });
+  // The signature and the review marks made on the same, now outdated, version come back on one card.
+  const item = page.locator(`[data-attention-card][data-target-id="${id}"]`);
+  await expect(item.filter({ hasText: 'Шартқа қол қою' })).toBeVisible({ timeout: 60_000 });
+  await expect(item).toHaveCount(1);
   await expect(item).toContainText('Қайшылық');
-  await expect(item).toContainText('Ата-ана кері қайтарып алды'); // the contract's current status
+  await expect(item).toContainText(/Ата-ана шартты \d\d\.\d\d\.\d{4} \d\d:\d\d кері қайтарып алды/);
   const state = await serverContract(page, id!);
   expect(state.contract.status).toBe('withdrawn');
   expect(state.contract.headSignature).toBeNull();
 
-  await item.getByRole('button', { name: 'Қайта тексеру' }).click();
-  await expect(page).toHaveURL(new RegExp(`#/contracts/view/${id}`));
-  await page.goBack();
-  await item.getByRole('button', { name: 'Болдырмау' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Иә, алып тастау' }).click();
-  await expect(item).toHaveCount(0);
+  // In the Russian UI the same card speaks Russian, server texts included.
+  await setLanguage(page, 'ru');
+  try {
+    await page.goto(page.url().replace(/#.*$/, '#/attention'));
+    await expect(item).toHaveCount(1);
+    await expect(item).toContainText(/Родитель отозвал договор \d\d\.\d\d\.\d{4} \d\d:\d\d\./);
+    await expect(item).toContainText(/Ваши решения не применены: .*Подписание договора/);
+    await expect(item).toContainText('Конфликт');
+    await expect(item).not.toContainText(/Қайшылық|кері қайтарып алды|VERSION_CONFLICT/);
+    await item.getByRole('button', { name: 'Проверить снова' }).click();
+    await expect(page).toHaveURL(new RegExp(`#/contracts/view/${id}`));
+    await page.goBack();
+    await item.getByRole('button', { name: 'Отменить' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Да, отменить' }).click();
+    await expect(item).toHaveCount(0);
+  } finally {
+    await setLanguage(page, 'kk');
+  }
 });
 
 test('a third rework is impossible in the UI and refused by the server if forced', async ({ page }) => {

@@ -1,7 +1,8 @@
 /**
- * A second `dev:web --static` instance for specs that need another signed-in key than the default demo head (e.g. a
- * PMPK specialist): its own port, data directory, embedded demo server and NCALayer emulator. Started in
- * `beforeAll`, stopped in `afterAll`; startup and shutdown are bounded.
+ * A second `dev:web` instance for specs that need another signed-in key than the default demo head (e.g. a PMPK
+ * specialist) or the README's development mode (Vite, React StrictMode) instead of the built files: its own port,
+ * data directory, embedded demo server and NCALayer emulator. Started in `beforeAll`, stopped in `afterAll`;
+ * startup and shutdown are bounded.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 
@@ -13,12 +14,15 @@ export interface DevWebInstance {
 }
 
 export interface DevWebOptions {
+  /** 0 = a free port chosen by the system. */
   port: number;
   token: string;
   /** Demo identity key inserted into the emulator (tests/fixtures/pki/identities.ts). */
   as: string;
   dataDir: string;
   startTimeoutMs?: number;
+  /** `dev` = the sources through Vite as `npm run dev:web` runs them; default `static` = the built renderer. */
+  mode?: 'static' | 'dev';
 }
 
 function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
@@ -33,7 +37,7 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 }
 
 export async function startDevWebInstance(options: DevWebOptions): Promise<DevWebInstance> {
-  const args = ['tsx', 'demo/dev-web.ts', '--static', '--fresh', '--port', String(options.port), '--token', options.token, '--as', options.as, '--data-dir', options.dataDir];
+  const args = ['tsx', 'demo/dev-web.ts', ...(options.mode === 'dev' ? [] : ['--static']), '--fresh', '--port', String(options.port), '--token', options.token, '--as', options.as, '--data-dir', options.dataDir];
   // Its own process group, so stopping it reaches tsx and node behind npx.
   const child = spawn('npx', args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const signal = (name: NodeJS.Signals) => {
@@ -44,18 +48,18 @@ export async function startDevWebInstance(options: DevWebOptions): Promise<DevWe
     }
   };
   let output = '';
-  const serverUrl = await new Promise<string>((resolve, reject) => {
+  const started = await new Promise<{ baseURL: string; serverUrl: string }>((resolve, reject) => {
     const timer = setTimeout(() => {
       signal('SIGKILL');
       reject(new Error(`dev:web --as ${options.as} did not start in time:\n${output.slice(-2000)}`));
     }, options.startTimeoutMs ?? 180_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const running = output.includes('Qabyl dev:web is running');
+      const running = /Qabyl dev:web is running: (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       const demo = /Demo server: (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (running && demo) {
         clearTimeout(timer);
-        resolve(demo[1]!);
+        resolve({ baseURL: running[1]!, serverUrl: demo[1]! });
       }
     };
     child.stdout?.on('data', onData);
@@ -67,8 +71,7 @@ export async function startDevWebInstance(options: DevWebOptions): Promise<DevWe
     });
   });
   return {
-    baseURL: `http://127.0.0.1:${options.port}`,
-    serverUrl,
+    ...started,
     async stop() {
       signal('SIGTERM');
       if (!(await waitForExit(child, 15_000))) {

@@ -49,7 +49,7 @@ async function openFirstAwaiting(page: Page): Promise<{ id: string; parentIin: s
   const row = grid.locator('[data-status="awaiting_confirmation"]:not(:has([data-sync]))').first();
   await expect(row).toBeVisible({ timeout: 60_000 });
   const id = (await row.getAttribute('data-application-id'))!;
-  await row.dblclick();
+  await row.click();
   await expect(page.locator(`[data-application-id="${id}"][data-status="awaiting_confirmation"]`)).toBeVisible();
   return { id, parentIin: (await page.getByTestId('parent-iin').textContent())!.trim() };
 }

@@ -1,5 +1,6 @@
 /**
- * `npm run bench` (full) / `npm run bench -- --quick` (CI sizes): every performance goal of the app in one run, each
+ * `npm run bench` (full) / `npm run bench -- --quick` (CI sizes); typing latency needs `npm run build` first (alone:
+ * `--only "typing latency"`): every performance goal of the app in one run, each
  * next to its floor measured on the same machine in the same run. Writes bench-results.json and prints a table.
  * A figure that misses its target is reported, never an error; the exit code is non-zero only if a benchmark crashed.
  */
@@ -15,6 +16,7 @@ import { benchInbox } from './inbox.bench';
 import { benchMemory } from './memory.bench';
 import { benchServerScale } from './server-scale.bench';
 import { benchSync } from './sync.bench';
+import { benchTyping } from './typing.bench';
 import { dataset } from './support/dataset';
 import { removeBenchDirs } from './support/local-db';
 import type { BenchMetric } from './support/metrics';
@@ -81,6 +83,7 @@ try {
   await step('contract pdf', () => benchContractPdf({ quick }));
   await step('server scale', () => benchServerScale({ quick }));
   await step('gost signatures', () => benchGost({ quick }));
+  await step('typing latency', () => benchTyping({ quick }));
 } finally {
   removeBenchDirs();
 }

@@ -1,18 +1,13 @@
-import { eq } from 'drizzle-orm';
-import { defaultLanguage, languageSchema } from '../../../domain/i18n-languages';
 import { PROTOCOL_VERSION } from '../../../domain/sync-protocol';
 import { settings } from '../../../db/schema';
 import type { BackendContext } from '../context';
+import { readLanguageSetting } from '../settings/language';
 import type { Handlers } from './dispatch';
 
 type AppHandlers = Pick<Handlers, 'app.info' | 'settings.get' | 'settings.set'>;
 
 export function appHandlers(ctx: BackendContext): AppHandlers {
-  const readLanguage = () => {
-    const row = ctx.db.db.select().from(settings).where(eq(settings.key, 'language')).get();
-    const parsed = languageSchema.safeParse(row?.value);
-    return parsed.success ? parsed.data : defaultLanguage;
-  };
+  const readLanguage = () => readLanguageSetting(ctx.db.db);
   return {
     'app.info': () => ({
       appVersion: ctx.config.appVersion,

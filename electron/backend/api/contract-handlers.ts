@@ -17,6 +17,7 @@ import type { BackendContext } from '../context';
 import { contractDetail, readContract } from '../contracts/contract-detail';
 import { InboxQueries } from '../contracts/inbox-query';
 import { parentSignatureVerdict } from '../contracts/signature-verdict';
+import { withCertificateSerials } from '../contracts/verified-signatures';
 import { loadContractFonts } from '../../../node-adapters/fonts';
 import type { Handlers } from './dispatch';
 
@@ -122,7 +123,8 @@ export function contractHandlers(ctx: BackendContext): ContractHandlers {
       const contract = readContract(sqlite, contractId);
       const regenerated = await pdf.regenerate(contract);
       if (!regenerated.ok) throw contractPdfError(regenerated);
-      const bytes = await signedCopyBundle(regenerated.bytes, contractSignatures(contract), await loadContractFonts(fontsDir));
+      const signatures = await withCertificateSerials(contractSignatures(contract), regenerated.bytes, ctx.config.trustedRootsPem);
+      const bytes = await signedCopyBundle(regenerated.bytes, signatures, await loadContractFonts(fontsDir));
       return { fileName: `${contract.number}.pdf`, base64: toBase64(bytes) };
     },
   };

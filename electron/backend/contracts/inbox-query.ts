@@ -15,6 +15,7 @@ import { directionListArgsSchema, type DirectionListArgs } from '../../../domain
 import { workingDaysLeft } from '../../../domain/calendar';
 import type { ContractStatus } from '../../../domain/statuses';
 import { overlaySql } from './overlay-sql';
+import { searchForms } from '../../../domain/name-search';
 import { ftsMatchExpression, likePattern } from './search';
 import { tabOfStatus } from '../../../domain/contract-tabs';
 
@@ -161,8 +162,11 @@ export class InboxQueries {
     const q = directionListArgsSchema.parse(rawArgs);
     const search = q.search.trim();
     const where = ["d.status = 'awaiting_offer'"];
-    if (search) where.push("(d.child_name LIKE @like ESCAPE '\\' OR d.child_iin LIKE @like ESCAPE '\\' OR d.parent_name LIKE @like ESCAPE '\\' OR d.number LIKE @like ESCAPE '\\')");
-    const params = { like: likePattern(search) };
+    // Names compare folded (domain/name-search.ts), in each form of the typed text; IIN and number as typed.
+    const [folded, latin = folded] = searchForms(search);
+    const nameMatches = (column: string) => `(qabyl_fold_name(${column}) LIKE @folded ESCAPE '\\' OR qabyl_fold_name(${column}) LIKE @latin ESCAPE '\\')`;
+    if (search) where.push(`(${nameMatches('d.child_name')} OR d.child_iin LIKE @like ESCAPE '\\' OR ${nameMatches('d.parent_name')} OR d.number LIKE @like ESCAPE '\\')`);
+    const params = { like: likePattern(search), folded: likePattern(folded ?? ''), latin: likePattern(latin ?? '') };
     const whereSql = where.join(' AND ');
     const total = (this.sqlite.prepare(`SELECT COUNT(*) AS n FROM directions d WHERE ${whereSql}`).get(params) as { n: number }).n;
     const dir = q.dir === 'desc' ? 'DESC' : 'ASC';

@@ -1,6 +1,9 @@
+import { searchForms } from '../../../domain/name-search';
+
 /**
- * Turns what the user typed into an FTS5 MATCH expression: every word must match as a prefix (IIN digits, parts of
- * a name or a contract number). Words are quoted, so FTS syntax characters typed by the user are plain text.
+ * Turns what the user typed into an FTS5 MATCH expression over the folded index: every word must match as a prefix
+ * (IIN digits, parts of a name or a contract number) in one of its search forms (as typed, or transliterated from
+ * Latin letters). Words are quoted, so FTS syntax characters typed by the user are plain text.
  */
 export function ftsMatchExpression(search: string): string | null {
   const words = search
@@ -10,7 +13,7 @@ export function ftsMatchExpression(search: string): string | null {
     .filter((w) => w.length > 0)
     .slice(0, 8);
   if (words.length === 0) return null;
-  return words.map((w) => `"${w}"*`).join(' ');
+  return words.map((w) => `(${searchForms(w).map((form) => `"${form}"*`).join(' OR ')})`).join(' AND ');
 }
 
 /** A LIKE pattern (with `\` as escape) for small tables without an FTS index. */

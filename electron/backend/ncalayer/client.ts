@@ -21,7 +21,8 @@ export interface NcaLayerClientOptions {
   quickTimeoutMs?: number;
   /** basics `signerParams.chain`: omitted = production NCA keys only; `[]` = any CA (test keys, demo). */
   signerChain?: string[];
-  locale?: 'kk' | 'ru' | 'en';
+  /** Language of NCALayer's own dialogs: read at each signing, so it follows the interface language. */
+  locale?: () => 'kk' | 'ru' | 'en';
 }
 
 export interface SignerFilter {
@@ -40,18 +41,23 @@ export interface SignCmsOptions {
 
 export class NcaLayerClient {
   private inFlight = false;
+  /** Status checks (the login screen may ask twice at once) share one probe and never take the signing slot. */
+  private versionProbe: Promise<string> | null = null;
   private readonly options: Required<Omit<NcaLayerClientOptions, 'ca' | 'signerChain'>> & Pick<NcaLayerClientOptions, 'ca' | 'signerChain'>;
 
   constructor(options: NcaLayerClientOptions = {}) {
     this.options = {
       url: DEFAULT_NCALAYER_URL, connectTimeoutMs: 3000, greetingTimeoutMs: 3000, interactiveTimeoutMs: 10 * 60_000,
-      quickTimeoutMs: 5000, locale: 'kk', ...options,
+      quickTimeoutMs: 5000, locale: () => 'kk', ...options,
     };
   }
 
   /** Connects, reads the greeting version and disconnects (status check for Settings / the login screen). */
-  async version(): Promise<string> {
-    return this.exclusive(async (connection) => connection.version);
+  version(): Promise<string> {
+    this.versionProbe ??= this.connected(async (connection) => connection.version).finally(() => {
+      this.versionProbe = null;
+    });
+    return this.versionProbe;
   }
 
   async getActiveTokens(): Promise<string[]> {
@@ -120,7 +126,7 @@ export class NcaLayerClient {
           ...(options.signer.bin ? { bin: options.signer.bin } : {}),
           ...(chain ? { chain } : {}),
         },
-        locale: this.options.locale,
+        locale: this.options.locale(),
       },
     };
   }
@@ -152,6 +158,14 @@ export class NcaLayerClient {
   private async exclusive<T>(work: (connection: NcaLayerConnection) => Promise<T>): Promise<T> {
     if (this.inFlight) throw new NcaLayerError('busy');
     this.inFlight = true;
+    try {
+      return await this.connected(work);
+    } finally {
+      this.inFlight = false;
+    }
+  }
+
+  private async connected<T>(work: (connection: NcaLayerConnection) => Promise<T>): Promise<T> {
     let connection: NcaLayerConnection | null = null;
     try {
       connection = await NcaLayerConnection.open({
@@ -161,7 +175,6 @@ export class NcaLayerClient {
       return await work(connection);
     } finally {
       connection?.close();
-      this.inFlight = false;
     }
   }
 }

@@ -7,6 +7,7 @@ import { ContractsPage } from '../features/contracts/ContractsPage';
 import { GroupsPage } from '../features/groups/GroupsPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { SyncNotifier } from '../features/sync/SyncNotifier';
 import { SpecialQueuePage } from '../features/special-queue/SpecialQueuePage';
 import { AppShellLayout } from './AppShellLayout';
 import { useSession } from './SessionProvider';
@@ -53,6 +54,7 @@ export function App({ demo }: { demo: boolean }) {
   return (
     <AppShellLayout section={current} navigate={navigate} demo={demo}>
       {session?.user && <ContractNotifier navigate={navigate} />}
+      {session?.user && <SyncNotifier />}
       {page}
     </AppShellLayout>
   );

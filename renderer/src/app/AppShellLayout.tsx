@@ -1,4 +1,4 @@
-import { Alert, AppShell, Group, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Group, NavLink, Title, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconFileCertificate, IconInfoCircle, IconLayoutGrid, IconSettings, IconUsersGroup } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,14 @@ export interface NavItem {
   icon: ReactNode;
 }
 
+const HEADER_PX = 56;
+const FOOTER_PX = 36;
+const PADDING_PX = 12;
+
+/**
+ * The frame: one header row (the demo warning sits in it, so it costs no height), the navigation, the footer. The
+ * main area's exact height is `--qabyl-main-height`, so a screen can fill it without a page scroll bar.
+ */
 export function AppShellLayout({ section, navigate, demo, children }: { section: string; navigate: (p: string) => void; demo: boolean; children: ReactNode }) {
   const { t } = useTranslation();
   const user = useSession().session?.user ?? null;
@@ -26,15 +34,19 @@ export function AppShellLayout({ section, navigate, demo, children }: { section:
     { path: 'about', label: t('nav.about'), icon: <IconInfoCircle size={18} /> },
   ];
   return (
-    <AppShell header={{ height: demo ? 96 : 56 }} navbar={{ width: 240, breakpoint: 0 }} footer={{ height: 36 }} padding="md">
+    <AppShell header={{ height: HEADER_PX }} navbar={{ width: 220, breakpoint: 0 }} footer={{ height: FOOTER_PX }} padding={PADDING_PX}>
       <AppShell.Header>
-        {demo && (
-          <Alert color="yellow" radius={0} py={6} role="status" aria-label={t('demoBanner')}>
-            <Text size="sm">{t('demoBanner')}</Text>
-          </Alert>
-        )}
-        <Group h={56} px="md" justify="space-between">
-          <Title order={3}>{t('appName')}</Title>
+        <Group h={HEADER_PX} px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Title order={3}>{t('appName')}</Title>
+            {demo && (
+              <Tooltip label={t('demoBanner')} multiline w={420}>
+                <Badge color="yellow" variant="filled" size="lg" radius="sm" role="status" aria-label={t('demoBanner')} style={{ textTransform: 'none', maxWidth: 520 }}>
+                  {t('demoBanner')}
+                </Badge>
+              </Tooltip>
+            )}
+          </Group>
           <UserBadge />
         </Group>
       </AppShell.Header>
@@ -54,7 +66,7 @@ export function AppShellLayout({ section, navigate, demo, children }: { section:
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main style={{ ['--qabyl-main-height' as string]: `calc(100dvh - ${HEADER_PX + FOOTER_PX + 2 * PADDING_PX}px)` }}>{children}</AppShell.Main>
       <AppShell.Footer>
         <SyncFooter />
       </AppShell.Footer>

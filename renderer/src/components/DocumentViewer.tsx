@@ -1,9 +1,9 @@
 /**
- * The large document viewer: JPEG scans and PDFs (pdf.js), zoom, rotate and fit-to-window. The document bytes come
- * from the backend; nothing is fetched from the network by the renderer.
+ * The large document viewer: JPEG scans and PDFs (pdf.js), zoom, rotate, fit-to-window and full screen. The document
+ * bytes come from the backend; nothing is fetched from the network by the renderer.
  */
 import { ActionIcon, Alert, Box, Center, Group, Loader, Stack, Text, Tooltip } from '@mantine/core';
-import { IconArrowAutofitHeight, IconChevronLeft, IconChevronRight, IconRotateClockwise, IconZoomIn, IconZoomOut } from '@tabler/icons-react';
+import { IconArrowAutofitHeight, IconChevronLeft, IconChevronRight, IconMaximize, IconRotateClockwise, IconZoomIn, IconZoomOut } from '@tabler/icons-react';
 import type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +16,9 @@ export interface DocumentViewerProps {
   /** Bytes the caller already has (e.g. the regenerated contract PDF); used instead of `sha256`. */
   inline?: LoadedDocument;
   title?: string;
-  height: string;
+  /** A fixed height of the document area, or `fill`: take the rest of a flex column. */
+  height?: string;
+  fill?: boolean;
   /** Extra controls at the right of the toolbar (e.g. the review buttons). */
   toolbar?: ReactNode;
 }
@@ -30,8 +32,9 @@ interface View {
 const ZOOM_STEPS = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4];
 const nextZoom = (z: number, dir: 1 | -1) => (dir > 0 ? ZOOM_STEPS.find((s) => s > z + 0.01) ?? z : [...ZOOM_STEPS].reverse().find((s) => s < z - 0.01) ?? z);
 
-export function DocumentViewer({ sha256, inline, title, height, toolbar }: DocumentViewerProps) {
+export function DocumentViewer({ sha256, inline, title, height, fill, toolbar }: DocumentViewerProps) {
   const { t } = useTranslation('components');
+  const frameRef = useRef<HTMLDivElement>(null);
   const stored = useDocumentBytes(inline ? null : sha256);
   const state: DocumentState = inline ? { status: 'ready', doc: inline } : stored;
   const [view, setView] = useState<View>({ zoom: 1, rotation: 0, fit: true });
@@ -43,9 +46,14 @@ export function DocumentViewer({ sha256, inline, title, height, toolbar }: Docum
   }
   const zoom = (dir: 1 | -1) => setView((v) => ({ ...v, fit: false, zoom: nextZoom(v.zoom, dir) }));
   return (
-    <Stack gap={0} style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8, overflow: 'hidden' }} aria-label={title}>
-      <Group justify="space-between" px="sm" py={6} style={{ background: 'var(--mantine-color-gray-0)', borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
-        <Group gap={4}>
+    <Stack
+      ref={frameRef}
+      gap={0}
+      style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8, overflow: 'hidden', background: 'var(--mantine-color-body)', ...(fill ? { flex: 1, minWidth: 0, minHeight: 0 } : {}) }}
+      aria-label={title}
+    >
+      <Group justify="space-between" px="sm" py={4} wrap="nowrap" style={{ background: 'var(--mantine-color-gray-0)', borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+        <Group gap={4} wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
           <Tooltip label={t('viewer.zoomOut')}>
             <ActionIcon variant="subtle" aria-label={t('viewer.zoomOut')} onClick={() => zoom(-1)}>
               <IconZoomOut size={18} />
@@ -69,15 +77,24 @@ export function DocumentViewer({ sha256, inline, title, height, toolbar }: Docum
               <IconRotateClockwise size={18} />
             </ActionIcon>
           </Tooltip>
+          <Tooltip label={t('viewer.fullscreen')}>
+            <ActionIcon
+              variant="subtle"
+              aria-label={t('viewer.fullscreen')}
+              onClick={() => void (document.fullscreenElement ? document.exitFullscreen() : frameRef.current?.requestFullscreen())}
+            >
+              <IconMaximize size={18} />
+            </ActionIcon>
+          </Tooltip>
           {title && (
-            <Text size="sm" fw={600} ml="sm" lineClamp={1}>
+            <Text size="sm" fw={600} ml="sm" lineClamp={1} title={title} style={{ minWidth: 0 }}>
               {title}
             </Text>
           )}
         </Group>
         {toolbar}
       </Group>
-      <Box style={{ height, overflow: 'auto', background: 'var(--mantine-color-gray-2)' }}>
+      <Box style={{ ...(fill ? { flex: 1, minHeight: 0 } : { height }), overflow: 'auto', background: 'var(--mantine-color-gray-2)' }} data-testid="document-view">
         {!shown ? null : state.status === 'ready' ? (
           state.doc.mime === 'application/pdf' ? (
             <PdfView doc={state.doc} view={view} />

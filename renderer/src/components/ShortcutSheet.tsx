@@ -1,5 +1,5 @@
-/** The «?» sheet: every keyboard shortcut of the current screen. */
-import { Kbd, Modal, Table } from '@mantine/core';
+/** The «?» sheet: every keyboard shortcut of the current screen, and that they work on any keyboard layout. */
+import { Kbd, Modal, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import './i18n';
 
@@ -29,6 +29,9 @@ export function ShortcutSheet({ opened, onClose, shortcuts }: { opened: boolean;
           ))}
         </Table.Tbody>
       </Table>
+      <Text size="sm" c="dimmed" mt="sm">
+        {t('shortcuts.anyLayout')}
+      </Text>
     </Modal>
   );
 }

@@ -4,10 +4,8 @@ import { Accordion, Alert, Group, List, Loader, Stack, Text } from '@mantine/cor
 import { IconCircleCheck, IconCircleX, IconId } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SignatureVerdict as Verdict } from '../../../domain/api/contracts';
+import { formatDate, formatDateTime } from '../../../domain/kazakhstan-time';
 import './i18n';
-
-const kazakhstanDate = (iso: string) =>
-  new Date(iso).toLocaleDateString('ru-RU', { timeZone: 'Asia/Almaty', day: '2-digit', month: '2-digit', year: 'numeric' });
 
 function SignatureDetails({ details }: { details: NonNullable<Verdict['details']> }) {
   const { t } = useTranslation('components');
@@ -25,7 +23,7 @@ function SignatureDetails({ details }: { details: NonNullable<Verdict['details']
           <Stack gap={2}>
             {row(t('verdict.details.algorithm'), details.algorithm ? t(`verdict.details.algorithms.${details.algorithm}`) : '—')}
             {row(t('verdict.details.certificate'), details.certificateSerial)}
-            {row(t('verdict.details.validity'), `${kazakhstanDate(details.validFrom)} — ${kazakhstanDate(details.validTo)}`)}
+            {row(t('verdict.details.validity'), `${formatDate(details.validFrom)} — ${formatDate(details.validTo)}`)}
             {details.organisation && row(t('verdict.details.organisation'), `${details.organisation}${details.bin ? ` (${details.bin})` : ''}`)}
             {details.chain.length > 0 && (
               <>
@@ -42,8 +40,6 @@ function SignatureDetails({ details }: { details: NonNullable<Verdict['details']
   );
 }
 
-const kazakhstanTime = (iso: string) =>
-  new Date(iso).toLocaleString('ru-RU', { timeZone: 'Asia/Almaty', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 export function SignatureVerdict({ verdict }: { verdict: Verdict | undefined }) {
   const { t } = useTranslation('components');
@@ -88,13 +84,13 @@ export function SignatureVerdict({ verdict }: { verdict: Verdict | undefined }) 
           <Text size="sm" c={verdict.revocation.status === 'good' ? 'dimmed' : 'orange.8'} data-revocation={verdict.revocation.status}>
             {t(`verdict.revocation.${verdict.revocation.status}`, {
               method: verdict.revocation.method?.toUpperCase() ?? '',
-              time: kazakhstanTime(verdict.revocation.checkedAt),
+              time: formatDateTime(verdict.revocation.checkedAt),
             })}
           </Text>
         )}
         {verdict.signedAt && (
           <Text size="sm" c="dimmed">
-            {t('verdict.signedAt')}: {kazakhstanTime(verdict.signedAt)}
+            {t('verdict.signedAt')}: {formatDateTime(verdict.signedAt)}
           </Text>
         )}
         {verdict.details && <SignatureDetails details={verdict.details} />}

@@ -1,7 +1,7 @@
 /**
  * A virtualised, keyboard-driven table: only the visible rows are in the DOM, so 100k rows scroll smoothly. Rows
- * may be missing while their page loads (`getRow` returns undefined). ↑/↓ (or J/K) move the selection, Enter
- * opens, Home/End jump; headers with a sort key toggle the sort.
+ * may be missing while their page loads (`getRow` returns undefined). A click opens a row; ↑/↓ (or J/K) move the
+ * selection, Enter opens, Home/End jump; headers with a sort key toggle the sort.
  */
 import { Box, Group, Skeleton, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react';
@@ -9,6 +9,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import './i18n';
+import { shortcutOf } from './physical-keys';
 
 export interface Column<Row> {
   key: string;
@@ -41,7 +42,8 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
   const { columns, rowCount, getRow, selectedIndex, onSelect, onOpen, rowHeight = 56 } = props;
   const { t } = useTranslation('components');
   const scrollRef = useRef<HTMLDivElement>(null);
-  const template = columns.map((c) => c.width).join(' ');
+  // Flexible tracks may shrink below their content (long Russian headers), so the table never scrolls sideways.
+  const template = columns.map((c) => (c.width.endsWith('fr') ? `minmax(0, ${c.width})` : c.width)).join(' ');
   // The virtualizer re-renders through its own state; this component is not compiled by the React Compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12 });
@@ -60,17 +62,18 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.ctrlKey || e.altKey || e.metaKey) return;
+    const key = shortcutOf(e.nativeEvent);
     const move = (to: number) => {
       e.preventDefault();
       onSelect(Math.max(0, Math.min(rowCount - 1, to)));
     };
-    if (e.key === 'ArrowDown' || e.key === 'j') move(selectedIndex + 1);
-    else if (e.key === 'ArrowUp' || e.key === 'k') move(selectedIndex - 1);
+    if (e.key === 'ArrowDown' || key === 'j') move(selectedIndex + 1);
+    else if (e.key === 'ArrowUp' || key === 'k') move(selectedIndex - 1);
     else if (e.key === 'Home') move(0);
     else if (e.key === 'End') move(rowCount - 1);
     else if (e.key === 'PageDown') move(selectedIndex + 10);
     else if (e.key === 'PageUp') move(selectedIndex - 10);
-    else if (e.key === 'Enter') {
+    else if (key === 'enter') {
       const row = getRow(selectedIndex);
       if (row) {
         e.preventDefault();
@@ -90,7 +93,7 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
     >
       <div role="row" style={{ display: 'grid', gridTemplateColumns: template, background: 'var(--mantine-color-gray-0)', borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
         {columns.map((c) => (
-          <Box key={c.key} role="columnheader" px="sm" py={8} aria-sort={props.sort?.key === c.sortKey ? (props.sort?.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+          <Box key={c.key} role="columnheader" px="sm" py={8} style={{ minWidth: 0, overflow: 'hidden' }} title={c.header} aria-sort={props.sort?.key === c.sortKey ? (props.sort?.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
             {c.sortKey && props.onSort ? (
               <UnstyledButton onClick={() => props.onSort?.(c.sortKey!)}>
                 <Group gap={4} wrap="nowrap">
@@ -125,8 +128,10 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
                   aria-rowindex={item.index + 1}
                   aria-selected={selected}
                   {...(row && props.rowProps ? props.rowProps(row) : {})}
-                  onClick={() => onSelect(item.index)}
-                  onDoubleClick={() => row && onOpen(row, item.index)}
+                  onClick={() => {
+                    onSelect(item.index);
+                    if (row) onOpen(row, item.index);
+                  }}
                   style={{
                     position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)`,
                     display: 'grid', gridTemplateColumns: template, alignItems: 'center', cursor: 'pointer',

@@ -3,15 +3,15 @@ import { registerBundle } from '../i18n';
 
 export const componentStrings = {
   kk: {
-    sync: { pending: 'Жіберілуде', attention: 'Назар аударыңыз' },
+    sync: { pending: 'Жіберілуде', attention: 'Назар аударуды қажет етеді' },
     deadline: { daysLeft: '{{count}} жұм. күн қалды', dueToday: 'Бүгін', overdue: '{{count}} жұм. күн өтті' },
     viewer: {
       zoomIn: 'Үлкейту', zoomOut: 'Кішірейту', rotate: 'Бұру', fit: 'Бетке сыйдыру', page: '{{page}} / {{pages}} бет',
       loading: 'Құжат жүктелуде…', notDownloaded: 'Құжат әлі жүктелуде. Бірнеше секундтан кейін ашылады.', failed: 'Құжатты ашу мүмкін болмады: {{message}}',
-      prevPage: 'Алдыңғы бет', nextPage: 'Келесі бет',
+      prevPage: 'Алдыңғы бет', nextPage: 'Келесі бет', fullscreen: 'Толық экран (Esc — шығу)',
     },
     verdict: {
-      title: 'Ата-ананың қолтаңбасы', valid: 'Қолтаңба жарамды', invalid: 'Қолтаңба жарамсыз', iinMatches: 'ЖСН ата-ананың ЖСН-іне сәйкес', iinMismatch: 'ЖСН ата-ананың ЖСН-іне сәйкес келмейді',
+      title: 'Ата-ананың қолтаңбасы', valid: 'Қолтаңба жарамды', invalid: 'Қолтаңба жарамсыз', iinMatches: 'ЖСН ата-ананың ЖСН-іне сәйкес келеді', iinMismatch: 'ЖСН ата-ананың ЖСН-іне сәйкес келмейді',
       signer: 'Қол қойған', signedAt: 'Қол қойылған уақыты', checking: 'Қолтаңба тексерілуде…',
       details: {
         title: 'Қолтаңба мәліметтері', algorithm: 'Алгоритм', certificate: 'Сертификат нөмірі', validity: 'Сертификаттың жарамдылығы', organisation: 'Ұйым', chain: 'Сенім тізбегі',
@@ -20,7 +20,7 @@ export const componentStrings = {
       problems: {
         NO_SIGNATURE: 'Шартқа ата-ана қол қоймаған', PDF_UNAVAILABLE: 'Ата-ана қол қойған шартты қайта жасау мүмкін емес', MALFORMED: 'Қолтаңба бүлінген',
         INVALID_SIGNATURE: 'Қолтаңба шарт мәтініне сәйкес келмейді', UNTRUSTED_CHAIN: 'Сертификатты сенімді ҰКО бермеген', CERT_EXPIRED: 'Сертификаттың мерзімі өткен',
-        CERT_NOT_YET_VALID: 'Сертификат әлі жарамсыз', WRONG_KEY_USAGE: 'Кілт қол қоюға арналмаған', WRONG_SIGNER: 'Басқа адам қол қойған', WRONG_ORG: 'Басқа ұйымның сертификаты', ROLE_NOT_ALLOWED: 'Сертификат рөлі жарамсыз', CERT_REVOKED: 'Сертификаттың күші жойылған (кері қайтарылған)',
+        CERT_NOT_YET_VALID: 'Сертификаттың қолданылу мерзімі әлі басталмаған', WRONG_KEY_USAGE: 'Кілт қол қоюға арналмаған', WRONG_SIGNER: 'Басқа адам қол қойған', WRONG_ORG: 'Басқа ұйымның сертификаты', ROLE_NOT_ALLOWED: 'Сертификат рөлі жарамсыз', CERT_REVOKED: 'Сертификаттың күші жойылған (кері қайтарылған)',
       },
       revocation: {
         good: 'Сертификат кері қайтарылмаған ({{method}}, {{time}})',
@@ -33,6 +33,7 @@ export const componentStrings = {
     shortcuts: {
       title: 'Пернетақта жарлықтары', next: 'Келесі құжат', prev: 'Алдыңғы құжат', approve: 'Құжатты қабылдау', flag: 'Ескерту белгілеу (себепке өту)',
       confirm: 'Растау', main: 'Негізгі әрекет (қайтару немесе қол қою)', help: 'Осы парақ', listNav: 'Тізімде жоғары/төмен, Enter — ашу', search: 'Іздеу',
+      anyLayout: 'Пернелер кез келген тілдік орналасуда (қазақша, орысша, ағылшынша) жұмыс істейді: әріп емес, перненің өзі маңызды.',
     },
     table: { empty: 'Ештеңе табылмады', loading: 'Жүктелуде…' },
   },
@@ -42,7 +43,7 @@ export const componentStrings = {
     viewer: {
       zoomIn: 'Увеличить', zoomOut: 'Уменьшить', rotate: 'Повернуть', fit: 'По размеру окна', page: 'Стр. {{page}} из {{pages}}',
       loading: 'Документ загружается…', notDownloaded: 'Документ ещё загружается. Он откроется через несколько секунд.', failed: 'Не удалось открыть документ: {{message}}',
-      prevPage: 'Предыдущая страница', nextPage: 'Следующая страница',
+      prevPage: 'Предыдущая страница', nextPage: 'Следующая страница', fullscreen: 'Во весь экран (Esc — выход)',
     },
     verdict: {
       title: 'Подпись родителя', valid: 'Подпись действительна', invalid: 'Подпись недействительна', iinMatches: 'ИИН совпадает с ИИН родителя', iinMismatch: 'ИИН не совпадает с ИИН родителя',
@@ -67,6 +68,7 @@ export const componentStrings = {
     shortcuts: {
       title: 'Горячие клавиши', next: 'Следующий документ', prev: 'Предыдущий документ', approve: 'Принять документ', flag: 'Отметить замечание (перейти к причине)',
       confirm: 'Подтвердить', main: 'Главное действие (вернуть или подписать)', help: 'Эта справка', listNav: 'Вверх/вниз по списку, Enter — открыть', search: 'Поиск',
+      anyLayout: 'Клавиши работают в любой раскладке (казахской, русской, английской): важна сама клавиша, а не буква на ней.',
     },
     table: { empty: 'Ничего не найдено', loading: 'Загрузка…' },
   },
@@ -76,7 +78,7 @@ export const componentStrings = {
     viewer: {
       zoomIn: 'Zoom in', zoomOut: 'Zoom out', rotate: 'Rotate', fit: 'Fit to window', page: 'Page {{page}} of {{pages}}',
       loading: 'Loading the document…', notDownloaded: 'The document is still downloading. It opens in a few seconds.', failed: 'Could not open the document: {{message}}',
-      prevPage: 'Previous page', nextPage: 'Next page',
+      prevPage: 'Previous page', nextPage: 'Next page', fullscreen: 'Full screen (Esc to leave)',
     },
     verdict: {
       title: "Parent's signature", valid: 'Signature valid', invalid: 'Signature invalid', iinMatches: "IIN matches the parent's IIN", iinMismatch: "IIN does not match the parent's IIN",
@@ -101,6 +103,7 @@ export const componentStrings = {
     shortcuts: {
       title: 'Keyboard shortcuts', next: 'Next document', prev: 'Previous document', approve: 'Approve the document', flag: 'Flag (focus the reason)',
       confirm: 'Confirm', main: 'Main action (return or sign)', help: 'This sheet', listNav: 'Up/down in the list, Enter opens', search: 'Search',
+      anyLayout: 'The keys work on any keyboard layout (Kazakh, Russian, English): what counts is the key, not the letter it types.',
     },
     table: { empty: 'Nothing found', loading: 'Loading…' },
   },

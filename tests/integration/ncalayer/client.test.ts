@@ -137,6 +137,30 @@ describe('NCALayer client against the emulator', () => {
     expect(emulator.requests().length - before).toBe(1);
   });
 
+  it('status checks asked at once share one connection, and a check during an open signing dialog is not busy', async () => {
+    const greetings = () => emulator.frames.filter((f) => f.direction === 'out' && f.data.includes('"version"')).length;
+    const client = clientFor(emulator);
+    const before = greetings();
+    const [a, b] = await Promise.all([client.version(), client.version()]);
+    expect([a, b]).toEqual(['1.4', '1.4']);
+    expect(greetings() - before).toBe(1);
+
+    emulator.setUser({ type: 'delay', ms: 300, then: { type: 'approve' } });
+    const signing = signHead(client);
+    expect(await client.version()).toBe('1.4');
+    expect((await signing).signer.iin).toBe(head.iin);
+  });
+
+  it('asks NCALayer for its dialogs in the language read at signing time', async () => {
+    let language: 'kk' | 'ru' | 'en' = 'ru';
+    const client = clientFor(emulator, { locale: () => language });
+    await signHead(client);
+    expect((emulator.requests().at(-1) as { args: { locale: string } }).args.locale).toBe('ru');
+    language = 'en';
+    await signHead(client);
+    expect((emulator.requests().at(-1) as { args: { locale: string } }).args.locale).toBe('en');
+  });
+
   it('falls back to commonUtils when basics is missing, and maps storage.empty', async () => {
     const old = await emulatorWith({ faults: { basicsMissing: true } });
     const signed = await signHead(clientFor(old));

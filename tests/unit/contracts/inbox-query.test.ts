@@ -42,6 +42,24 @@ describe('contract inbox over the replica', () => {
     expect(list({ tab: 'review', search: '"OR* (' }).total).toBe(0);
   });
 
+  it('folds Kazakh letters, ё and Latin passport spellings on both sides of the search', () => {
+    put(t, 'contract', contract(1, { child: { fullName: 'СЕРІКБАЕВ Әлихан Қайратұлы', iin: '210501300123', birthDate: '2021-05-01', sex: 'male' } }));
+    put(t, 'contract', contract(2, { parent: { ...contract(2).parent, fullName: 'Әбенова Гүлнар' } }));
+    put(t, 'contract', contract(3, { child: { fullName: 'Петров Пётр', iin: '200301400456', birthDate: '2020-03-01', sex: 'male' } }));
+    const ids = (search: string) => list({ tab: 'review', search }).rows.map((r) => r.id);
+    expect(ids('Серикбаев')).toEqual(['c-1']);
+    expect(ids('серікбаев алихан')).toEqual(['c-1']);
+    expect(ids('Serikbayev')).toEqual(['c-1']);
+    expect(ids('abenova')).toEqual(['c-2']);
+    expect(ids('абенова')).toEqual(['c-2']);
+    expect(ids('петр')).toEqual(['c-3']);
+    expect(ids('Ospanova')).toEqual([]);
+    // A row replaced by a newer version is found by its new name only.
+    put(t, 'contract', contract(1, { version: 2, child: { fullName: 'Нұрланов Ерлан', iin: '210501300123', birthDate: '2021-05-01', sex: 'male' } }));
+    expect(ids('Серикбаев')).toEqual([]);
+    expect(ids('Yerlan')).toEqual(['c-1']);
+  });
+
   it('sorts by due date with missing dates last, by name both ways, and pages stably', () => {
     put(t, 'contract', contract(1, { dueOn: '2026-03-10', child: { ...contract(1).child, fullName: 'Б' } }));
     put(t, 'contract', contract(2, { dueOn: null, child: { ...contract(2).child, fullName: 'А' } }));

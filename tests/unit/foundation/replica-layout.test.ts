@@ -10,6 +10,8 @@ import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
 import { applyKey, openDatabase, type OpenedDatabase } from '../../../db/open';
 import { ReplicaFiles } from '../../../db/replica-files';
+import { registerSearchFunctions } from '../../../db/search-functions';
+import { ftsMatchExpression } from '../../../electron/backend/contracts/search';
 import { Replica } from '../../../electron/backend/sync/replica';
 import { SyncStateStore } from '../../../electron/backend/sync/sync-state';
 import { contract } from '../contracts/inbox-fixtures';
@@ -25,7 +27,7 @@ const tempDir = () => {
 
 const ids = (db: OpenedDatabase) => (db.sqlite.prepare('SELECT id FROM contracts ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
 const found = (db: OpenedDatabase, word: string) =>
-  (db.sqlite.prepare('SELECT c.id FROM contracts_fts f JOIN contracts c ON c.rowid = f.rowid WHERE contracts_fts MATCH ? ORDER BY c.id').all(`"${word}"*`) as Array<{ id: string }>).map((r) => r.id);
+  (db.sqlite.prepare('SELECT c.id FROM contracts_fts f JOIN contracts c ON c.rowid = f.rowid WHERE contracts_fts MATCH ? ORDER BY c.id').all(ftsMatchExpression(word)) as Array<{ id: string }>).map((r) => r.id);
 const mainHas = (db: OpenedDatabase, table: string) => db.sqlite.prepare("SELECT 1 FROM main.sqlite_master WHERE name = ?").get(table) !== undefined;
 const replicaFilesIn = (dir: string) => fs.readdirSync(dir).filter((f) => f.includes('.replica-') && f.endsWith('.db'));
 
@@ -45,11 +47,11 @@ it('moves the rows of a database from before the split into a replica file and k
   // The old layout: the replica tables, with their rows and search index, inside the local database.
   const raw = new Database(file);
   applyKey(raw, key);
+  registerSearchFunctions(raw);
   new ReplicaFiles(raw, file, key, applyKey).restoreTemplate();
   const replicaFile = path.join(dir, (raw.prepare('SELECT file FROM replica_layout').get() as { file: string }).file);
   raw.prepare('ATTACH DATABASE ? AS old KEY ?').run(replicaFile, `x'${key.toString('hex')}'`);
   raw.exec('INSERT INTO main.contracts (id, org_id, number, status, child_iin, child_name, parent_iin, parent_name, submitted_at, due_on, rework_count, version, data) SELECT id, org_id, number, status, child_iin, child_name, parent_iin, parent_name, submitted_at, due_on, rework_count, version, data FROM old.contracts');
-  raw.exec("INSERT INTO main.contracts_fts(contracts_fts) VALUES ('rebuild')");
   raw.exec('DETACH DATABASE old');
   raw.prepare("INSERT INTO sync_state (id, client_id, cursor, needs_bootstrap) VALUES (1, 'client-1', 42, 0)").run();
   raw.close();

@@ -65,6 +65,8 @@ describe('special-queue list', () => {
     expect(ids('200100000005')).toEqual(['sq-5']);
     expect(ids('20010000001')).toEqual(['sq-10', 'sq-11', 'sq-12']);
     expect(ids('нұрсұлтан')).toEqual(['sq-13']);
+    expect(ids('нурсултан алимжанов')).toEqual(['sq-13']);
+    expect(ids('Nursultan')).toEqual(['sq-13']);
     expect(ids('ата-ана7')).toEqual(['sq-7']);
     expect(ids('ПМПК-00003')).toEqual(['sq-3']);
     expect(query.counts(['pmpk1'], 'бала4')).toEqual({ awaiting: 1, confirmed: 0, rejected: 0 });

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Contract } from '../../../domain/entities';
+import { ftsMatchExpression } from '../../../electron/backend/contracts/search';
 import { SyncEngine } from '../../../electron/backend/sync/engine';
 import { contract, documentOf, openTestReplica, type TestReplica } from '../contracts/inbox-fixtures';
 
@@ -38,7 +39,7 @@ function engineOn(t: TestReplica, served: Served): SyncEngine {
 }
 
 const search = (t: TestReplica, word: string) =>
-  (t.db.sqlite.prepare('SELECT c.id FROM contracts_fts f JOIN contracts c ON c.rowid = f.rowid WHERE contracts_fts MATCH ? ORDER BY c.id').all(`"${word}"*`) as Array<{ id: string }>).map((r) => r.id);
+  (t.db.sqlite.prepare('SELECT c.id FROM contracts_fts f JOIN contracts c ON c.rowid = f.rowid WHERE contracts_fts MATCH ? ORDER BY c.id').all(ftsMatchExpression(word)) as Array<{ id: string }>).map((r) => r.id);
 const schemaObjects = (t: TestReplica) =>
   (t.db.sqlite.prepare("SELECT type, name, tbl_name FROM replica.sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<Record<string, string>>);
 /** Files of the local database's folder: the DB and exactly one replica file (with their WAL files). */

@@ -2,8 +2,8 @@
  * One contract: parties, the parent's signature verdict, the document strip and a large viewer with per-document
  * review, history, and the decisions. Keyboard: J/K documents, A approve, F flag, Ctrl+Enter main action, ? help.
  */
-import { Alert, Badge, Button, Card, Grid, Group, Loader, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { IconArrowBackUp, IconArrowLeft, IconCheck, IconDownload, IconFlag, IconSignature, IconUserMinus, IconX } from '@tabler/icons-react';
+import { ActionIcon, Alert, Badge, Box, Button, Card, Group, Loader, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconArrowBackUp, IconArrowLeft, IconCheck, IconColumns, IconDownload, IconFlag, IconKeyboard, IconSignature, IconUserMinus, IconX } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractDetail, ReviewDocument } from '../../../../domain/api/contracts';
@@ -69,6 +69,8 @@ function ContractView({ detail, onBack }: { detail: ContractDetail; onBack: () =
   const [current, setCurrent] = useState(() => Math.max(0, documents.findIndex((d) => d.effectiveStatus === 'pending')));
   const [flagging, setFlagging] = useState<ReasonValue<FlagReason> | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
+  // A replaced document is compared with the one it replaced unless the person hides the previous version.
+  const [comparing, setComparing] = useState(true);
   const reasonRef = useRef<HTMLInputElement>(null);
   const { busy, run } = useDecision();
   const verdict = useQuery(() => api['contracts.signatureVerdict']({ contractId: contract.id }), [contract.id, contract.pdfSha256, contract.parentSignature?.signedAt], []);
@@ -127,120 +129,130 @@ function ContractView({ detail, onBack }: { detail: ContractDetail; onBack: () =
   );
 
   const reviewed = documents.filter((d) => d.effectiveStatus !== 'pending').length;
+  const previous = doc?.previousId ? detail.previousDocuments.find((p) => p.id === doc.previousId) ?? null : null;
+  const reviewButtons = actions.review && doc ? (
+    <Group gap="xs" wrap="nowrap" style={{ flex: '0 0 auto' }}>
+      {previous && (
+        <Button size="xs" variant={comparing ? 'filled' : 'default'} leftSection={<IconColumns size={16} />} onClick={() => setComparing((c) => !c)} aria-pressed={comparing}>
+          {t('documents.previous')}
+        </Button>
+      )}
+      <Button size="xs" color="teal" variant={doc.effectiveStatus === 'approved' ? 'filled' : 'light'} leftSection={<IconCheck size={16} />} onClick={() => void approve()} aria-keyshortcuts="A">
+        {t('documents.approve')}
+      </Button>
+      <Button size="xs" color="red" variant={doc.effectiveStatus === 'flagged' ? 'filled' : 'light'} leftSection={<IconFlag size={16} />} onClick={startFlag} aria-keyshortcuts="F">
+        {t('documents.flag')}
+      </Button>
+    </Group>
+  ) : undefined;
+  // The screen fills the main area exactly: the document takes what the header, the actions and the strip leave,
+  // and the side column scrolls on its own, so the page itself never scrolls.
   return (
-    <Stack gap="sm" data-contract-status={contract.status} data-contract-round={contract.round}>
-      <Group justify="space-between" wrap="nowrap" align="flex-start">
-        <Group gap="sm" wrap="nowrap">
-          <Button variant="subtle" leftSection={<IconArrowLeft size={16} />} onClick={onBack}>{t('back')}</Button>
-          <Stack gap={0}>
-            <Group gap="xs">
-              <Title order={3}>{contract.child.fullName}</Title>
+    <Stack gap={8} data-contract-status={contract.status} data-contract-round={contract.round} style={{ height: 'var(--qabyl-main-height)', minHeight: 480, overflow: 'hidden' }}>
+      <Group justify="space-between" wrap="nowrap" align="center" gap="xs">
+        <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+          <Tooltip label={t('back')}>
+            <ActionIcon variant="subtle" size="lg" onClick={onBack} aria-label={t('back')}><IconArrowLeft size={18} /></ActionIcon>
+          </Tooltip>
+          <Stack gap={2} style={{ minWidth: 0 }}>
+            <Title order={4} lineClamp={1} title={contract.child.fullName}>{contract.child.fullName}</Title>
+            <Group gap="xs" wrap="nowrap">
               <StatusBadge status={contract.status} labels={contractStatusLabels} colors={contractStatusColors} />
               <SyncStateBadge state={detail.sync} />
               {contract.isVoucher && <Badge variant="outline">{t('voucher')}</Badge>}
+              <Text size="xs" c="dimmed" lineClamp={1}>{contract.number}</Text>
             </Group>
-            <Text size="sm" c="dimmed">{contract.number} · {contract.parent.fullName}</Text>
           </Stack>
         </Group>
-        <DeadlineCell dueOn={contract.dueOn} daysLeft={detail.workingDaysLeft} />
+        <Group gap="xs" wrap="nowrap">
+          {(actions.review || contract.status === 'submitted' || contract.status === 'resubmitted') && (
+            <>
+              <Tooltip label={reworkBlocked ?? t('actions.rework')} multiline w={300}>
+                <Button size="sm" color="orange" variant="light" leftSection={<IconArrowBackUp size={18} />} disabled={!actions.returnForRework} onClick={() => setDialog('rework')} aria-label={t('actions.rework')}>
+                  {/* Below 1408 px the child's name needs the room: the icon stays, the words go to the tooltip. */}
+                  <Box component="span" visibleFrom="xl">{t('actions.rework')}</Box>
+                </Button>
+              </Tooltip>
+              <Tooltip label={signBlocked} disabled={!signBlocked} multiline w={300}>
+                <Button size="sm" leftSection={<IconSignature size={18} />} disabled={!actions.sign} onClick={() => setDialog('sign')} aria-keyshortcuts="Control+Enter">
+                  {t('actions.sign')}
+                </Button>
+              </Tooltip>
+              <Tooltip label={t('actions.reject')}>
+                <ActionIcon size="lg" color="red" variant="subtle" disabled={!actions.reject} onClick={() => setDialog('reject')} aria-label={t('actions.reject')}>
+                  <IconX size={18} />
+                </ActionIcon>
+              </Tooltip>
+            </>
+          )}
+          {(contract.status === 'signed' || contract.status === 'archived') && (
+            <>
+              {contract.status === 'signed' && (
+                <Button size="sm" variant="light" leftSection={<IconUserMinus size={18} />} disabled={!actions.archive} onClick={() => setDialog('archive')}>
+                  {t('actions.archive')}
+                </Button>
+              )}
+              <Button size="sm" variant="default" leftSection={<IconDownload size={18} />} onClick={downloadCopy} loading={busy}>
+                {t('actions.download')}
+              </Button>
+            </>
+          )}
+          <DeadlineCell dueOn={contract.dueOn} daysLeft={detail.workingDaysLeft} compact />
+          <Tooltip label={t('shortcutsHint')} multiline w={320}>
+            <ActionIcon variant="subtle" size="lg" onClick={() => setDialog('help')} aria-label={tc('shortcuts.title')} aria-keyshortcuts="Shift+Slash">
+              <IconKeyboard size={18} />
+            </ActionIcon>
+          </Tooltip>
+        </Group>
       </Group>
 
       {detail.pendingDecisions.map((p) => (
-        <Alert key={p.id} color={p.state === 'pending' ? 'blue' : 'red'} variant="light" py={6}>
+        <Alert key={p.id} color={p.state === 'pending' ? 'blue' : 'red'} variant="light" py={4}>
           {p.state === 'pending' ? t('pendingDecision', { name: t(`decisionNames.${p.name}`) }) : t('attentionDecision', { message: catalogueText(p, lang) })}
         </Alert>
       ))}
 
-      <Card withBorder padding="xs" radius="md">
-        <Group justify="space-between">
-          <Group gap="xs">
-            {(actions.review || contract.status === 'submitted' || contract.status === 'resubmitted') && (
-              <>
-                <Tooltip label={reworkBlocked} disabled={!reworkBlocked} multiline w={300}>
-                  <Button color="orange" variant="light" leftSection={<IconArrowBackUp size={18} />} disabled={!actions.returnForRework} onClick={() => setDialog('rework')}>
-                    {t('actions.rework')}
-                  </Button>
-                </Tooltip>
-                <Tooltip label={signBlocked} disabled={!signBlocked} multiline w={300}>
-                  <Button leftSection={<IconSignature size={18} />} disabled={!actions.sign} onClick={() => setDialog('sign')}>
-                    {t('actions.sign')}
-                  </Button>
-                </Tooltip>
-                <Button color="red" variant="subtle" leftSection={<IconX size={18} />} disabled={!actions.reject} onClick={() => setDialog('reject')}>
-                  {t('actions.reject')}
-                </Button>
-              </>
-            )}
-            {contract.status === 'signed' && (
-              <>
-                <Button variant="light" leftSection={<IconUserMinus size={18} />} disabled={!actions.archive} onClick={() => setDialog('archive')}>
-                  {t('actions.archive')}
-                </Button>
-                <Button variant="default" leftSection={<IconDownload size={18} />} onClick={downloadCopy} loading={busy}>
-                  {t('actions.download')}
-                </Button>
-              </>
-            )}
-          </Group>
-          <Text size="xs" c="dimmed">{t('shortcutsHint')}</Text>
-        </Group>
-      </Card>
-
-      <Grid gap="sm">
-        <Grid.Col span={{ base: 12, lg: 8 }}>
-          <Stack gap="xs">
-            <Group justify="space-between">
-              <Title order={5}>{t('documents.title')}</Title>
-              <Text size="sm" c="dimmed">{t('documents.reviewed', { done: reviewed, total: documents.length })}</Text>
-            </Group>
+      <Group gap="sm" align="stretch" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
+        <Stack gap={6} style={{ flex: 1, minWidth: 0, minHeight: 0 }}>
+          <Group gap="xs" wrap="nowrap" align="center">
             <DocumentStrip documents={documents} current={current} onSelect={(i) => { setFlagging(null); setCurrent(i); }} />
-            {doc && (
-              <DocumentViewer
-                sha256={doc.sha256}
-                title={documentKindLabels[doc.kind][lang]}
-                height="calc(100vh - 470px)"
-                toolbar={
-                  actions.review ? (
-                    <Group gap="xs">
-                      <Button size="xs" color="teal" variant={doc.effectiveStatus === 'approved' ? 'filled' : 'light'} leftSection={<IconCheck size={16} />} onClick={() => void approve()} aria-keyshortcuts="A">
-                        {t('documents.approve')}
-                      </Button>
-                      <Button size="xs" color="red" variant={doc.effectiveStatus === 'flagged' ? 'filled' : 'light'} leftSection={<IconFlag size={16} />} onClick={startFlag} aria-keyshortcuts="F">
-                        {t('documents.flag')}
-                      </Button>
-                    </Group>
-                  ) : undefined
-                }
-              />
-            )}
-            {doc && doc.effectiveStatus === 'flagged' && !flagging && doc.effectiveReason && (
-              <Alert color="red" variant="light" py={6} icon={<IconFlag size={16} />}>
-                {flagReasonLabels[doc.effectiveReason][lang]}
-                {doc.effectiveComment ? ` — ${doc.effectiveComment}` : ''}
-              </Alert>
-            )}
-            {flagging && (
-              <Card withBorder padding="sm" radius="md" style={{ borderColor: 'var(--mantine-color-red-4)' }} aria-label={t('documents.flagTitle')}>
-                <Stack gap="xs">
-                  <Text fw={600} size="sm">{t('documents.flagTitle')}</Text>
-                  <ReasonPicker ref={reasonRef} labels={flagReasonLabels} value={flagging} onChange={setFlagging} onSubmit={() => void saveFlag()} />
-                  <Group justify="flex-end">
-                    <Button variant="default" size="xs" onClick={() => setFlagging(null)}>{t('documents.cancel')}</Button>
-                    <Button color="red" size="xs" disabled={!isReasonValid(flagging)} loading={busy} onClick={() => void saveFlag()}>{t('documents.flagSave')}</Button>
-                  </Group>
-                </Stack>
-              </Card>
-            )}
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
+            <Text size="xs" c="dimmed" style={{ flex: '0 0 auto' }}>{t('documents.reviewed', { done: reviewed, total: documents.length })}</Text>
+          </Group>
+          {doc && (
+            <Group gap="xs" wrap="nowrap" align="stretch" style={{ flex: 1, minHeight: 0 }} data-testid="document-area">
+              {previous && comparing && (
+                <DocumentViewer sha256={previous.sha256} title={`${t('documents.previous')}: ${documentKindLabels[previous.kind][lang]}`} fill />
+              )}
+              <DocumentViewer sha256={doc.sha256} title={documentKindLabels[doc.kind][lang]} fill toolbar={reviewButtons} />
+            </Group>
+          )}
+          {doc && doc.effectiveStatus === 'flagged' && !flagging && doc.effectiveReason && (
+            <Alert color="red" variant="light" py={4} icon={<IconFlag size={16} />}>
+              {flagReasonLabels[doc.effectiveReason][lang]}
+              {doc.effectiveComment ? ` — ${doc.effectiveComment}` : ''}
+            </Alert>
+          )}
+          {flagging && (
+            <Card withBorder padding="sm" radius="md" style={{ borderColor: 'var(--mantine-color-red-4)', flex: '0 0 auto' }} aria-label={t('documents.flagTitle')}>
+              <Stack gap="xs">
+                <Text fw={600} size="sm">{t('documents.flagTitle')}</Text>
+                <ReasonPicker ref={reasonRef} labels={flagReasonLabels} value={flagging} onChange={setFlagging} onSubmit={() => void saveFlag()} />
+                <Group justify="flex-end">
+                  <Button variant="default" size="xs" onClick={() => setFlagging(null)}>{t('documents.cancel')}</Button>
+                  <Button color="red" size="xs" disabled={!isReasonValid(flagging)} loading={busy} onClick={() => void saveFlag()}>{t('documents.flagSave')}</Button>
+                </Group>
+              </Stack>
+            </Card>
+          )}
+        </Stack>
+        <Box style={{ width: 'clamp(260px, 24vw, 420px)', flex: '0 0 auto', overflowY: 'auto', minHeight: 0 }} aria-label={t('parties.contract')}>
           <Stack gap="sm">
             <SignatureVerdict verdict={verdict.data} />
             <PartiesCard contract={contract} />
             <HistoryList events={detail.history} />
           </Stack>
-        </Grid.Col>
-      </Grid>
+        </Box>
+      </Group>
 
       {dialog === 'rework' && <ReworkModal detail={detail} opened onClose={() => setDialog(null)} />}
       {dialog === 'sign' && <SignModal detail={detail} opened onClose={() => setDialog(null)} />}

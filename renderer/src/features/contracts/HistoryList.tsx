@@ -2,9 +2,9 @@
 import { Card, Text, Timeline, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEvent } from '../../../../domain/entities';
+import { formatDateTime as when } from '../../../../domain/kazakhstan-time';
 import './i18n';
 
-const when = (iso: string) => new Date(iso).toLocaleString('ru-RU', { timeZone: 'Asia/Almaty', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 export function HistoryList({ events }: { events: readonly HistoryEvent[] }) {
   const { t } = useTranslation('contracts');

@@ -5,14 +5,15 @@
 import { Badge, Chip, Group, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractListRow, ContractSort, DirectionListRow, InboxTab } from '../../../../domain/api/contracts';
 import { MAX_REWORK_ATTEMPTS } from '../../../../domain/rules';
 import { contractStatusLabels } from '../../../../domain/texts';
 import { useApi } from '../../api/ApiProvider';
 import { useQuery } from '../../api/useQuery';
-import { DeadlineCell, formatDate } from '../../components/DeadlineCell';
+import { formatDate } from '../../../../domain/kazakhstan-time';
+import { DeadlineCell } from '../../components/DeadlineCell';
 import { SyncStateBadge } from '../../components/SyncStateBadge';
 import { useLanguage } from '../../components/useLanguage';
 import { usePagedList } from '../../components/usePagedList';
@@ -29,8 +30,7 @@ type Filters = { voucherOnly: boolean; overdueOnly: boolean; withDecisionsOnly: 
 export function InboxPage({ tab, onTab, onOpen, onOpenDirection }: { tab: InboxTab; onTab: (tab: InboxTab) => void; onOpen: (id: string) => void; onOpenDirection: (id: string) => void }) {
   const { t } = useTranslation('contracts');
   const api = useApi();
-  const [searchText, setSearchText] = useState('');
-  const [search] = useDebouncedValue(searchText.trim(), 200);
+  const [search, setSearch] = useState('');
   const [sort, setSort] = useState<{ key: ContractSort; dir: 'asc' | 'desc' }>({ key: 'dueOn', dir: 'asc' });
   const [filters, setFilters] = useState<Filters>({ voucherOnly: false, overdueOnly: false, withDecisionsOnly: false });
   const [groupId, setGroupId] = useState<string | null>(null);
@@ -39,23 +39,17 @@ export function InboxPage({ tab, onTab, onOpen, onOpenDirection }: { tab: InboxT
   const counts = useQuery(() => api['contracts.counts']({ search }), [search], TABLES);
 
   useShortcuts({ '/': () => searchRef.current?.focus() });
+  const tableRef = useRef<HTMLDivElement>(null);
+  const onSearch = useCallback((value: string) => {
+    setSearch(value);
+    setSelected(0);
+  }, []);
 
   return (
-    <Stack gap="sm">
+    <Stack gap="sm" ref={tableRef}>
       <Group justify="space-between" align="flex-end">
         <Title order={2}>{t('title')}</Title>
-        <TextInput
-          ref={searchRef}
-          w={420}
-          leftSection={<IconSearch size={16} />}
-          placeholder={t('search')}
-          aria-label={t('search')}
-          value={searchText}
-          onChange={(e) => {
-            setSearchText(e.currentTarget.value);
-            setSelected(0);
-          }}
-        />
+        <SearchField inputRef={searchRef} label={t('search')} onSearch={onSearch} toList={() => tableRef.current?.querySelector<HTMLElement>('[role="grid"]')?.focus()} />
       </Group>
       <Tabs value={tab} onChange={(v) => v && onTab(v as InboxTab)} keepMounted={false}>
         <Tabs.List>
@@ -82,6 +76,24 @@ export function InboxPage({ tab, onTab, onOpen, onOpenDirection }: { tab: InboxT
         <ContractTable tab={tab} search={search} sort={sort} onSort={(key) => setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }))} filters={filters} groupId={groupId} selected={selected} onSelect={setSelected} onOpen={onOpen} />
       )}
     </Stack>
+  );
+}
+
+/**
+ * The search field keeps what is typed to itself, so a key press re-renders only the field; the list hears the text
+ * after a pause in typing. ↓ or Enter goes on to the list (Enter there opens the selected row).
+ */
+function SearchField({ inputRef, label, onSearch, toList }: { inputRef: RefObject<HTMLInputElement | null>; label: string; onSearch: (value: string) => void; toList: () => void }) {
+  const [text, setText] = useState('');
+  const [settled] = useDebouncedValue(text.trim(), 200);
+  useEffect(() => onSearch(settled), [settled, onSearch]);
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'Enter') return;
+    e.preventDefault();
+    toList();
+  };
+  return (
+    <TextInput ref={inputRef} w={420} leftSection={<IconSearch size={16} />} placeholder={label} aria-label={label} value={text} onKeyDown={onKeyDown} onChange={(e) => setText(e.currentTarget.value)} />
   );
 }
 

@@ -9,7 +9,7 @@ import { teachingLanguageLabels } from '../../../../domain/catalogues';
 import { groupMismatchTexts, groupNameIn } from '../../../../domain/groups';
 import { useApi } from '../../api/ApiProvider';
 import { useQuery } from '../../api/useQuery';
-import { formatDate } from '../../components/DeadlineCell';
+import { formatDate } from '../../../../domain/kazakhstan-time';
 import { useLanguage } from '../../components/useLanguage';
 import { DecisionModal } from './DecisionModal';
 import { useDecision } from './useDecision';

@@ -5,7 +5,7 @@ import type { Contract } from '../../../../domain/entities';
 import { teachingLanguageLabels } from '../../../../domain/catalogues';
 import { MAX_REWORK_ATTEMPTS } from '../../../../domain/rules';
 import { groupNameIn } from '../../../../domain/groups';
-import { formatDate } from '../../components/DeadlineCell';
+import { formatDate } from '../../../../domain/kazakhstan-time';
 import { useLanguage } from '../../components/useLanguage';
 import './i18n';
 

@@ -10,7 +10,7 @@ import { mayDecide } from '../../../../domain/signing-policy';
 import { useApi } from '../../api/ApiProvider';
 import { useQuery } from '../../api/useQuery';
 import { useSession } from '../../app/SessionProvider';
-import { formatDate } from '../../components/DeadlineCell';
+import { formatDate } from '../../../../domain/kazakhstan-time';
 import { useLanguage } from '../../components/useLanguage';
 import { useShortcuts } from '../../components/useShortcuts';
 import { BulletinCard } from './BulletinCard';

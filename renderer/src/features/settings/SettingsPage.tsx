@@ -11,7 +11,8 @@ export function SettingsPage() {
     try {
       const saved = await api['settings.set']({ language });
       await i18n.changeLanguage(saved.language);
-      notifications.show({ message: t('settings.saved'), color: 'green' });
+      // `t` of this render is bound to the old language: say it in the new one.
+      notifications.show({ message: i18n.getFixedT(saved.language)('settings.saved'), color: 'green' });
     } catch (e) {
       notifications.show({ message: t('errors.generic', { message: (e as Error).message }), color: 'red' });
     }

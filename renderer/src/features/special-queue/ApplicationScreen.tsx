@@ -13,7 +13,7 @@ import { catalogueText } from '../../i18n/catalogue';
 import { specialQueueStatusLabels } from '../../../../domain/texts';
 import { useApi } from '../../api/ApiProvider';
 import { useQuery } from '../../api/useQuery';
-import { formatDate } from '../../components/DeadlineCell';
+import { formatDate, formatDateTime as dateTime } from '../../../../domain/kazakhstan-time';
 import { DocumentViewer } from '../../components/DocumentViewer';
 import { ShortcutSheet } from '../../components/ShortcutSheet';
 import { SignatureVerdict } from '../../components/SignatureVerdict';
@@ -29,8 +29,6 @@ const statusColors = { awaiting_confirmation: 'yellow', confirmed: 'teal', rejec
 /** While the conclusion downloads, the signature cannot be checked yet: ask again shortly. */
 const DOWNLOAD_POLL_MS = 1500;
 
-const dateTime = (iso: string) =>
-  new Date(iso).toLocaleString('ru-RU', { timeZone: 'Asia/Almaty', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (

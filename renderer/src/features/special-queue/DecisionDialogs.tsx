@@ -3,14 +3,15 @@
  * «Отклонить» (reason from the catalogue + comment, required for «Другое»). Ctrl+Enter submits either dialog.
  */
 import { Alert, Button, Group, Loader, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
-import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { correctionTypes, type CorrectionType, type SpecialQueueRejectReason } from '../../../../domain/catalogue-ids';
 import { correctionTypeLabels, specialQueueRejectReasonLabels } from '../../../../domain/catalogues';
 import { useApi } from '../../api/ApiProvider';
 import { isReasonValid, ReasonPicker, type ReasonValue } from '../../components/ReasonPicker';
 import { useLanguage } from '../../components/useLanguage';
-import { useSignedDecision } from './useSignedDecision';
+import { useConfirmKey } from '../../components/useShortcuts';
+import { useDecision } from '../contracts/useDecision';
 import './i18n';
 
 interface DialogProps {
@@ -21,15 +22,10 @@ interface DialogProps {
 
 function DecisionModal(props: { opened: boolean; onClose: () => void; title: string; text: string; busy: boolean; canSubmit: boolean; submitLabel: string; color: string; onSubmit: () => void; children: ReactNode }) {
   const { t } = useTranslation('specialQueue');
-  const onKeyDown = (e: KeyboardEvent) => {
-    if ((e.ctrlKey || e.metaKey) && e.key === 'Enter' && props.canSubmit && !props.busy) {
-      e.preventDefault();
-      props.onSubmit();
-    }
-  };
+  useConfirmKey(props.opened, () => props.canSubmit && !props.busy && props.onSubmit());
   return (
     <Modal opened={props.opened} onClose={props.busy ? () => undefined : props.onClose} title={props.title} size="lg">
-      <Stack onKeyDown={onKeyDown}>
+      <Stack>
         <Text size="sm">{props.text}</Text>
         {props.children}
         {props.busy && (
@@ -54,7 +50,7 @@ export function ConfirmDialog({ opened, onClose, applicationId, requested }: Dia
   const { t } = useTranslation('specialQueue');
   const lang = useLanguage();
   const api = useApi();
-  const { busy, run } = useSignedDecision();
+  const { busy, run } = useDecision();
   const [type, setType] = useState<CorrectionType>(requested);
   const [note, setNote] = useState('');
   const corrected = type !== requested;
@@ -106,7 +102,7 @@ export function ConfirmDialog({ opened, onClose, applicationId, requested }: Dia
 export function RejectDialog({ opened, onClose, applicationId }: DialogProps) {
   const { t } = useTranslation('specialQueue');
   const api = useApi();
-  const { busy, run } = useSignedDecision();
+  const { busy, run } = useDecision();
   const [value, setValue] = useState<ReasonValue<SpecialQueueRejectReason>>({ reason: null, comment: '' });
   const canSubmit = isReasonValid(value);
   const submit = async () => {

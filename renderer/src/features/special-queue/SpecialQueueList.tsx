@@ -7,7 +7,8 @@ import { specialQueueTabs, type SpecialQueueRow, type SpecialQueueTab } from '..
 import { correctionTypeLabels } from '../../../../domain/catalogues';
 import { useApi } from '../../api/ApiProvider';
 import { useQuery } from '../../api/useQuery';
-import { formatDate } from '../../components/DeadlineCell';
+import { formatDate } from '../../../../domain/kazakhstan-time';
+import { shortcutOf } from '../../components/physical-keys';
 import { SyncStateBadge } from '../../components/SyncStateBadge';
 import { useLanguage } from '../../components/useLanguage';
 import { usePagedList } from '../../components/usePagedList';
@@ -39,7 +40,7 @@ export function SpecialQueueList({ state, onChange, onOpen }: { state: ListState
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const inField = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
-      if (e.key === '/' && !inField) {
+      if (shortcutOf(e) === '/' && !inField) {
         e.preventDefault();
         searchRef.current?.focus();
       }

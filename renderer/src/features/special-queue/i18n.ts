@@ -49,7 +49,6 @@ const ru = {
   },
   cancel: 'Отмена',
   signing: 'Подпишите решение в окне NCALayer…',
-  queued: 'Решение подписано и поставлено в очередь на отправку',
   shortcuts: { confirm: 'Подтвердить заявку', reject: 'Отклонить заявку', next: 'Следующая заявка', previous: 'Предыдущая заявка', back: 'Вернуться к списку', help: 'Эта справка', search: 'Поиск в списке', listNav: 'Вверх/вниз по списку, Enter — открыть' },
 };
 type Bundle = typeof ru;
@@ -82,13 +81,13 @@ const kk: Bundle = {
   history: 'Тарихы',
   historyKinds: { submitted: 'Өтінім берілді', confirmed: 'Өтінім расталды', rejected: 'Өтінім қабылданбады' },
   pending: 'Шешімге қол қойылды, серверге жіберілуін күтуде. Кезектегі орны синхрондаудан кейін көрсетіледі.',
-  attention: 'Сервер шешімді қабылдамады: {{message}}. Ол «Назар аударыңыз» бөлімінде.',
+  attention: 'Сервер шешімді қабылдамады: {{message}}. Ол «Назар аударуды қажет етеді» бөлімінде.',
   confirm: 'Растау',
   reject: 'Қабылдамау',
   shortcutsButton: 'Пернетақта жарлықтары',
   confirmDialog: {
     title: 'Өтінімді растау',
-    text: 'ПМПК қорытындысының өтінімге сәйкес екенін тексеріңіз. Шешімге сіздің ЭЦҚ-мен қол қойылады, кезектегі орынды сервер береді.',
+    text: 'ПМПК қорытындысының өтінімге сәйкес екенін тексеріңіз. Шешімге ЭЦҚ-ңызбен қол қойылады, кезектегі орынды сервер береді.',
     correctionType: 'Қорытынды бойынша түзету түрі',
     corrected: 'Түзету түрі қорытындыда көрсетілгенге өзгертіледі.',
     note: 'Ескертпе',
@@ -97,12 +96,11 @@ const kk: Bundle = {
   },
   rejectDialog: {
     title: 'Өтінімді қабылдамау',
-    text: 'Өтінім мұрағатқа көшіріледі. Ата-анаға сіздің ТАӘ көрсетілген хабарлама жіберіледі.',
+    text: 'Өтінім мұрағатқа көшіріледі. Ата-анаға аты-жөніңіз көрсетілген хабарлама жіберіледі.',
     submit: 'Қол қойып, қабылдамау',
   },
   cancel: 'Болдырмау',
   signing: 'NCALayer терезесінде шешімге қол қойыңыз…',
-  queued: 'Шешімге қол қойылды және жіберу кезегіне қойылды',
   shortcuts: { confirm: 'Өтінімді растау', reject: 'Өтінімді қабылдамау', next: 'Келесі өтінім', previous: 'Алдыңғы өтінім', back: 'Тізімге оралу', help: 'Осы анықтама', search: 'Тізімнен іздеу', listNav: 'Тізімде жоғары/төмен, Enter — ашу' },
 };
 
@@ -154,7 +152,6 @@ const en: Bundle = {
   },
   cancel: 'Cancel',
   signing: 'Sign the decision in the NCALayer window…',
-  queued: 'The decision is signed and queued for sending',
   shortcuts: { confirm: 'Confirm the application', reject: 'Reject the application', next: 'Next application', previous: 'Previous application', back: 'Back to the list', help: 'This sheet', search: 'Search the list', listNav: 'Up/down the list, Enter opens' },
 };
 

@@ -2,13 +2,13 @@
 import { ActionIcon, Badge, Group, Progress, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconCloudUp, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { formatTime as time } from '../../../../domain/kazakhstan-time';
 import { useApi } from '../../api/ApiProvider';
 import type { Language } from '../../../../domain/i18n-languages';
 import { isRevocationRefusalCode, revocationRefusalTexts } from '../../../../domain/revocation-texts';
 import { useSyncStatus } from './useSyncStatus';
 import './i18n';
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString('ru-RU', { timeZone: 'Asia/Almaty', hour: '2-digit', minute: '2-digit' });
 const percent = (p: { done: number; total: number | null }) => (p.total ? Math.min(100, (p.done / p.total) * 100) : 0);
 
 export function SyncFooter() {
