@@ -14,6 +14,15 @@ import { startServer, type RunningServer } from '../../../server/index';
 import { startLoopbackS3, type LoopbackS3 } from '../../support/s3-server';
 import { TestServerClient } from '../../support/server-client';
 
+
+/** Random bytes shaped as a PDF (header and end marker): uploads are refused unless they are a readable file. */
+function pdfLike(size: number): Uint8Array {
+  const bytes = new Uint8Array(randomBytes(size));
+  bytes.set(new TextEncoder().encode('%PDF-'), 0);
+  bytes.set(new TextEncoder().encode('\n%%EOF\n'), size - 7);
+  return bytes;
+}
+
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 async function upload(client: TestServerClient, bytes: Uint8Array, hash = sha256(bytes)): Promise<Response> {
@@ -36,7 +45,7 @@ describe.each(backends)('blob store on $name', ({ objectStore }) => {
   let server: RunningServer;
   let kg1: TestServerClient;
   let kg2: TestServerClient;
-  const bytes = new Uint8Array(randomBytes(4096));
+  const bytes = pdfLike(4096);
   const hash = sha256(bytes);
 
   beforeAll(async () => {
@@ -102,9 +111,9 @@ describe.each(backends)('blob store on $name', ({ objectStore }) => {
   it.runIf(objectStore)('moves existing blobs from PostgreSQL to the object store, and they are served from there', async () => {
     // Blobs written before the object store was configured: their bytes are in PostgreSQL.
     const orgId = rowsOf<{ org_id: string }>(await server.db.execute(sql`SELECT org_id FROM blob_refs WHERE sha256 = ${hash}`))[0]!.org_id;
-    const before = new Uint8Array(randomBytes(3000));
+    const before = pdfLike(3000);
     const docHash = sha256(before);
-    const earlier = [before, ...Array.from({ length: 6 }, () => new Uint8Array(randomBytes(100)))];
+    const earlier = [before, ...Array.from({ length: 6 }, () => pdfLike(100))];
     for (const blob of earlier) await new BlobStore(null).put(server.db, blob, 'image/jpeg', [orgId]);
     expect(await storedInline(server, docHash)).toBe(true);
     expect(new Uint8Array(await (await kg1.getBlob(docHash)).arrayBuffer())).toEqual(before);

@@ -1,6 +1,7 @@
 // The server refuses what the rules forbid: signing without a required document (or with one not approved),
 // uploads that are too large, of another type or unreadable, an offer starting in the past, an archive dated
 // before the signing or in the future.
+import { ageAtYearEnd } from '../../../domain/groups';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contract, ContractDocument, Direction } from '../../../domain/entities';
 import { todayInKazakhstan, addCalendarDays } from '../../../domain/calendar';
@@ -78,8 +79,15 @@ describe('rules the server enforces', () => {
 
   it('refuses an offer starting in the past or after the school year', async () => {
     const direction = (await head.bootstrap()).rows.find((r) => r.entity === 'direction')!.data as Direction;
+    // A group the direction's child fits, so only the start date decides.
+    const group = await head.mutation('group.create', {
+      groupId: 'grp-dates', nameKk: 'Күн тобы', nameRu: 'Группа дат', ageYears: ageAtYearEnd(direction.child.birthDate, Number(todayInKazakhstan(new Date()).slice(0, 4))),
+      teachingLanguage: direction.teachingLanguage, kind: direction.correctionType ? 'special' : 'ordinary', correctionType: direction.correctionType,
+      capacity: 3, specialNeedsLimit: 1,
+    }, 0, headSign);
+    expect((await head.push([group])).results[0]).toMatchObject({ status: 'applied' });
     const offer = async (startDate: string) =>
-      (await head.push([await head.mutation('contract.offer', { directionId: direction.id, contractId: `ctr-${startDate}`, group: 'Ересектер тобы', teachingLanguage: 'kk', startDate }, direction.version, headSign)])).results[0]!;
+      (await head.push([await head.mutation('contract.offer', { directionId: direction.id, contractId: `ctr-${startDate}`, groupId: 'grp-dates', startDate }, direction.version, headSign)])).results[0]!;
     expect(await offer('2020-01-01')).toMatchObject({ status: 'rejected', code: 'START_DATE_IN_PAST' });
     expect(await offer('2031-09-01')).toMatchObject({ status: 'rejected', code: 'START_DATE_OUTSIDE_SCHOOL_YEAR' });
     expect(await offer(todayInKazakhstan(new Date()))).toMatchObject({ status: 'applied' });
