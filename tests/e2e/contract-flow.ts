@@ -90,6 +90,8 @@ export async function flagCurrent(page: Page, reasonLabel: string): Promise<void
 }
 
 export async function signFromScreen(page: Page, testInfo?: TestInfo): Promise<void> {
+  // The shortcut does nothing while the last marks are still being queued (the button is disabled until then).
+  await expect(page.getByRole('button', { name: 'Қол қою және қабылдау' })).toBeEnabled({ timeout: 60_000 });
   await page.keyboard.press('Control+Enter');
   const dialog = page.getByRole('dialog', { name: 'Шартқа қол қою' });
   // Regenerating and hashing the 30-page contract takes a while on a busy machine.
