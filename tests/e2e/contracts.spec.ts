@@ -113,8 +113,8 @@ test('conflict: the parent withdraws while the employee signs offline → Needs 
     await openContract(page, id!);
     await approveAll(page);
     await signFromScreen(page);
-    // Let the sender back off, so it does not push the very moment the server is back.
-    await page.waitForTimeout(8_000);
+    // The push failed and the sender backs off, so it does not push the very moment the server is back.
+    await expect(page.locator('[role="status"][data-online="false"]')).toBeVisible({ timeout: 60_000 });
   } finally {
     await devControl(page, 'server-start');
   }
