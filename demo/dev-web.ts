@@ -5,7 +5,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +14,7 @@ import { loadOrCreateKeyFile } from '../db/key-file';
 import { BackendHost } from '../electron/backend/host/backend-host';
 import { DEMO_DEFAULT_IDENTITY } from '../tests/fixtures/pki/identities';
 import { startDemoServices } from './demo-services';
-import { startWebServer } from './web-server';
+import { openWebServer } from './web-server';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argsSchema = z.object({
@@ -46,14 +45,10 @@ const token = args.token ?? randomBytes(24).toString('hex');
 const serverUrl = args['server-url'];
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
 
-// A taken port is said at once, before the demo services spend a minute starting.
-await new Promise<void>((resolve) => {
-  const probe = net.createServer();
-  probe.once('error', (error: NodeJS.ErrnoException) => {
-    console.error(`[dev:web] port ${port} on 127.0.0.1 is not free (${error.code ?? error.message}); choose another with --port N`);
-    process.exit(1);
-  });
-  probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+// The port is bound before anything else starts: a taken one is said at once, and nothing started later can take it.
+const web = await openWebServer(port, token).catch((error: NodeJS.ErrnoException) => {
+  console.error(`[dev:web] port ${port} on 127.0.0.1 is not free (${error.code ?? error.message}); choose another with --port N`);
+  process.exit(1);
 });
 
 const demo = serverUrl ? null : await startDemoServices({ dataDir: path.join(dataDir, 'demo'), staffKey: args.as });
@@ -76,9 +71,7 @@ const host = new BackendHost({
 });
 await host.start();
 
-const web = await startWebServer({
-  port,
-  token,
+await web.serve({
   target: host,
   staticDir: args.static ? path.join(root, 'out', 'renderer') : undefined,
   devControls: demo

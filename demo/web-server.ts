@@ -34,9 +34,7 @@ function serveStatic(root: string) {
   };
 }
 
-export interface WebServerOptions {
-  port: number;
-  token: string;
+export interface WebServeOptions {
   target: BridgeTarget;
   /** Built renderer folder; when absent, Vite serves the sources with HMR. */
   staticDir?: string;
@@ -47,7 +45,7 @@ export interface WebServerOptions {
   devControls?: Record<string, (params: URLSearchParams) => Promise<unknown>>;
 }
 
-function devControlHandler(token: string, controls: NonNullable<WebServerOptions['devControls']>) {
+function devControlHandler(token: string, controls: NonNullable<WebServeOptions['devControls']>) {
   return (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (!url.pathname.startsWith('/__dev/')) return false;
@@ -64,35 +62,53 @@ function devControlHandler(token: string, controls: NonNullable<WebServerOptions
   };
 }
 
-export async function startWebServer(options: WebServerOptions): Promise<{ url: string; close(): Promise<void> }> {
+export interface WebServer {
+  url: string;
+  /** Starts answering with the renderer and the bridge; until then every request gets 503. */
+  serve(options: WebServeOptions): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Binds the port at once and holds it while the backend and the demo services start: those open many sockets of
+ * their own, and a port only probed and released could be taken by one of them in the meantime.
+ */
+export async function openWebServer(port: number, token: string): Promise<WebServer> {
   const server = http.createServer();
-  let closeVite: (() => Promise<void>) | undefined;
-  const dev = options.devControls ? devControlHandler(options.token, options.devControls) : () => false;
-  if (options.staticDir) {
-    const serve = serveStatic(path.resolve(options.staticDir));
-    server.on('request', (req, res) => dev(req, res) || serve(req, res));
-  } else {
-    const { createServer } = await import('vite');
-    const vite = await createServer({ server: { middlewareMode: true, hmr: { server } }, appType: 'spa' });
-    server.on('request', (req, res) => dev(req, res) || vite.middlewares(req, res));
-    closeVite = () => vite.close();
-  }
-  const bridge = attachBridge(server, {
-    token: options.token,
-    target: options.target,
-    // Vite's HMR socket shares the server in development; it names its own subprotocol.
-    ...(closeVite ? { passUpgrade: (req: http.IncomingMessage) => /\bvite-/.test(String(req.headers['sec-websocket-protocol'] ?? '')) } : {}),
-  });
+  let handle: http.RequestListener = (_req, res) => res.writeHead(503, { 'retry-after': '1' }).end('Starting');
+  server.on('request', (req, res) => handle(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolve());
+    server.listen(port, '127.0.0.1', () => resolve());
   });
-  const port = (server.address() as { port: number }).port;
+  let stop: (() => Promise<void>) | undefined;
   return {
-    url: `http://127.0.0.1:${port}/?token=${options.token}`,
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}/?token=${token}`,
+    async serve(options) {
+      let closeVite: (() => Promise<void>) | undefined;
+      const dev = options.devControls ? devControlHandler(token, options.devControls) : () => false;
+      if (options.staticDir) {
+        const serveFile = serveStatic(path.resolve(options.staticDir));
+        handle = (req, res) => dev(req, res) || serveFile(req, res);
+      } else {
+        const { createServer } = await import('vite');
+        const vite = await createServer({ server: { middlewareMode: true, hmr: { server } }, appType: 'spa' });
+        handle = (req, res) => dev(req, res) || vite.middlewares(req, res);
+        closeVite = () => vite.close();
+      }
+      const bridge = attachBridge(server, {
+        token,
+        target: options.target,
+        // Vite's HMR socket shares the server in development; it names its own subprotocol.
+        ...(closeVite ? { passUpgrade: (req: http.IncomingMessage) => /\bvite-/.test(String(req.headers['sec-websocket-protocol'] ?? '')) } : {}),
+      });
+      stop = async () => {
+        bridge.close();
+        await closeVite?.();
+      };
+    },
     async close() {
-      bridge.close();
-      await closeVite?.();
+      await stop?.();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
