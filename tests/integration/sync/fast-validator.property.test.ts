@@ -8,6 +8,7 @@ import { entityNames, entitySchemas, type EntityName } from '../../../domain/ent
 import { entities } from '../../../server/db/schema';
 import type { RunningServer } from '../../../server/index';
 import { startReferenceServer } from './support/reference-server';
+import { validatedRowJson } from '../../../electron/backend/sync/replica';
 
 const fast = Object.fromEntries(entityNames.map((e) => [e, compileFastValidator(entitySchemas[e])])) as Record<EntityName, (v: unknown) => boolean>;
 
@@ -119,5 +120,14 @@ describe('fast validator of synced rows', () => {
       fc.property(fc.constantFrom(...entityNames), fc.anything({ maxDepth: 3, withNullPrototype: true, withObjectString: true }), (entity, value) => agreesWithZod(entity, value)),
       { numRuns: 2000, seed: 7 },
     );
+  });
+
+  it('the replica stores a row the fast path accepts as sent, cleans what zod would clean and refuses what zod refuses', () => {
+    const contract = rows.find((r) => r.entity === 'contract')!.data as Record<string, Json>;
+    expect(validatedRowJson('contract', contract)).toBe(JSON.stringify(contract));
+    expect(JSON.parse(validatedRowJson('contract', { ...contract, extra: 1 }))).toEqual(contract);
+    const { pmpkConclusion: _dropped, ...withoutDefault } = contract;
+    expect(JSON.parse(validatedRowJson('contract', withoutDefault))).toEqual({ ...withoutDefault, pmpkConclusion: false });
+    expect(() => validatedRowJson('contract', { ...contract, updatedAt: '2026-10-05' })).toThrow(expect.objectContaining({ code: 'SYNC_INVALID_ROW' }));
   });
 });
