@@ -165,6 +165,20 @@ export async function snapshotRows(tx: Queryable, orgIds: readonly string[]): Pr
 }
 
 /**
+ * The bootstrap snapshot as text: each row's data exactly as PostgreSQL prints the stored JSON, so the stream is
+ * written without parsing and re-serialising every row on the server.
+ */
+export async function snapshotTexts(tx: Queryable, orgIds: readonly string[]): Promise<Array<{ entity: EntityName; id: string; version: number; dataText: string }>> {
+  if (orgIds.length === 0) return [];
+  const rows = await tx
+    .select({ entity: entities.entity, id: entities.id, version: entities.version, dataText: sql<string>`${entities.data}::text` })
+    .from(entities)
+    .where(and(inArray(entities.orgId, [...orgIds]), eq(entities.deleted, false)))
+    .orderBy(asc(entities.entity), asc(entities.id));
+  return rows.map((r) => ({ ...r, entity: r.entity as EntityName }));
+}
+
+/**
  * Drops delete tombstones at or below `upTo` and raises the oldest servable cursor: clients behind it must
  * re-bootstrap (pull answers `resetRequired: cursorExpired`).
  */
