@@ -1,13 +1,23 @@
 /**
  * A fast yes/unsure check compiled from a zod schema, for the hot path of validating synced rows. It answers true
  * only when zod would accept the value AND return it unchanged (no unknown key to strip, no default to fill, no
- * transform), so the caller may keep the value — and the text it came as — without running zod. Anything it does not
- * model (unions, refinements, transforms, pipes, …) answers false, and the caller asks zod, which stays the authority:
- * a false is never a refusal.
+ * transform), so the caller may keep the value as it came without running zod. Anything it does not model (unions,
+ * refinements, transforms, pipes, …) answers false, and the caller asks zod, which stays the authority: a false is
+ * never a refusal.
+ *
+ * The schema is turned into the source of one straight-line function (`new Function`): one closure per field would
+ * make every call site megamorphic, and the result would be no faster than zod itself.
  */
 import type { z } from 'zod';
 
 export type FastValidator = (value: unknown) => boolean;
+
+/**
+ * Quicker checks of some patterns: true only if the pattern matches (false: the pattern itself decides). A full
+ * match of a Unicode-property pattern walks the string with an alternation per character; a search for a forbidden
+ * character is several times faster.
+ */
+export type PatternShortcuts = ReadonlyMap<RegExp, (value: string) => boolean>;
 
 interface CheckDef {
   check: string;
@@ -33,9 +43,6 @@ interface Def {
   values?: unknown[];
 }
 
-const never: FastValidator = () => false;
-const always: FastValidator = () => true;
-
 const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -44,122 +51,170 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-/** One check of a string, number or array, or null when it is not modelled. */
-function compileCheck(def: CheckDef): ((value: string | number | unknown[]) => boolean) | null {
-  switch (def.check) {
-    case 'string_format': {
-      const pattern = def.pattern;
-      if (!pattern) return null;
-      return (value) => {
-        pattern.lastIndex = 0;
-        return pattern.test(value as string);
-      };
+/** Thrown while generating: the schema uses something not modelled, so the whole validator answers false. */
+class NotModelled extends Error {}
+
+/** Source generation state: the emitted lines and the values the generated code refers to by index. */
+class Emitter {
+  readonly lines: string[] = [];
+  readonly patterns: RegExp[] = [];
+  readonly shortcuts: Array<((value: string) => boolean) | null> = [];
+  readonly sets: Array<Set<unknown>> = [];
+  private names = 0;
+
+  constructor(readonly knownShortcuts: PatternShortcuts) {}
+
+  name(prefix: string): string {
+    return `${prefix}${this.names++}`;
+  }
+
+  fail(condition: string): void {
+    this.lines.push(`if (${condition}) return false;`);
+  }
+
+  set(values: Iterable<unknown>): number {
+    this.sets.push(new Set(values));
+    return this.sets.length - 1;
+  }
+
+  /** Length, format and range checks of a string, number or array held in `x`. */
+  checks(def: Def, x: string): void {
+    for (const { _zod } of def.checks ?? []) {
+      const c = _zod.def;
+      switch (c.check) {
+        case 'string_format': {
+          if (!c.pattern) throw new NotModelled(c.format ?? 'format');
+          this.patterns.push(c.pattern);
+          this.shortcuts.push(this.knownShortcuts.get(c.pattern) ?? null);
+          const i = this.patterns.length - 1;
+          this.fail(`!((S[${i}] !== null && S[${i}](${x})) || (P[${i}].lastIndex = 0, P[${i}].test(${x})))`);
+          break;
+        }
+        case 'min_length':
+          this.fail(`${x}.length < ${Number(c.minimum)}`);
+          break;
+        case 'max_length':
+          this.fail(`${x}.length > ${Number(c.maximum)}`);
+          break;
+        case 'length_equals':
+          this.fail(`${x}.length !== ${Number(c.length)}`);
+          break;
+        case 'number_format':
+          if (c.format !== 'safeint') throw new NotModelled(String(c.format));
+          this.fail(`!Number.isSafeInteger(${x})`);
+          break;
+        case 'greater_than':
+          this.fail(`!(${x} ${c.inclusive ? '>=' : '>'} ${Number(c.value)})`);
+          break;
+        case 'less_than':
+          this.fail(`!(${x} ${c.inclusive ? '<=' : '<'} ${Number(c.value)})`);
+          break;
+        default:
+          throw new NotModelled(c.check); // overwrite (trim, …), custom refinements and anything newer: zod decides
+      }
     }
-    case 'min_length':
-      return (value) => (value as string | unknown[]).length >= def.minimum!;
-    case 'max_length':
-      return (value) => (value as string | unknown[]).length <= def.maximum!;
-    case 'length_equals':
-      return (value) => (value as string | unknown[]).length === def.length!;
-    case 'number_format':
-      return def.format === 'safeint' ? (value) => Number.isSafeInteger(value) : null;
-    case 'greater_than':
-      return def.inclusive ? (value) => (value as number) >= def.value! : (value) => (value as number) > def.value!;
-    case 'less_than':
-      return def.inclusive ? (value) => (value as number) <= def.value! : (value) => (value as number) < def.value!;
-    default:
-      return null; // overwrite (trim, …), custom refinements and anything newer: zod decides
+  }
+
+  /** Lines that return false unless the value in variable `x` passes `schema` unchanged. */
+  node(schema: z.ZodType, x: string): void {
+    const def = defOf(schema);
+    switch (def.type) {
+      case 'string':
+        this.fail(`typeof ${x} !== 'string'`);
+        this.checks(def, x);
+        return;
+      case 'number':
+        this.fail(`typeof ${x} !== 'number' || !Number.isFinite(${x})`);
+        this.checks(def, x);
+        return;
+      case 'boolean':
+        this.fail(`typeof ${x} !== 'boolean'`);
+        return;
+      case 'null':
+        this.fail(`${x} !== null`);
+        return;
+      case 'unknown':
+      case 'any':
+        return;
+      case 'enum':
+        this.fail(`(typeof ${x} !== 'string' && typeof ${x} !== 'number') || !E[${this.set(Object.values(def.entries ?? {}))}].has(${x})`);
+        return;
+      case 'literal':
+        this.fail(`!E[${this.set(def.values ?? [])}].has(${x})`);
+        return;
+      case 'nullable':
+      case 'optional':
+        this.lines.push(`if (${x} !== ${def.type === 'nullable' ? 'null' : 'undefined'}) {`);
+        this.node(def.innerType!, x);
+        this.lines.push('}');
+        return;
+      case 'default':
+        // An absent value would be filled in by zod: not unchanged.
+        this.fail(`${x} === undefined`);
+        this.node(def.innerType!, x);
+        return;
+      case 'array': {
+        this.fail(`!Array.isArray(${x})`);
+        this.checks(def, x);
+        const i = this.name('i');
+        const item = this.name('v');
+        this.lines.push(`for (let ${i} = 0; ${i} < ${x}.length; ${i}++) {`, `const ${item} = ${x}[${i}];`);
+        this.node(def.element!, item);
+        this.lines.push('}');
+        return;
+      }
+      case 'object':
+        this.object(def, x);
+        return;
+      case 'record': {
+        if (defOf(def.keyType!).type !== 'string') throw new NotModelled('record key');
+        this.fail(`!isPlain(${x})`);
+        const key = this.name('k');
+        const item = this.name('v');
+        this.lines.push(`for (const ${key} in ${x}) {`);
+        this.node(def.keyType!, key);
+        this.lines.push(`const ${item} = ${x}[${key}];`);
+        this.node(def.valueType!, item);
+        this.lines.push('}');
+        return;
+      }
+      default:
+        throw new NotModelled(def.type);
+    }
+  }
+
+  private object(def: Def, x: string): void {
+    if (def.catchall || !def.shape) throw new NotModelled('catchall');
+    if ((def.checks ?? []).length > 0) throw new NotModelled('object refinement');
+    this.fail(`!isPlain(${x})`);
+    const present = this.name('n');
+    this.lines.push(`let ${present} = 0;`);
+    for (const [key, schema] of Object.entries(def.shape)) {
+      const k = JSON.stringify(key);
+      const field = this.name('v');
+      // Absent is fine for an optional field (zod leaves it absent); any other absent field fails below.
+      this.lines.push(`if (hasOwn(${x}, ${k})) {`, `${present}++;`, `const ${field} = ${x}[${k}];`);
+      this.node(schema, field);
+      this.lines.push(defOf(schema).type === 'optional' ? '}' : '} else return false;');
+    }
+    // zod strips unknown keys: a value with any would not come back unchanged.
+    const count = this.name('c');
+    this.lines.push(`let ${count} = 0;`, `for (const _ in ${x}) ${count}++;`);
+    this.fail(`${count} !== ${present}`);
   }
 }
 
-/** All checks of a node, or null when one of them is not modelled. */
-function compileChecks(def: Def): Array<(value: string | number | unknown[]) => boolean> | null {
-  const out = [];
-  for (const check of def.checks ?? []) {
-    const compiled = compileCheck(check._zod.def);
-    if (!compiled) return null;
-    out.push(compiled);
+export function compileFastValidator(schema: z.ZodType, shortcuts: PatternShortcuts = new Map()): FastValidator {
+  const emitter = new Emitter(shortcuts);
+  try {
+    emitter.node(schema, 'value');
+  } catch (error) {
+    if (error instanceof NotModelled) return () => false;
+    throw error;
   }
-  return out;
-}
-
-function compileObject(def: Def): FastValidator {
-  if (def.catchall || !def.shape) return never;
-  const fields = Object.entries(def.shape).map(([key, schema]) => {
-    const fieldDef = defOf(schema);
-    // Absent is fine for an optional field (zod leaves it absent); a default would be filled in, so zod decides.
-    const absentOk = fieldDef.type === 'optional';
-    return { key, check: compileFastValidator(schema), absentOk };
-  });
-  const known = new Set(fields.map((f) => f.key));
-  return (value) => {
-    if (!isPlainObject(value)) return false;
-    for (const f of fields) {
-      if (!Object.hasOwn(value, f.key)) {
-        if (!f.absentOk) return false;
-      } else if (!f.check(value[f.key])) return false;
-    }
-    // zod strips unknown keys: such a value would not come back unchanged.
-    for (const key in value) if (!known.has(key)) return false;
-    return true;
-  };
-}
-
-export function compileFastValidator(schema: z.ZodType): FastValidator {
-  const def = defOf(schema);
-  const checks = compileChecks(def);
-  if (!checks) return never;
-  const all = (value: string | number | unknown[]) => checks.every((c) => c(value));
-  switch (def.type) {
-    case 'string':
-      return (value) => typeof value === 'string' && all(value);
-    case 'number':
-      return (value) => typeof value === 'number' && Number.isFinite(value) && all(value);
-    case 'boolean':
-      return (value) => typeof value === 'boolean';
-    case 'unknown':
-    case 'any':
-      return always;
-    case 'null':
-      return (value) => value === null;
-    case 'enum': {
-      const allowed = new Set(Object.values(def.entries ?? {}));
-      return (value) => (typeof value === 'string' || typeof value === 'number') && allowed.has(value);
-    }
-    case 'literal': {
-      const allowed = new Set(def.values ?? []);
-      return (value) => allowed.has(value);
-    }
-    case 'nullable': {
-      const inner = compileFastValidator(def.innerType!);
-      return (value) => value === null || inner(value);
-    }
-    case 'optional': {
-      const inner = compileFastValidator(def.innerType!);
-      return (value) => value === undefined || inner(value);
-    }
-    case 'default': {
-      const inner = compileFastValidator(def.innerType!);
-      return (value) => value !== undefined && inner(value);
-    }
-    case 'array': {
-      const element = compileFastValidator(def.element!);
-      return (value) => Array.isArray(value) && all(value) && value.every(element);
-    }
-    case 'object':
-      return compileObject(def);
-    case 'record': {
-      const keyDef = defOf(def.keyType!);
-      if (keyDef.type !== 'string') return never;
-      const key = compileFastValidator(def.keyType!);
-      const item = compileFastValidator(def.valueType!);
-      return (value) => {
-        if (!isPlainObject(value)) return false;
-        for (const k of Object.keys(value)) if (!key(k) || !item(value[k])) return false;
-        return true;
-      };
-    }
-    default:
-      return never;
-  }
+  const source = `return function fastValidator(value) {\n${emitter.lines.join('\n')}\nreturn true;\n};`;
+  // The source is built only from the schema's own structure: field names go in as JSON string literals, every
+  // pattern, shortcut and enum as an index into the arrays passed in here.
+  const make = new Function('P', 'S', 'E', 'isPlain', 'hasOwn', source) as (...args: unknown[]) => FastValidator;
+  return make(emitter.patterns, emitter.shortcuts, emitter.sets, isPlainObject, Object.hasOwn);
 }

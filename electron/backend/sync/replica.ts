@@ -1,13 +1,13 @@
 /** Writes server rows into the local replica: validated, idempotent, never letting an older version win. */
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../domain/envelope';
-import { entityNames, entitySchemas, type EntityName } from '../../../domain/entities';
+import { entityNames, entitySchemas, textPatternShortcuts, type EntityName } from '../../../domain/entities';
 import { compileFastValidator, type FastValidator } from '../../../domain/fast-validator';
 import type { Change } from '../../../domain/sync-protocol';
 import { deleteSql, replicaTables, upsertSql } from '../../../db/replica-tables';
 
 /** Compiled once from the same schemas: most rows need no zod run at all (see domain/fast-validator.ts). */
-const fastValidators = Object.fromEntries(entityNames.map((e) => [e, compileFastValidator(entitySchemas[e])])) as Record<EntityName, FastValidator>;
+const fastValidators = Object.fromEntries(entityNames.map((e) => [e, compileFastValidator(entitySchemas[e], textPatternShortcuts)])) as Record<EntityName, FastValidator>;
 
 /**
  * Validates a server row against the shared schema; returns the JSON stored in `data`. A row the fast validator
