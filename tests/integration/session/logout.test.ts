@@ -1,16 +1,10 @@
 // Logout against the real reference server: an audit row, the token revoked at the server (refused afterwards), the
 // poke socket closed (the server's event hub holds no connection of ours), the queued decisions kept.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { defaultPokeSocketFactory } from '../../../electron/backend/sync/pokes';
-import { localService, markDecisions, nonceSigner, openLocalDb, STAFF, startWorld, syncUntilSettled, tempDir, type World } from '../sync/support/world';
+import { localService, markDecisions, nonceSigner, openLocalDb, STAFF, syncUntilSettled, tempDir, useWorld } from '../sync/support/world';
 
-let world: World;
-beforeAll(async () => {
-  world = await startWorld();
-}, 120_000);
-afterAll(async () => {
-  await world?.close();
-});
+const world = useWorld();
 
 /** Waits until `ready()` holds, re-checking every few milliseconds (bounded: about a minute). */
 async function until(ready: () => boolean, what: string, checks = 6_000): Promise<void> {
