@@ -13,6 +13,7 @@ import { textError } from '../../../domain/text/text-error';
 import { text } from '../../../domain/text/text-ref';
 import { contractPdfError } from '../contracts/contract-pdf-error';
 import { archiveDateProblem, dateProblemText, offerStartProblem, type DateProblem } from '../../../domain/date-rules';
+import type { BackendConfig } from '../config';
 import type { BackendContext } from '../context';
 import { contractDetail, readContract } from '../contracts/contract-detail';
 import { InboxQueries } from '../contracts/inbox-query';
@@ -46,7 +47,12 @@ function refuseDate(problem: DateProblem | null, today: string, signedOn: string
 
 const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64');
 
-export function contractHandlers(ctx: BackendContext): ContractHandlers {
+/** What the contract handlers use of the backend (narrow, so tests build them from real parts). */
+export type ContractHandlerDeps = Pick<BackendContext, 'db' | 'sync' | 'decisions' | 'contractPdfs' | 'trust'> & {
+  config: Pick<BackendConfig, 'resourcesDir' | 'trustedRootsPem'>;
+};
+
+export function contractHandlers(ctx: ContractHandlerDeps): ContractHandlers {
   const { sqlite } = ctx.db;
   const { engine } = ctx.sync;
   const today = () => todayInKazakhstan(new Date());
