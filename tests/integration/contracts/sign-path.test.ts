@@ -9,28 +9,33 @@ import { contractListArgsSchema } from '../../../domain/api/contracts';
 import type { AppError } from '../../../domain/envelope';
 import { sha256Hex } from '../../../electron/backend/blobs/blob-store';
 import { contractHandlers } from '../../../electron/backend/api/contract-handlers';
+import { ComputePool } from '../../../electron/backend/compute/compute-pool';
 import { ContractPdfSource } from '../../../electron/backend/contracts/contract-pdf-source';
 import { DecisionService } from '../../../electron/backend/decisions/decision-service';
 import { NcaLayerClient } from '../../../electron/backend/ncalayer/client';
 import { signatureTrust } from '../../../electron/backend/signatures/signature-trust';
 import { startEmulator, type RunningEmulator } from '../../fixtures/ncalayer/emulator';
+import { pdfText } from '../../unit/contract-pdf/tools';
 import { trustedTestRootsPem } from '../../fixtures/pki/load';
+import { computeWorkerSource } from '../../support/compute-worker';
 import { serverResults, signedInService, syncUntilSettled, useWorld } from '../sync/support/world';
 
 const world = useWorld();
+const compute = new ComputePool(computeWorkerSource);
 let emulator: RunningEmulator;
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0, keystore: ['kg1-head'] });
 });
 afterAll(async () => {
   await emulator?.close();
+  await compute.close();
 });
 
 /** The head's machine: local DB synced with the server, and the contract API with real NCALayer signing. */
 async function headMachine(prefix: string) {
   const { db, service: sync } = await signedInService(world, prefix, 'kg1-head');
   const ncalayer = new NcaLayerClient({ url: emulator.url, ca: [emulator.caPem], signerChain: [] });
-  const contractPdfs = new ContractPdfSource(db.sqlite);
+  const contractPdfs = new ContractPdfSource(db.sqlite, compute, null);
   const decisions = new DecisionService({ engine: sync.engine, ncalayer: () => ncalayer, trustedRootsPem: trustedTestRootsPem(), contractPdfs });
   const api = contractHandlers({
     db,
@@ -38,7 +43,7 @@ async function headMachine(prefix: string) {
     decisions,
     contractPdfs,
     trust: signatureTrust(trustedTestRootsPem(), {}, () => false),
-    config: { resourcesDir: 'resources', trustedRootsPem: trustedTestRootsPem() },
+    config: { trustedRootsPem: trustedTestRootsPem() },
   });
   return {
     db,
@@ -105,6 +110,13 @@ it('signs a reviewed contract over the parent-signed PDF, and the server enrols 
     expect(after.contract.signedAt).not.toBeNull();
     expect(after.sync).toBeNull();
     expect(head.sync.engine.status()).toMatchObject({ pending: 0, attention: 0 });
+
+    // The signed copy (rendered in the compute worker) lists the head's certificate as poppler reads it.
+    const copy = await head.api['contracts.signedCopy']({ contractId });
+    expect(copy.fileName).toBe(`${after.contract.number}.pdf`);
+    const text = pdfText(Buffer.from(copy.base64, 'base64')).replace(/\s+/g, '');
+    expect(text).toContain(after.contract.headSignature!.certSerial);
+    expect(text).toContain(preview.sha256);
   } finally {
     await head.close();
   }
