@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll } from 'vitest';
 import { entitySchemas, type EntityName } from '../../../../domain/entities';
 import { signCms } from '../../../fixtures/pki/sign-cms';
 import { bootstrapMetaSchema, bootstrapRowSchema, HEADER_CLIENT_ID, HEADER_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../../../../domain/sync-protocol';
@@ -25,6 +26,21 @@ export interface World {
   server: RunningServer;
   proxy: FaultProxy;
   close(): Promise<void>;
+}
+
+/** One world for the test file: started before its tests, closed after them; call the returned getter inside a test. */
+export function sharedWorld(): () => World {
+  let world: World | undefined;
+  beforeAll(async () => {
+    world = await startWorld();
+  }, 120_000);
+  afterAll(async () => {
+    await world?.close();
+  });
+  return () => {
+    if (!world) throw new Error('the world has not started');
+    return world;
+  };
 }
 
 export async function startWorld(): Promise<World> {
