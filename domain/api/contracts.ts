@@ -3,6 +3,7 @@
  * decisions. Lists read the local replica with the outbox overlaid, so every decision shows at once as pending.
  */
 import { z } from 'zod';
+import { SIGNATURE_ALGORITHMS } from '../pki/signature-algorithms';
 import {
   archiveReasonSchema,
   contractRejectReasonSchema,
@@ -135,7 +136,7 @@ export const signatureVerdictSchema = z.object({
   revocation: revocationCheckSchema.nullable(),
   /** The «signature details» panel: what was checked, from the same report `npm run cms:verify` prints. */
   details: z.object({
-    algorithm: z.enum(['rsa', 'ecdsa', 'gost2015-512', 'gost2015-256']).nullable(),
+    algorithm: z.enum(SIGNATURE_ALGORITHMS).nullable(),
     certificateSerial: z.string(),
     validFrom: instantSchema,
     validTo: instantSchema,
