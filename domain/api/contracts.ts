@@ -118,11 +118,11 @@ export const inboxCountsSchema = z.object({
 });
 export type InboxCounts = z.infer<typeof inboxCountsSchema>;
 
-/** The parent's signature on the contract PDF, checked locally against the trusted roots. */
+/** A signature on the contract PDF (the parent's or the head's), checked locally against the trusted roots. */
 export const signatureVerdictSchema = z.object({
   /** The CMS verifies over the regenerated contract bytes and chains to a trusted root. */
   valid: z.boolean(),
-  /** The signer's certificate IIN equals the parent's IIN in the contract. */
+  /** The signer's certificate IIN equals the expected one (the parent's in the contract; the head's the server recorded). */
   iinMatches: z.boolean(),
   signerName: z.string().nullable(),
   signerIin: z.string().nullable(),
@@ -192,6 +192,9 @@ export const contractDetailSchema = z.object({
 export type ContractDetail = z.infer<typeof contractDetailSchema>;
 
 const contractIdArgs = z.object({ contractId: idSchema }).strict();
+/** Whose signature on the contract PDF: the parent's (default) or the head's «Подписать и зачислить». */
+export const signatureVerdictArgsSchema = z.object({ contractId: idSchema, party: z.enum(['parent', 'head']).default('parent') }).strict();
+export type SignatureParty = z.infer<typeof signatureVerdictArgsSchema>['party'];
 const commentSchema = z.string().trim().max(1000).nullable().default(null);
 const queued = z.object({ clientSeq: z.number().int().positive() });
 
@@ -201,7 +204,7 @@ export const contractMethods = {
   'directions.list': { args: directionListArgsSchema, result: listPageSchema(directionListRowSchema) },
   'directions.get': { args: z.object({ id: idSchema }).strict(), result: directionSchema.extend({ sync: overlayStateSchema }) },
   'contracts.get': { args: z.object({ id: idSchema }).strict(), result: contractDetailSchema },
-  'contracts.signatureVerdict': { args: contractIdArgs, result: signatureVerdictSchema },
+  'contracts.signatureVerdict': { args: signatureVerdictArgsSchema, result: signatureVerdictSchema },
   /** «Принять документ» / «Отметить замечание»: no signature, queued at once. */
   'contracts.markDocument': {
     args: z

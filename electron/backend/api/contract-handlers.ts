@@ -16,7 +16,7 @@ import { archiveDateProblem, dateProblemText, offerStartProblem, type DateProble
 import type { BackendContext } from '../context';
 import { contractDetail, readContract } from '../contracts/contract-detail';
 import { InboxQueries } from '../contracts/inbox-query';
-import { parentSignatureVerdict } from '../contracts/signature-verdict';
+import { contractSignatureVerdict } from '../contracts/signature-verdict';
 import { withCertificateSerials } from '../contracts/verified-signatures';
 import { loadContractFonts } from '../../../node-adapters/fonts';
 import type { Handlers } from './dispatch';
@@ -81,7 +81,7 @@ export function contractHandlers(ctx: BackendContext): ContractHandlers {
       return { ...directionSchema.parse(row), sync };
     },
     'contracts.get': ({ id }) => detail(id),
-    'contracts.signatureVerdict': async ({ contractId }) => parentSignatureVerdict(readContract(sqlite, contractId), pdf, ctx.trust),
+    'contracts.signatureVerdict': async ({ contractId, party }) => contractSignatureVerdict(readContract(sqlite, contractId), party, pdf, ctx.trust),
     'contracts.markDocument': (args) => {
       const contract = checkTransition(args.contractId, { type: 'markDocument', documentId: args.documentId, decision: args.decision });
       const reason = args.decision === 'approved' ? null : args.reason;

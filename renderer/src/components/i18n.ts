@@ -11,7 +11,7 @@ export const componentStrings = {
       prevPage: 'Алдыңғы бет', nextPage: 'Келесі бет', fullscreen: 'Толық экран (Esc — шығу)',
     },
     verdict: {
-      title: 'Ата-ананың қолтаңбасы', valid: 'Қолтаңба жарамды', invalid: 'Қолтаңба жарамсыз', iinMatches: 'ЖСН ата-ананың ЖСН-іне сәйкес келеді', iinMismatch: 'ЖСН ата-ананың ЖСН-іне сәйкес келмейді',
+      title: 'Ата-ананың қолтаңбасы', headTitle: 'Басшының қолтаңбасы', valid: 'Қолтаңба жарамды', invalid: 'Қолтаңба жарамсыз', iinMatches: 'ЖСН ата-ананың ЖСН-іне сәйкес келеді', iinMismatch: 'ЖСН ата-ананың ЖСН-іне сәйкес келмейді',
       signer: 'Қол қойған', signedAt: 'Қол қойылған уақыты', checking: 'Қолтаңба тексерілуде…',
       details: {
         title: 'Қолтаңба мәліметтері', algorithm: 'Алгоритм', certificate: 'Сертификат нөмірі', validity: 'Сертификаттың жарамдылығы', organisation: 'Ұйым', chain: 'Сенім тізбегі',
@@ -46,7 +46,7 @@ export const componentStrings = {
       prevPage: 'Предыдущая страница', nextPage: 'Следующая страница', fullscreen: 'Во весь экран (Esc — выход)',
     },
     verdict: {
-      title: 'Подпись родителя', valid: 'Подпись действительна', invalid: 'Подпись недействительна', iinMatches: 'ИИН совпадает с ИИН родителя', iinMismatch: 'ИИН не совпадает с ИИН родителя',
+      title: 'Подпись родителя', headTitle: 'Подпись руководителя', valid: 'Подпись действительна', invalid: 'Подпись недействительна', iinMatches: 'ИИН совпадает с ИИН родителя', iinMismatch: 'ИИН не совпадает с ИИН родителя',
       signer: 'Подписал', signedAt: 'Время подписи', checking: 'Проверка подписи…',
       details: {
         title: 'Сведения о подписи', algorithm: 'Алгоритм', certificate: 'Номер сертификата', validity: 'Срок действия сертификата', organisation: 'Организация', chain: 'Цепочка доверия',
@@ -81,7 +81,7 @@ export const componentStrings = {
       prevPage: 'Previous page', nextPage: 'Next page', fullscreen: 'Full screen (Esc to leave)',
     },
     verdict: {
-      title: "Parent's signature", valid: 'Signature valid', invalid: 'Signature invalid', iinMatches: "IIN matches the parent's IIN", iinMismatch: "IIN does not match the parent's IIN",
+      title: "Parent's signature", headTitle: "Head's signature", valid: 'Signature valid', invalid: 'Signature invalid', iinMatches: "IIN matches the parent's IIN", iinMismatch: "IIN does not match the parent's IIN",
       signer: 'Signed by', signedAt: 'Signed at', checking: 'Checking the signature…',
       details: {
         title: 'Signature details', algorithm: 'Algorithm', certificate: 'Certificate number', validity: 'Certificate validity', organisation: 'Organisation', chain: 'Chain of trust',
