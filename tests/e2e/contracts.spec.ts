@@ -65,6 +65,8 @@ test('full flow: flag → return for rework → parent resubmits → changed doc
   const headVerdict = page.locator('[data-party="head"]');
   await expect(headVerdict).toHaveAttribute('data-verdict', 'valid', { timeout: 60_000 });
   await expect(headVerdict.getByText('Басшының қолтаңбасы')).toBeVisible();
+  // The demo server's OCSP responder answers for the test CA (the certificates' own URL is a dead placeholder).
+  await expect(headVerdict.locator('[data-revocation="good"]')).toBeVisible();
   await headVerdict.getByRole('button', { name: 'Қолтаңба мәліметтері' }).click();
   await expect(headVerdict.getByText('ГОСТ 34.10-2015 (512 бит)')).toBeVisible();
   await attach(testInfo, page, 'head-signature-details');
