@@ -15,7 +15,7 @@ import type { BackendConfig } from '../config';
 import type { BackendContext } from '../context';
 import { contractDetail, readContract } from '../contracts/contract-detail';
 import { InboxQueries } from '../contracts/inbox-query';
-import { parentSignatureVerdict } from '../contracts/signature-verdict';
+import { contractSignatureVerdict } from '../contracts/signature-verdict';
 import type { Handlers } from './dispatch';
 
 type ContractHandlers = Pick<
@@ -82,7 +82,7 @@ export function contractHandlers(ctx: ContractHandlerDeps): ContractHandlers {
       return { ...directionSchema.parse(row), sync };
     },
     'contracts.get': ({ id }) => detail(id),
-    'contracts.signatureVerdict': async ({ contractId }) => parentSignatureVerdict(readContract(sqlite, contractId), pdf, ctx.trust),
+    'contracts.signatureVerdict': async ({ contractId, party }) => contractSignatureVerdict(readContract(sqlite, contractId), party, pdf, ctx.trust),
     'contracts.markDocument': (args) => {
       const contract = checkTransition(args.contractId, { type: 'markDocument', documentId: args.documentId, decision: args.decision });
       const reason = args.decision === 'approved' ? null : args.reason;
