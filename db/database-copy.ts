@@ -55,8 +55,9 @@ function copyTableRows(sqlite: Database.Database, table: TableInfo, onRows: (n: 
 }
 
 /**
- * Copies every object of `sourceFile` (keyed with `key` under `sourceScheme`) into the empty database open as
- * `target`'s main schema, in one transaction; returns the row count per table, checked against the source.
+ * Copies every object of `sourceFile` (keyed with `key` under `sourceScheme`) into the database open as `target`'s
+ * main schema (empty, or holding only objects of other names), in one transaction; returns the row count per table,
+ * checked against the source. user_version and application_id become the source's.
  */
 export function copyDatabaseInto(
   target: Database.Database,
@@ -93,7 +94,7 @@ export function copyDatabaseInto(
       }
       const sequence = target.prepare("SELECT 1 FROM source.sqlite_master WHERE name = 'sqlite_sequence'").get();
       if (sequence) {
-        target.exec('DELETE FROM main.sqlite_sequence');
+        target.exec('DELETE FROM main.sqlite_sequence WHERE name IN (SELECT name FROM source.sqlite_sequence)');
         target.exec('INSERT INTO main.sqlite_sequence (name, seq) SELECT name, seq FROM source.sqlite_sequence');
       }
       if (target.prepare("SELECT 1 FROM source.sqlite_master WHERE name = 'sqlite_stat1'").get()) {

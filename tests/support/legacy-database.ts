@@ -1,6 +1,7 @@
 /**
- * A local database as an earlier version left it: the same files, encrypted with the legacy cipher (SQLCipher 4).
- * Made with the cipher library's own `PRAGMA rekey`, independently of the app's re-encryption code under test.
+ * A local database with rows in both files, as this version writes it or as an earlier version left it: the same
+ * files encrypted with the legacy cipher (SQLCipher 4), made with the cipher library's own `PRAGMA rekey`,
+ * independently of the app's re-encryption code under test.
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -25,13 +26,13 @@ function rekeyToLegacy(file: string, key: Uint8Array): void {
   }
 }
 
-export interface LegacyInstallation {
+export interface Installation {
   replicaFile: string;
   contractIds: string[];
 }
 
 /** A local database with settings, `contracts` contracts in its replica (search index included) and a cursor. */
-export function makeLegacyInstallation(file: string, key: Uint8Array, contracts: number): LegacyInstallation {
+export function makeInstallation(file: string, key: Uint8Array, contracts: number): Installation {
   const db = openDatabase({ file, key, migrationsFolder });
   const replica = new Replica(db.sqlite);
   const contractIds: string[] = [];
@@ -46,7 +47,13 @@ export function makeLegacyInstallation(file: string, key: Uint8Array, contracts:
   db.sqlite.prepare('UPDATE replica.replica_meta SET cursor = ?').run(contracts);
   const replicaFile = db.replica.currentFile();
   db.close();
-  rekeyToLegacy(replicaFile, key);
-  rekeyToLegacy(file, key);
   return { replicaFile, contractIds: contractIds.sort() };
+}
+
+/** The same installation as an earlier version left it, under the legacy cipher. */
+export function makeLegacyInstallation(file: string, key: Uint8Array, contracts: number): Installation {
+  const installation = makeInstallation(file, key, contracts);
+  rekeyToLegacy(installation.replicaFile, key);
+  rekeyToLegacy(file, key);
+  return installation;
 }

@@ -13,13 +13,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CURRENT_CIPHER, detectCipher } from '../../../db/cipher';
 import { openDatabase } from '../../../db/open';
 import { ftsMatchExpression } from '../../../electron/backend/contracts/search';
-import { makeLegacyInstallation, migrationsFolder, type LegacyInstallation } from '../../support/legacy-database';
+import { makeLegacyInstallation, migrationsFolder, type Installation } from '../../support/legacy-database';
 
 const CONTRACTS = 6_000;
 const childScript = path.resolve('tests/integration/db/support/reencrypt-child.ts');
 const key = randomBytes(32);
 let root: string;
-let legacy: LegacyInstallation;
+let legacy: Installation;
 
 beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'qabyl-reencrypt-crash-'));
