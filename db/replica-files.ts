@@ -32,6 +32,7 @@ export interface ReplicaDdl {
 /** The steps of a switch, in order; crash tests kill the process at each. */
 export type SwitchStep = 'built' | 'committed' | 'attached' | 'cleaned';
 
+const REPLICA_CACHE_KIB = 40 * 1024;
 const REPLICA_META_DDL = 'CREATE TABLE replica_meta (id INTEGER PRIMARY KEY CHECK (id = 1), cursor INTEGER, built_at TEXT NOT NULL)';
 const replicaObjectNames = new Set([...allReplicaTableNames, ...replicaFtsNames]);
 
@@ -199,6 +200,9 @@ export class ReplicaFiles {
     this.sqlite.prepare('ATTACH DATABASE ? AS replica KEY ?').run(this.currentFile(), keyLiteral(this.key));
     this.sqlite.pragma('replica.journal_mode = WAL');
     this.sqlite.pragma('replica.synchronous = FULL');
+    // The inbox reads the covering sort indexes and the search index of the replica (~60 MB at 100k contracts): a
+    // cache holding most of them spares a decryption per page read, within the backend's 300 MB memory budget.
+    this.sqlite.pragma(`replica.cache_size = -${REPLICA_CACHE_KIB}`);
   }
 
   /** Deletes replica files other than the current one (unfinished builds, replaced replicas). */
