@@ -9,6 +9,7 @@ import { createRevocationChecker, type RevocationConfig } from '../domain/pki/re
 import type { StartServerOptions } from '../server/index';
 import { ParentSimulator } from './parent/parent-simulator';
 import { registerDevRoutes } from './parent/routes';
+import { registerCalendarDevRoutes } from './calendar-routes';
 import { SeedCache } from './seed/cache';
 import { seedDemo } from './seed/demo-seed';
 import { DocumentImageFactory } from './seed/document-images';
@@ -61,7 +62,10 @@ export async function demoServerOptions(options: DemoOptions = {}): Promise<Pick
           tools,
           images,
         }),
-      routes: (app, ctx) => registerDevRoutes(app, new ParentSimulator(ctx, tools, images)),
+      routes: (app, ctx) => {
+        registerDevRoutes(app, new ParentSimulator(ctx, tools, images));
+        registerCalendarDevRoutes(app, ctx);
+      },
     },
   };
 }

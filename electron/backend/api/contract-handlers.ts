@@ -4,6 +4,7 @@ import path from 'node:path';
 import { overlayOf } from '../sync/attention';
 import { contractListArgsSchema } from '../../../domain/api/contracts';
 import { todayInKazakhstan } from '../../../domain/calendar';
+import { calendarToday } from '../calendar/synced-calendar';
 import { contractSignatures, signedCopyBundle } from '../../../domain/contract-pdf';
 import { contractStateOf, transitionContract, type ContractEvent } from '../../../domain/contract-machine';
 import { AppError } from '../../../domain/envelope';
@@ -49,7 +50,7 @@ const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffs
 export function contractHandlers(ctx: BackendContext): ContractHandlers {
   const { sqlite } = ctx.db;
   const { engine } = ctx.sync;
-  const today = () => todayInKazakhstan(new Date());
+  const today = calendarToday(sqlite);
   const inbox = new InboxQueries(sqlite, today);
   const fontsDir = path.join(ctx.config.resourcesDir, 'fonts');
   const pdf = ctx.contractPdfs;

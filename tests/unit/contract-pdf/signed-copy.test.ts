@@ -117,7 +117,7 @@ describe('regenerateSignedContract', () => {
       isVoucher: d.contract.isVoucher, pmpkConclusion: false, child: d.child, parent: d.parent, bank: d.bank,
       group: { id: null, nameKk: d.contract.group.kk, nameRu: d.contract.group.ru },
       teachingLanguage: d.contract.teachingLanguage, startDate: d.contract.startDate, offeredOn: d.contract.date,
-      submittedAt: '2026-08-18T06:30:00Z', dueOn: null, templateVersion: d.templateVersion, pdfSha256, parentSignature: signatures[0]!.signature,
+      submittedAt: '2026-08-18T06:30:00Z', dueOn: null, dueBasis: null, templateVersion: d.templateVersion, pdfSha256, parentSignature: signatures[0]!.signature,
       headSignature: null, signedAt: null, rejectReason: null, rejectComment: null, archivedOn: null, archiveReason: null,
       updatedAt: '2026-08-18T06:30:00Z', ...overrides,
     };
