@@ -159,19 +159,9 @@ export async function changesSince(tx: Queryable, orgIds: readonly string[], cur
   }));
 }
 
-/** Every live row of the organisations (the bootstrap snapshot), grouped by entity for a stable order. */
-export async function snapshotRows(tx: Queryable, orgIds: readonly string[]): Promise<StoredRow[]> {
-  if (orgIds.length === 0) return [];
-  const rows = await tx
-    .select()
-    .from(entities)
-    .where(and(inArray(entities.orgId, withSharedRows(orgIds)), eq(entities.deleted, false)))
-    .orderBy(asc(entities.entity), asc(entities.id));
-  return rows.map((r) => ({ entity: r.entity as EntityName, id: r.id, orgId: r.orgId, version: r.version, data: r.data as EntityRow<EntityName> }));
-}
-
 /**
- * The bootstrap snapshot as text: each row's data exactly as PostgreSQL prints the stored JSON, so the stream is
+ * Every live row of the organisations and the shared rows (the bootstrap snapshot), grouped by entity for a stable
+ * order, as text: each row's data exactly as PostgreSQL prints the stored JSON, so the stream is
  * written without parsing and re-serialising every row on the server.
  */
 export async function snapshotTexts(tx: Queryable, orgIds: readonly string[]): Promise<Array<{ entity: EntityName; id: string; version: number; dataText: string }>> {
@@ -179,7 +169,7 @@ export async function snapshotTexts(tx: Queryable, orgIds: readonly string[]): P
   const rows = await tx
     .select({ entity: entities.entity, id: entities.id, version: entities.version, dataText: sql<string>`${entities.data}::text` })
     .from(entities)
-    .where(and(inArray(entities.orgId, [...orgIds]), eq(entities.deleted, false)))
+    .where(and(inArray(entities.orgId, withSharedRows(orgIds)), eq(entities.deleted, false)))
     .orderBy(asc(entities.entity), asc(entities.id));
   return rows.map((r) => ({ ...r, entity: r.entity as EntityName }));
 }

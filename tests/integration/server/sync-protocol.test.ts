@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startServer, type RunningServer } from '../../../server/index';
 import { demoServerOptions } from '../../../demo/server-options';
-import { snapshotRows } from '../../../server/store/entity-store';
+import { snapshotTexts } from '../../../server/store/entity-store';
 import { TEST_ORGANISATIONS } from '../../fixtures/pki/identities';
 import { loadKey } from '../../fixtures/pki/load';
 import { TestServerClient } from '../../support/server-client';
@@ -91,7 +91,7 @@ describe.each(testDatabases)('protocol v1 on $name', (database) => {
     expect(marked.results[0]!.status).toBe('applied');
 
     const replica = await replicate(client, first.rows, first.cursor);
-    const server_ = (await snapshotRows(server.db, ['kg1'])).map((r) => ({ entity: r.entity, id: r.id, version: r.version, data: r.data }));
+    const server_ = (await snapshotTexts(server.db, ['kg1'])).map((r) => ({ entity: r.entity, id: r.id, version: r.version, data: JSON.parse(r.dataText) as unknown }));
     expect(replica.size).toBe(server_.length);
     for (const row of server_) expect(replica.get(keyOf(row)), keyOf(row)).toEqual(row);
     const again = await client.bootstrap();
