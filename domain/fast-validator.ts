@@ -215,6 +215,11 @@ export function compileFastValidator(schema: z.ZodType, shortcuts: PatternShortc
   const source = `return function fastValidator(value) {\n${emitter.lines.join('\n')}\nreturn true;\n};`;
   // The source is built only from the schema's own structure: field names go in as JSON string literals, every
   // pattern, shortcut and enum as an index into the arrays passed in here.
-  const make = new Function('P', 'S', 'E', 'isPlain', 'hasOwn', source) as (...args: unknown[]) => FastValidator;
+  let make: (...args: unknown[]) => FastValidator;
+  try {
+    make = new Function('P', 'S', 'E', 'isPlain', 'hasOwn', source) as typeof make;
+  } catch {
+    return () => false; // a runtime that forbids code generation: zod validates everything
+  }
   return make(emitter.patterns, emitter.shortcuts, emitter.sets, isPlainObject, Object.hasOwn);
 }
