@@ -1,6 +1,7 @@
 /** Wires the demo mode: test roots, the seed (with its disk cache), the parent simulator and the test PKI's OCSP responder. */
 import { readFile } from 'node:fs/promises';
 import { loadContractFonts, DEFAULT_FONTS_DIR } from '../node-adapters/fonts';
+import { createDigestThread } from '../node-adapters/digest-thread';
 import { trustedTestRootsPem } from '../tests/fixtures/pki/load';
 import path from 'node:path';
 import { pkiVerifier } from '../server/auth/pki-verifier';
@@ -51,7 +52,10 @@ export async function demoServerOptions(options: DemoOptions = {}): Promise<Pick
   const images = new DocumentImageFactory(TextPainter.fromTtf(fontBytes));
   const ocsp = await createDemoOcspResponder();
   return {
-    verifier: pkiVerifier(trustedTestRootsPem(), options.revocation ? { revocation: createRevocationChecker(options.revocation) } : {}),
+    verifier: pkiVerifier(trustedTestRootsPem(), {
+      digestContent: createDigestThread().digest,
+      ...(options.revocation ? { revocation: createRevocationChecker(options.revocation) } : {}),
+    }),
     timestamper: options.tsa
       ? tsaTimestamper({ tsaUrl: options.tsa.url, trustedRootsPem: trustedTestRootsPem(), ...(options.tsa.acceptedPolicies ? { acceptedPolicies: options.tsa.acceptedPolicies } : {}) })
       : null,

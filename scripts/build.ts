@@ -5,6 +5,7 @@
  *   out/backend/worker.mjs backend worker (ESM for top-level await; all JS dependencies bundled, pkijs included,
  *                          so it runs from app.asar.unpacked; only better-sqlite3 is loaded from node_modules)
  *   out/backend/bootstrap-worker.mjs  the sync worker the backend starts for a bootstrap (same bundling)
+ *   out/backend/digest-worker.mjs     the thread that hashes signed documents (node-adapters/digest-thread.ts)
  *   out/demo/index.mjs     demo services for `npm start` (unpackaged runs only)
  *   out/renderer/          the renderer, by `vite build` with the renderer's vite.config.ts
  */
@@ -64,6 +65,16 @@ const bundles: Array<{ name: string; options: BuildOptions; optional?: boolean }
       outfile: at('out/backend/bootstrap-worker.mjs'),
       format: 'esm',
       external: ['better-sqlite3'],
+      banner: { js: esmRequireBanner },
+    },
+  },
+  {
+    name: 'digest worker',
+    options: {
+      ...common,
+      entryPoints: [at('node-adapters/digest-worker.ts')],
+      outfile: at('out/backend/digest-worker.mjs'),
+      format: 'esm',
       banner: { js: esmRequireBanner },
     },
   },

@@ -24,6 +24,7 @@ import { DecisionService } from './decisions/decision-service';
 import { readLanguageSetting } from './settings/language';
 import { NcaLayerClient } from './ncalayer/client';
 import { ContractPdfSource } from './contracts/contract-pdf-source';
+import { createDigestThread } from '../../node-adapters/digest-thread';
 
 export interface Backend {
   call(method: unknown, args: unknown): Promise<Envelope<unknown>>;
@@ -69,8 +70,10 @@ export async function createBackend(rawConfig: BackendConfigInput, log?: Logger)
     locale: () => readLanguageSetting(db.db),
   });
   const contractPdfs = new ContractPdfSource(db.sqlite, path.join(config.resourcesDir, 'fonts'));
-  const decisions = new DecisionService({ engine: sync.engine, ncalayer: () => ncalayer, trustedRootsPem: config.trustedRootsPem, contractPdfs });
-  const trust = signatureTrust(config.trustedRootsPem, config.revocation, () => sync.engine.status().online);
+  // Streebog over a contract PDF takes a fraction of a second of script: never on this (the API) thread.
+  const digests = createDigestThread();
+  const decisions = new DecisionService({ engine: sync.engine, ncalayer: () => ncalayer, trustedRootsPem: config.trustedRootsPem, contractPdfs, digestContent: digests.digest });
+  const trust = signatureTrust(config.trustedRootsPem, config.revocation, () => sync.engine.status().online, digests.digest);
   const ctx: BackendContext = { config, db, events, log: logger, sync, decisions, contractPdfs, ncalayer, trust };
 
   const handlers: Handlers = {
@@ -89,6 +92,7 @@ export async function createBackend(rawConfig: BackendConfigInput, log?: Logger)
     onEvent: (listener) => events.on(listener),
     async close() {
       await sync.stop();
+      await digests.close();
       db.close();
     },
   };

@@ -123,7 +123,7 @@ export function contractHandlers(ctx: BackendContext): ContractHandlers {
       const contract = readContract(sqlite, contractId);
       const regenerated = await pdf.regenerate(contract);
       if (!regenerated.ok) throw contractPdfError(regenerated);
-      const signatures = await withCertificateSerials(contractSignatures(contract), regenerated.bytes, ctx.config.trustedRootsPem);
+      const signatures = await withCertificateSerials(contractSignatures(contract), regenerated.bytes, ctx.trust);
       const bytes = await signedCopyBundle(regenerated.bytes, signatures, await loadContractFonts(fontsDir));
       return { fileName: `${contract.number}.pdf`, base64: toBase64(bytes) };
     },
