@@ -1,7 +1,6 @@
 /** Wires the demo mode: test roots, the seed (with its disk cache), the parent simulator and the test PKI's OCSP responder. */
 import { readFile } from 'node:fs/promises';
 import { loadContractFonts, DEFAULT_FONTS_DIR } from '../node-adapters/fonts';
-import { createDigestThread } from '../node-adapters/digest-thread';
 import { trustedTestRootsPem } from '../tests/fixtures/pki/load';
 import path from 'node:path';
 import { pkiVerifier } from '../server/auth/pki-verifier';
@@ -12,6 +11,7 @@ import { ParentSimulator } from './parent/parent-simulator';
 import { registerDevRoutes } from './parent/routes';
 import { createDemoOcspResponder } from './pki/ocsp-responder';
 import { registerDemoOcspRoute } from './pki/ocsp-route';
+import { registerCalendarDevRoutes } from './calendar-routes';
 import { SeedCache } from './seed/cache';
 import { seedDemo } from './seed/demo-seed';
 import { DocumentImageFactory } from './seed/document-images';
@@ -52,10 +52,7 @@ export async function demoServerOptions(options: DemoOptions = {}): Promise<Pick
   const images = new DocumentImageFactory(TextPainter.fromTtf(fontBytes));
   const ocsp = await createDemoOcspResponder();
   return {
-    verifier: pkiVerifier(trustedTestRootsPem(), {
-      digestContent: createDigestThread().digest,
-      ...(options.revocation ? { revocation: createRevocationChecker(options.revocation) } : {}),
-    }),
+    verifier: pkiVerifier(trustedTestRootsPem(), options.revocation ? { revocation: createRevocationChecker(options.revocation) } : {}),
     timestamper: options.tsa
       ? tsaTimestamper({ tsaUrl: options.tsa.url, trustedRootsPem: trustedTestRootsPem(), ...(options.tsa.acceptedPolicies ? { acceptedPolicies: options.tsa.acceptedPolicies } : {}) })
       : null,
@@ -71,6 +68,7 @@ export async function demoServerOptions(options: DemoOptions = {}): Promise<Pick
       routes: (app, ctx) => {
         registerDevRoutes(app, new ParentSimulator(ctx, tools, images));
         registerDemoOcspRoute(app, ocsp, ctx.now);
+        registerCalendarDevRoutes(app, ctx);
       },
     },
   };

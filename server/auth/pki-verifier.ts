@@ -1,5 +1,5 @@
 /** CmsVerifier over domain/pki: chain to the configured roots, validity, key usage, exact content, revocation. */
-import { verifyCms, type ContentDigest, type NcaRole } from '../../domain/pki';
+import { verifyCms, type NcaRole } from '../../domain/pki';
 import { bytesEqual } from '../../domain/pki/bytes';
 import type { RevocationChecker } from '../../domain/pki/revocation';
 import type { CmsCheck, CmsVerifier, StaffCertRole } from './cms-verifier';
@@ -12,8 +12,6 @@ function staffRole(roles: readonly NcaRole[]): StaffCertRole {
 export interface PkiVerifierOptions {
   /** Fail-closed revocation check of every signer; absent = not checked (demo and tests without responders). */
   revocation?: RevocationChecker;
-  /** How signed documents are hashed; the default runs on the event loop (see node-adapters/digest-thread.ts). */
-  digestContent?: ContentDigest;
 }
 
 export function pkiVerifier(trustedRootsPem: readonly string[], options: PkiVerifierOptions = {}): CmsVerifier {
@@ -25,7 +23,6 @@ export function pkiVerifier(trustedRootsPem: readonly string[], options: PkiVeri
         trustedRoots: trustedRootsPem,
         at: now,
         expect: { usage: request.purpose },
-        ...(options.digestContent ? { digestContent: options.digestContent } : {}),
       });
       if (!result.ok) return { ok: false, code: `CMS_${result.code}`, message: result.message };
       if (!request.detached && !bytesEqual(result.content, request.content)) {

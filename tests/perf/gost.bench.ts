@@ -61,7 +61,7 @@ export async function benchGost(options: { quick: boolean }): Promise<BenchMetri
     }),
     metric({
       metric: 'GOST R 34.11-94 throughput', value: 1 / (gost94Ms / 1000), unit: 'MiB/s', target: { op: '>=', value: 0.25 }, baseline: mib / (shaMs / 1000),
-      notes: 'legacy tokens hash a few hundred bytes (a kilobyte in ~4 ms at the target); larger archives go to the digest thread. Vs native SHA-256, over 1 MiB',
+      notes: 'legacy tokens hash a few hundred bytes (a kilobyte in ~4 ms at the target); larger documents go to the compute worker. Vs native SHA-256, over 1 MiB',
     }),
   ];
 }

@@ -4,15 +4,11 @@
  */
 import type { SignedCopySignature } from '../../../domain/contract-pdf';
 import { verifyCms } from '../../../domain/pki';
-import type { SignatureTrust } from '../signatures/signature-trust';
 
-export async function withCertificateSerials(list: readonly SignedCopySignature[], pdf: Uint8Array, trust: Pick<SignatureTrust, 'trustedRootsPem' | 'digestContent'>): Promise<SignedCopySignature[]> {
+export async function withCertificateSerials(list: readonly SignedCopySignature[], pdf: Uint8Array, trustedRoots: readonly string[]): Promise<SignedCopySignature[]> {
   return Promise.all(
     list.map(async (entry) => {
-      const result = await verifyCms({
-        cms: entry.signature.cms, content: pdf, trustedRoots: trust.trustedRootsPem, at: new Date(entry.signature.signedAt), expect: { usage: 'sign' },
-        digestContent: trust.digestContent,
-      });
+      const result = await verifyCms({ cms: entry.signature.cms, content: pdf, trustedRoots, at: new Date(entry.signature.signedAt), expect: { usage: 'sign' } });
       return result.signer ? { ...entry, signature: { ...entry.signature, certSerial: result.signer.serialNumber } } : entry;
     }),
   );

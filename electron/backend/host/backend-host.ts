@@ -3,7 +3,7 @@
  * drain on quit. Used by Electron main and by the dev:web launcher alike, so it imports no electron.
  */
 import type { Worker } from 'node:worker_threads';
-import { startWorkerThread } from '../../../node-adapters/worker-thread';
+import { startWorkerThread } from '../worker-thread';
 import { fail, type Envelope } from '../../../domain/envelope';
 import type { BackendConfigInput } from '../config';
 import type { HostToWorker, WorkerToHost } from './messages';

@@ -39,7 +39,7 @@ export async function signAndVerify(client: NcaLayerClient, input: SignAndVerify
       ...(input.digestContent ? { digestContent: input.digestContent } : {}),
     });
     if (!result.ok) {
-      const kind = ncaLayerKindForVerifyCode(result.code, input.expect.usage);
+      const kind = ncaLayerKindForVerifyCode(result.code, input.expect.usage, result.got);
       throw new NcaLayerError(kind, `${result.code}: ${result.message}`, result.expected, result.got);
     }
     verified = { signatures, signer: result.signer };

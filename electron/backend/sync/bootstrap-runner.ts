@@ -3,7 +3,7 @@
  * search builds never hold the API thread) or on the calling thread (tests that inject `fetch`).
  */
 import { AppError } from '../../../domain/envelope';
-import { startWorkerThread } from '../../../node-adapters/worker-thread';
+import { startWorkerThread } from '../worker-thread';
 import type { BootstrapJob, BootstrapProgress, BootstrapResult } from './bootstrap';
 import { SyncHttpError, type SyncErrorKind } from './sync-http';
 
