@@ -70,6 +70,13 @@ export function contractHandlers(ctx: BackendContext): ContractHandlers {
   };
   const queued = (row: { clientSeq: number }) => ({ clientSeq: row.clientSeq });
 
+  /** The server's rule, refused before NCALayer opens: the parent signed this PDF, with a certificate of their own IIN. */
+  const refuseForeignParentSignature = async (contractId: string) => {
+    const verdict = await parentSignatureVerdict(readContract(sqlite, contractId), pdf, ctx.trust);
+    if (verdict.problem === 'NO_SIGNATURE' || verdict.problem === 'MALFORMED' || verdict.problem === 'INVALID_SIGNATURE') throw textError(text('PARENT_SIGNATURE_INVALID'));
+    if (verdict.problem !== 'PDF_UNAVAILABLE' && !verdict.iinMatches) throw textError(text('PARENT_SIGNER_MISMATCH'));
+  };
+
   return {
     'contracts.list': (args) => inbox.contracts(contractListArgsSchema.parse(args)),
     'contracts.counts': ({ search }) => inbox.counts(search),
@@ -100,6 +107,7 @@ export function contractHandlers(ctx: BackendContext): ContractHandlers {
     },
     'contracts.sign': async ({ contractId }) => {
       const contract = checkTransition(contractId, { type: 'sign' });
+      await refuseForeignParentSignature(contractId);
       return queued(await ctx.decisions.signContract(contractId, contract.version));
     },
     'contracts.reject': async ({ contractId, reason, comment }) => {
