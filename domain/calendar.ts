@@ -162,9 +162,58 @@ export function workingDaysBetween(a: string, b: string): number {
   const from = toDayNumber(a);
   const to = toDayNumber(b);
   const [low, high] = from <= to ? [from, to] : [to, from];
-  let count = 0;
-  for (let day = low + 1; day <= high; day += 1) if (isWorkingDayNumber(day)) count += 1;
+  // The earlier day first: it may move the counting origin back, which must happen before the later day is counted.
+  const before = workingDaysThrough(low);
+  const count = workingDaysThrough(high) - before;
   return from <= to ? count : 0 - count; // 0 - 0 is +0, unlike -1 * 0
+}
+
+/** Per year, working days among its first i days at [i] (a prefix sum), so a count is two look-ups, not a walk. */
+const workingPrefixByYear = new Map<number, Int32Array>();
+/** Per year, working days in all years from the first one asked for up to it (exclusive), and that first year. */
+const workingBeforeYear = new Map<number, number>();
+let firstCountedYear: number | null = null;
+
+function yearOfDay(dayNumber: number): number {
+  return new Date(dayNumber * DAY_MS).getUTCFullYear();
+}
+
+function workingPrefix(year: number): Int32Array {
+  let prefix = workingPrefixByYear.get(year);
+  if (prefix) return prefix;
+  const first = Date.UTC(year, 0, 1) / DAY_MS;
+  const days = Date.UTC(year + 1, 0, 1) / DAY_MS - first;
+  prefix = new Int32Array(days + 1);
+  for (let i = 0; i < days; i++) prefix[i + 1] = prefix[i]! + (isWorkingDayNumber(first + i) ? 1 : 0);
+  workingPrefixByYear.set(year, prefix);
+  return prefix;
+}
+
+/** Working days in the years before `year`, counted from a fixed first year (any origin cancels out in a difference). */
+function workingDaysBeforeYear(year: number): number {
+  firstCountedYear ??= year;
+  if (year < firstCountedYear) {
+    // An earlier year than any asked before: move the origin back and recount from it.
+    workingBeforeYear.clear();
+    firstCountedYear = year;
+  }
+  let known = workingBeforeYear.get(year);
+  if (known !== undefined) return known;
+  let y = year;
+  while (y > firstCountedYear && !workingBeforeYear.has(y)) y -= 1;
+  known = y === firstCountedYear ? 0 : workingBeforeYear.get(y)!;
+  for (; y < year; y++) {
+    workingBeforeYear.set(y, known);
+    known += workingPrefix(y)[workingPrefix(y).length - 1]!;
+  }
+  workingBeforeYear.set(year, known);
+  return known;
+}
+
+/** Working days from the counting origin through `dayNumber` (inclusive): only differences of it mean anything. */
+function workingDaysThrough(dayNumber: number): number {
+  const year = yearOfDay(dayNumber);
+  return workingDaysBeforeYear(year) + workingPrefix(year)[dayNumber - Date.UTC(year, 0, 1) / DAY_MS + 1]!;
 }
 
 /**
