@@ -42,6 +42,11 @@ interface InstalledCalendar {
   readonly daysOff: Set<number>;
   readonly workingWeekendDays: Set<number>;
   readonly loadedYears: Set<number>;
+  /** Per year, working days among its first i days at [i] (a prefix sum), so a count is two look-ups, not a walk. */
+  readonly workingPrefixByYear: Map<number, Int32Array>;
+  /** Per year, working days in all years from the first one asked for up to it (exclusive), and that first year. */
+  readonly workingBeforeYear: Map<number, number>;
+  firstCountedYear: number | null;
 }
 
 function buildCalendar(years: readonly CalendarYearData[], version: number): InstalledCalendar {
@@ -54,6 +59,9 @@ function buildCalendar(years: readonly CalendarYearData[], version: number): Ins
     daysOff: new Set(),
     workingWeekendDays: new Set(),
     loadedYears: new Set(),
+    workingPrefixByYear: new Map(),
+    workingBeforeYear: new Map(),
+    firstCountedYear: null,
   };
 }
 
@@ -168,17 +176,12 @@ export function workingDaysBetween(a: string, b: string): number {
   return from <= to ? count : 0 - count; // 0 - 0 is +0, unlike -1 * 0
 }
 
-/** Per year, working days among its first i days at [i] (a prefix sum), so a count is two look-ups, not a walk. */
-const workingPrefixByYear = new Map<number, Int32Array>();
-/** Per year, working days in all years from the first one asked for up to it (exclusive), and that first year. */
-const workingBeforeYear = new Map<number, number>();
-let firstCountedYear: number | null = null;
-
 function yearOfDay(dayNumber: number): number {
   return new Date(dayNumber * DAY_MS).getUTCFullYear();
 }
 
 function workingPrefix(year: number): Int32Array {
+  const { workingPrefixByYear } = calendar;
   let prefix = workingPrefixByYear.get(year);
   if (prefix) return prefix;
   const first = Date.UTC(year, 0, 1) / DAY_MS;
@@ -191,12 +194,14 @@ function workingPrefix(year: number): Int32Array {
 
 /** Working days in the years before `year`, counted from a fixed first year (any origin cancels out in a difference). */
 function workingDaysBeforeYear(year: number): number {
-  firstCountedYear ??= year;
-  if (year < firstCountedYear) {
+  const { workingBeforeYear } = calendar;
+  calendar.firstCountedYear ??= year;
+  if (year < calendar.firstCountedYear) {
     // An earlier year than any asked before: move the origin back and recount from it.
     workingBeforeYear.clear();
-    firstCountedYear = year;
+    calendar.firstCountedYear = year;
   }
+  const firstCountedYear = calendar.firstCountedYear;
   let known = workingBeforeYear.get(year);
   if (known !== undefined) return known;
   let y = year;

@@ -73,7 +73,7 @@ export function contractHandlers(ctx: ContractHandlerDeps): ContractHandlers {
 
   /** The server's rule, refused before NCALayer opens: the parent signed this PDF, with a certificate of their own IIN. */
   const refuseForeignParentSignature = async (contractId: string) => {
-    const verdict = await parentSignatureVerdict(readContract(sqlite, contractId), pdf, ctx.trust);
+    const verdict = await contractSignatureVerdict(readContract(sqlite, contractId), 'parent', pdf, ctx.trust);
     if (verdict.problem === 'NO_SIGNATURE' || verdict.problem === 'MALFORMED' || verdict.problem === 'INVALID_SIGNATURE') throw textError(text('PARENT_SIGNATURE_INVALID'));
     if (verdict.problem !== 'PDF_UNAVAILABLE' && !verdict.iinMatches) throw textError(text('PARENT_SIGNER_MISMATCH'));
   };
