@@ -14,6 +14,7 @@ import { useLanguage } from '../../components/useLanguage';
 import { usePagedList } from '../../components/usePagedList';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import './i18n';
+import { AgeLimitBadge } from './AgeLimitBadge';
 
 /** Tables whose changes can alter what the list shows. */
 export const SPECIAL_QUEUE_TABLES = ['special_queue_applications', 'outbox'] as const;
@@ -94,6 +95,7 @@ export function SpecialQueueList({ state, onChange, onOpen }: { state: ListState
                 {t('queuePlace', { place: r.queuePlace })}
               </Badge>
             )}
+            {r.reachesAgeLimit && <AgeLimitBadge />}
             <SyncStateBadge state={r.overlay} />
           </Group>
         ),
