@@ -218,6 +218,11 @@ export const specialQueueApplicationSchema = z.object({
   conclusionSize: z.number().int().positive(),
   locality: plainTextSchema,
   kindergartens: z.array(plainTextSchema).min(1),
+  /**
+   * The chosen kindergartens' names as the portal sent them with the application: a PMPK's replica holds no
+   * kindergarten rows, and its specialists must see names, not ids. Rows from before it have none.
+   */
+  chosenKindergartens: z.array(z.object({ id: idSchema, nameKk: plainTextSchema, nameRu: plainTextSchema })).default([]),
   teachingLanguage: teachingLanguageSchema,
   submittedAt: instantSchema,
   parentSignature: signatureInfoSchema.nullable(),

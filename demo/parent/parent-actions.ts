@@ -209,11 +209,16 @@ export async function parentApplySpecialQueue(
   const sha = await store.putBlob(pdf, 'application/pdf', [PMPK_ORG_ID]);
   const signed = options.sign ? await tools.keyring.sign(parentIin, pdf, true, options.now) : null;
   if (options.sign && !signed) throw new HttpError(422, 'NO_PARENT_KEY', 'The demo has no test key for this parent');
+  const chosenKindergartens = [];
+  for (const kindergartenId of rest.kindergartens) {
+    const org = await store.get('organisation', kindergartenId);
+    if (org) chosenKindergartens.push({ id: kindergartenId, nameKk: org.data.nameKk, nameRu: org.data.nameRu });
+  }
   const saved = await store.put('specialQueueApplication', PMPK_ORG_ID, {
     id, number, pmpkOrgId: PMPK_ORG_ID, status: 'awaiting_confirmation', child, parentFullName, parentIin, parentPhone,
     correctionType: rest.correctionType, confirmedCorrectionType: null, conclusionNumber: number, conclusionDate: rest.conclusionDate,
     conclusionSha256: sha, conclusionMime: 'application/pdf', conclusionSize: pdf.length, locality: rest.locality,
-    kindergartens: rest.kindergartens, teachingLanguage: rest.teachingLanguage, submittedAt: rest.submittedAt, queuePlace: null,
+    kindergartens: rest.kindergartens, chosenKindergartens, teachingLanguage: rest.teachingLanguage, submittedAt: rest.submittedAt, queuePlace: null,
     decidedByFullName: null, decidedAt: null, rejectReason: null, rejectComment: null, note: null, voucher: null, archivedReason: null,
     parentSignature: signed
       ? { cms: signed.cms, signerIin: parentIin, signerFullName: parentFullName, signerBin: null, certSerial: signed.key.alias || 'test', signedAt: options.now.toISOString() }

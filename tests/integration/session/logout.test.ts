@@ -2,18 +2,9 @@
 // poke socket closed (the server's event hub holds no connection of ours), the queued decisions kept.
 import { expect, it } from 'vitest';
 import { defaultPokeSocketFactory } from '../../../electron/backend/sync/pokes';
-import { localService, markDecisions, nonceSigner, openLocalDb, STAFF, syncUntilSettled, tempDir, useWorld } from '../sync/support/world';
+import { localService, markDecisions, nonceSigner, openLocalDb, STAFF, syncUntilSettled, tempDir, until, useWorld } from '../sync/support/world';
 
 const world = useWorld();
-
-/** Waits until `ready()` holds, re-checking every few milliseconds (bounded: about a minute). */
-async function until(ready: () => boolean, what: string, checks = 6_000): Promise<void> {
-  for (let i = 0; i < checks; i++) {
-    if (ready()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`never happened: ${what}`);
-}
 
 it('logout is audited, revokes the token at the server and closes the poke socket; the queue survives', async () => {
   const dir = tempDir('logout');

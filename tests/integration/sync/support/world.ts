@@ -99,6 +99,15 @@ export function nonceSigner(identity: string) {
   };
 }
 
+/** Waits until `ready()` holds, re-checking every few milliseconds (bounded: about a minute). */
+export async function until(ready: () => boolean, what: string, checks = 6_000): Promise<void> {
+  for (let i = 0; i < checks; i++) {
+    if (ready()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`never happened: ${what}`);
+}
+
 /** Runs cycles until one succeeds with nothing left to push (bounded). */
 export async function syncUntilSettled(service: SyncService, maxCycles = 200): Promise<void> {
   let last = '';
