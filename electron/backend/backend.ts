@@ -49,6 +49,7 @@ export async function createBackend(rawConfig: BackendConfigInput, log?: Logger)
   });
   if (db.recoveredFromUncleanShutdown) logger.warn('previous run did not close the database; quick_check passed');
   const events = new EventBus();
+  const compute = new ComputePool(computeWorkerFile());
   const sync: SyncService = new SyncService({
     sqlite: db.sqlite,
     replica: db.replica,
@@ -57,6 +58,7 @@ export async function createBackend(rawConfig: BackendConfigInput, log?: Logger)
       return { serverUrl: config.serverUrl, appVersion: config.appVersion, clientId: state.clientId, token: state.token, requestTimeoutMs: 15_000 };
     }),
     dataDir: config.dataDir,
+    compute,
     serverUrl: config.serverUrl,
     appVersion: config.appVersion,
     onDataChanged: (tables) => events.emit('data.changed', { tables }),
@@ -69,7 +71,6 @@ export async function createBackend(rawConfig: BackendConfigInput, log?: Logger)
     ...(config.ncalayer.allowTestKeys ? { signerChain: [] } : {}),
     locale: () => readLanguageSetting(db.db),
   });
-  const compute = new ComputePool(computeWorkerFile());
   const contractPdfs = new ContractPdfSource(db.sqlite, compute, path.join(config.resourcesDir, 'fonts'));
   const decisions = new DecisionService({ engine: sync.engine, ncalayer: () => ncalayer, trustedRootsPem: config.trustedRootsPem, contractPdfs });
   const trust = signatureTrust(config.trustedRootsPem, config.revocation, () => sync.engine.status().online);

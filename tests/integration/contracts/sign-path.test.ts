@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { contractListArgsSchema } from '../../../domain/api/contracts';
 import type { AppError } from '../../../domain/envelope';
-import { sha256Hex } from '../../../electron/backend/blobs/blob-store';
+import { sha256Hex } from '../../../electron/backend/blobs/blob-crypto';
 import { contractHandlers } from '../../../electron/backend/api/contract-handlers';
 import { ComputePool } from '../../../electron/backend/compute/compute-pool';
 import { ContractPdfSource } from '../../../electron/backend/contracts/contract-pdf-source';

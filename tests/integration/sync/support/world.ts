@@ -18,6 +18,7 @@ import { SyncService, type SyncServiceOptions } from '../../../../electron/backe
 import { mutationResults } from '../../../../server/db/schema';
 import type { RunningServer } from '../../../../server/index';
 import { loadKey } from '../../../fixtures/pki/load';
+import { sharedCompute } from '../../../support/compute-worker';
 import { startFaultProxy, type FaultProxy } from '../../../support/fault-proxy';
 import { startReferenceServer } from './reference-server';
 
@@ -80,6 +81,7 @@ export function localService(dir: string, db: OpenedDatabase, proxyUrl: string, 
     sqlite: db.sqlite,
     replica: db.replica,
     dataDir: dir,
+    compute: sharedCompute,
     serverUrl: proxyUrl,
     appVersion: '0.1.0',
     pokeSocketFactory: null,
