@@ -7,7 +7,7 @@ import { expect, it } from 'vitest';
 import { sha256Hex } from '../../../electron/backend/blobs/blob-crypto';
 import { openWorkDocuments } from '../../../electron/backend/blobs/open-work';
 import { pathStarts } from '../../support/fault-proxy';
-import { localService, nonceSigner, openLocalDb, STAFF, syncUntilSettled, tempDir, useWorld } from './support/world';
+import { freshService, localService, nonceSigner, openLocalDb, STAFF, syncUntilSettled, tempDir, useWorld } from './support/world';
 
 const world = useWorld();
 
@@ -31,9 +31,7 @@ async function settledDownloads(service: ReturnType<typeof localService>) {
 }
 
 it('prefetches open work, re-downloads a corrupted or truncated transfer, refuses a tampered file', async () => {
-  const dir = tempDir('blobs');
-  const db = openLocalDb(dir);
-  const service = localService(dir, db, world.proxy.url);
+  const { db, service } = freshService(world, 'blobs');
   try {
     await service.session.login(nonceSigner(STAFF));
     // The first documents arrive corrupted or cut off mid-way; the queue must verify, resume and retry.
