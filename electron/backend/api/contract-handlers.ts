@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { overlayOf } from '../sync/attention';
 import { contractListArgsSchema } from '../../../domain/api/contracts';
 import { todayInKazakhstan } from '../../../domain/calendar';
+import { calendarToday } from '../calendar/synced-calendar';
 import { contractStateOf, transitionContract, type ContractEvent } from '../../../domain/contract-machine';
 import { AppError } from '../../../domain/envelope';
 import { directionSchema } from '../../../domain/entities';
@@ -15,7 +16,7 @@ import type { BackendConfig } from '../config';
 import type { BackendContext } from '../context';
 import { contractDetail, readContract } from '../contracts/contract-detail';
 import { InboxQueries } from '../contracts/inbox-query';
-import { parentSignatureVerdict } from '../contracts/signature-verdict';
+import { contractSignatureVerdict } from '../contracts/signature-verdict';
 import type { Handlers } from './dispatch';
 
 type ContractHandlers = Pick<
@@ -51,7 +52,7 @@ export type ContractHandlerDeps = Pick<BackendContext, 'db' | 'sync' | 'decision
 export function contractHandlers(ctx: ContractHandlerDeps): ContractHandlers {
   const { sqlite } = ctx.db;
   const { engine } = ctx.sync;
-  const today = () => todayInKazakhstan(new Date());
+  const today = calendarToday(sqlite);
   const inbox = new InboxQueries(sqlite, today);
   const pdf = ctx.contractPdfs;
   const detail = (id: string) =>
@@ -82,7 +83,7 @@ export function contractHandlers(ctx: ContractHandlerDeps): ContractHandlers {
       return { ...directionSchema.parse(row), sync };
     },
     'contracts.get': ({ id }) => detail(id),
-    'contracts.signatureVerdict': async ({ contractId }) => parentSignatureVerdict(readContract(sqlite, contractId), pdf, ctx.trust),
+    'contracts.signatureVerdict': async ({ contractId, party }) => contractSignatureVerdict(readContract(sqlite, contractId), party, pdf, ctx.trust),
     'contracts.markDocument': (args) => {
       const contract = checkTransition(args.contractId, { type: 'markDocument', documentId: args.documentId, decision: args.decision });
       const reason = args.decision === 'approved' ? null : args.reason;
