@@ -3,6 +3,7 @@
  * decisions. Lists read the local replica with the outbox overlaid, so every decision shows at once as pending.
  */
 import { z } from 'zod';
+import { SIGNATURE_ALGORITHMS } from '../pki/signature-algorithms';
 import {
   archiveReasonSchema,
   contractRejectReasonSchema,
@@ -117,11 +118,11 @@ export const inboxCountsSchema = z.object({
 });
 export type InboxCounts = z.infer<typeof inboxCountsSchema>;
 
-/** The parent's signature on the contract PDF, checked locally against the trusted roots. */
+/** A signature on the contract PDF (the parent's or the head's), checked locally against the trusted roots. */
 export const signatureVerdictSchema = z.object({
   /** The CMS verifies over the regenerated contract bytes and chains to a trusted root. */
   valid: z.boolean(),
-  /** The signer's certificate IIN equals the parent's IIN in the contract. */
+  /** The signer's certificate IIN equals the expected one (the parent's in the contract; the head's the server recorded). */
   iinMatches: z.boolean(),
   signerName: z.string().nullable(),
   signerIin: z.string().nullable(),
@@ -135,7 +136,7 @@ export const signatureVerdictSchema = z.object({
   revocation: revocationCheckSchema.nullable(),
   /** The «signature details» panel: what was checked, from the same report `npm run cms:verify` prints. */
   details: z.object({
-    algorithm: z.enum(['rsa', 'ecdsa', 'gost2015-512', 'gost2015-256']).nullable(),
+    algorithm: z.enum(SIGNATURE_ALGORITHMS).nullable(),
     certificateSerial: z.string(),
     validFrom: instantSchema,
     validTo: instantSchema,
@@ -191,6 +192,9 @@ export const contractDetailSchema = z.object({
 export type ContractDetail = z.infer<typeof contractDetailSchema>;
 
 const contractIdArgs = z.object({ contractId: idSchema }).strict();
+/** Whose signature on the contract PDF: the parent's (default) or the head's «Подписать и зачислить». */
+export const signatureVerdictArgsSchema = z.object({ contractId: idSchema, party: z.enum(['parent', 'head']).default('parent') }).strict();
+export type SignatureParty = z.infer<typeof signatureVerdictArgsSchema>['party'];
 const commentSchema = z.string().trim().max(1000).nullable().default(null);
 const queued = z.object({ clientSeq: z.number().int().positive() });
 
@@ -200,7 +204,7 @@ export const contractMethods = {
   'directions.list': { args: directionListArgsSchema, result: listPageSchema(directionListRowSchema) },
   'directions.get': { args: z.object({ id: idSchema }).strict(), result: directionSchema.extend({ sync: overlayStateSchema }) },
   'contracts.get': { args: z.object({ id: idSchema }).strict(), result: contractDetailSchema },
-  'contracts.signatureVerdict': { args: contractIdArgs, result: signatureVerdictSchema },
+  'contracts.signatureVerdict': { args: signatureVerdictArgsSchema, result: signatureVerdictSchema },
   /** «Принять документ» / «Отметить замечание»: no signature, queued at once. */
   'contracts.markDocument': {
     args: z

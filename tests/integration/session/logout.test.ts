@@ -2,17 +2,17 @@
 // poke socket closed (the server's event hub holds no connection of ours), the queued decisions kept.
 import { expect, it } from 'vitest';
 import { defaultPokeSocketFactory } from '../../../electron/backend/sync/pokes';
-import { localService, markDecisions, nonceSigner, openLocalDb, STAFF, sharedWorld, syncUntilSettled, tempDir, until } from '../sync/support/world';
+import { localService, markDecisions, nonceSigner, openLocalDb, STAFF, syncUntilSettled, tempDir, until, useWorld } from '../sync/support/world';
 
-const world = sharedWorld();
+const world = useWorld();
 
 it('logout is audited, revokes the token at the server and closes the poke socket; the queue survives', async () => {
   const dir = tempDir('logout');
   const db = openLocalDb(dir);
-  const service = localService(dir, db, world().server.url, { pokeSocketFactory: defaultPokeSocketFactory });
+  const service = localService(dir, db, world.server.url, { pokeSocketFactory: defaultPokeSocketFactory });
   const { engine, session } = service;
   try {
-    const hub = world().server.ctx.events;
+    const hub = world.server.ctx.events;
     const before = hub.size;
     const user = await session.login(nonceSigner(STAFF));
     service.start();
@@ -20,7 +20,7 @@ it('logout is audited, revokes the token at the server and closes the poke socke
     await syncUntilSettled(service);
     for (const d of markDecisions(service, 2, 5)) engine.enqueueDecision(d.name, d.args, d.baseVersion);
     const token = session.token()!;
-    const pull = () => fetch(`${world().server.url}/v1/sync/pull?cursor=0&limit=1`, { headers: { 'x-protocol-version': '1', 'x-client-id': engine.state.read().clientId, authorization: `Bearer ${token}` } });
+    const pull = () => fetch(`${world.server.url}/v1/sync/pull?cursor=0&limit=1`, { headers: { 'x-protocol-version': '1', 'x-client-id': engine.state.read().clientId, authorization: `Bearer ${token}` } });
     expect((await pull()).status).toBe(200);
 
     expect(await session.logout()).toEqual({ revokedAtServer: true });
@@ -49,10 +49,10 @@ it('logout is audited, revokes the token at the server and closes the poke socke
 it('logs out offline: the token is forgotten here and the logout audited as not confirmed by the server', async () => {
   const dir = tempDir('logout-offline');
   const db = openLocalDb(dir);
-  const service = localService(dir, db, world().proxy.url);
+  const service = localService(dir, db, world.proxy.url);
   try {
     await service.session.login(nonceSigner(STAFF));
-    world().proxy.once(() => true, { kind: 'reset' });
+    world.proxy.once(() => true, { kind: 'reset' });
     expect(await service.session.logout()).toEqual({ revokedAtServer: false });
     expect(service.session.token()).toBeNull();
     const rows = db.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'session.logout'").all();

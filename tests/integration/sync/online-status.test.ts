@@ -4,9 +4,9 @@
 import { expect, it } from 'vitest';
 import { defaultPokeSocketFactory, type PokeSocketFactory } from '../../../electron/backend/sync/pokes';
 import type { SyncStatus } from '../../../domain/api/sync';
-import { localService, nonceSigner, openLocalDb, STAFF, sharedWorld, syncUntilSettled, tempDir, until } from './support/world';
+import { localService, nonceSigner, openLocalDb, STAFF, syncUntilSettled, tempDir, until, useWorld } from './support/world';
 
-const world = sharedWorld();
+const world = useWorld();
 
 it('goes offline soon after the server goes away, shows "connecting" meanwhile, and online again when it is back', async () => {
   const dir = tempDir('online');
@@ -19,7 +19,7 @@ it('goes offline soon after the server goes away, shows "connecting" meanwhile, 
     socket.on('open', () => void opened++);
     return socket;
   };
-  const service = localService(dir, db, world().proxy.url, {
+  const service = localService(dir, db, world.proxy.url, {
     pokeSocketFactory,
     pokeHeartbeatMs: 200,
     pullIntervalMs: 10 * 60_000,
@@ -35,23 +35,23 @@ it('goes offline soon after the server goes away, shows "connecting" meanwhile, 
     // The server is gone: connections are refused, the open socket is cut.
     published.length = 0;
     let since = Date.now();
-    world().proxy.setOffline(true);
+    world.proxy.setOffline(true);
     await until(() => !engine.status().online && engine.status().lastError !== null, 'offline after the socket closed');
     console.log(`offline shown ${Date.now() - since} ms after the server went away`);
     // Between the lost socket and the failed probe the footer said "connecting" (offline, no error yet).
     expect(published.find((s) => !s.online)).toMatchObject({ online: false, lastError: null });
 
-    world().proxy.setOffline(false);
+    world.proxy.setOffline(false);
     await until(() => engine.status().online, 'online again once the server is back');
     await until(() => opened === 2, 'the poke socket reopens');
 
     // The network silently drops: nothing is closed, nothing answers; the heartbeat notices.
     since = Date.now();
-    world().proxy.setSilent(true);
+    world.proxy.setSilent(true);
     await until(() => !engine.status().online && engine.status().lastError !== null, 'offline after an unanswered heartbeat');
     console.log(`offline shown ${Date.now() - since} ms after the network went silent (heartbeat 200 ms, request timeout 1.5 s)`);
 
-    world().proxy.setSilent(false);
+    world.proxy.setSilent(false);
     await until(() => engine.status().online, 'online again once the network is back');
   } finally {
     await service.stop();
