@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { DB_KEY_BYTES } from './open';
+import { DB_KEY_BYTES } from './cipher';
 
 export function loadOrCreateKeyFile(file: string, warn: (message: string) => void): Uint8Array {
   if (fs.existsSync(file)) {

@@ -8,9 +8,13 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { AppError } from '../domain/envelope';
+import { applyKey } from './cipher';
+import { reencryptLegacyDatabase, type ReencryptProgress } from './reencrypt';
 import { ReplicaFiles } from './replica-files';
 import * as schema from './schema';
 import { registerSearchFunctions } from './search-functions';
+
+export { applyKey, DB_KEY_BYTES } from './cipher';
 
 export type LocalDb = BetterSQLite3Database<typeof schema>;
 
@@ -28,14 +32,14 @@ export interface OpenedDatabase {
 
 export interface OpenDatabaseOptions {
   file: string;
-  /** 32 raw bytes; the DB is SQLCipher-compatible (cipher sqlcipher, legacy 4). */
+  /** 32 raw bytes; the pages are encrypted with AEGIS-256X2 (db/cipher.ts). */
   key: Uint8Array;
   migrationsFolder: string;
   /** Called before a migration changes an existing DB; receives the backup path. */
   onBackup?: (backupFile: string) => void;
+  /** Progress of the one-time re-encryption of a database from the legacy cipher (before it is opened). */
+  onReencryptProgress?: (progress: ReencryptProgress) => void;
 }
-
-export const DB_KEY_BYTES = 32;
 
 interface Journal {
   entries: Array<{ idx: number; tag: string }>;
@@ -47,26 +51,6 @@ export function knownSchemaVersion(migrationsFolder: string): number {
 }
 
 const markerFile = (file: string) => `${file}.open`;
-
-export function applyKey(sqlite: Database.Database, key: Uint8Array): void {
-  if (key.length !== DB_KEY_BYTES) throw new AppError('DB_KEY_INVALID', `The database key must be ${DB_KEY_BYTES} bytes.`);
-  sqlite.pragma("cipher = 'sqlcipher'");
-  sqlite.pragma('legacy = 4');
-  // A raw 256-bit key (x'…'): random already, so SQLCipher's passphrase KDF would only cost ~200 ms per open.
-  sqlite.pragma(`key = "x'${Buffer.from(key).toString('hex')}'"`);
-  try {
-    sqlite.prepare('SELECT count(*) AS n FROM sqlite_master').get();
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'SQLITE_NOTADB') {
-      throw new AppError(
-        'DB_KEY_INVALID',
-        'The local database cannot be decrypted with this key (wrong key or damaged file).',
-      );
-    }
-    throw error;
-  }
-}
 
 function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('journal_mode = WAL');
@@ -83,6 +67,10 @@ function applyPragmas(sqlite: Database.Database): void {
 export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   const { file, key, migrationsFolder } = options;
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  reencryptLegacyDatabase(file, key, {
+    ...(options.onBackup ? { onBackup: options.onBackup } : {}),
+    ...(options.onReencryptProgress ? { onProgress: options.onReencryptProgress } : {}),
+  });
   const existed = fs.existsSync(file);
   const unclean = existed && fs.existsSync(markerFile(file));
 

@@ -9,13 +9,13 @@ export function registerSearchFunctions(sqlite: Database.Database): void {
   sqlite.function('qabyl_fold_name', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldName(text) : text));
 }
 
+/** The search-index columns that hold folded names; every other index column is its table column as it is. */
+const foldedColumns = new Set(['child_name', 'parent_name']);
+
 /** Refills a folded search index from its table in one pass (after a bootstrap swapped the table in). */
 export function rebuildSearchIndex(sqlite: Database.Database, table: string, fts: string): void {
+  const columns = (sqlite.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(fts) as string[]).map((c) => `"${c}"`);
+  const values = columns.map((c) => (foldedColumns.has(c.slice(1, -1)) ? `qabyl_fold_name(${c})` : c));
   sqlite.prepare(`INSERT INTO ${fts}(${fts}) VALUES ('delete-all')`).run();
-  sqlite
-    .prepare(
-      `INSERT INTO ${fts}(rowid, number, child_name, child_iin, parent_name, parent_iin)
-       SELECT rowid, number, qabyl_fold_name(child_name), child_iin, qabyl_fold_name(parent_name), parent_iin FROM ${table}`,
-    )
-    .run();
+  sqlite.prepare(`INSERT INTO ${fts}(rowid, ${columns.join(', ')}) SELECT rowid, ${values.join(', ')} FROM ${table}`).run();
 }

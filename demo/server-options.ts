@@ -11,6 +11,7 @@ import { ParentSimulator } from './parent/parent-simulator';
 import { registerDevRoutes } from './parent/routes';
 import { createDemoOcspResponder } from './pki/ocsp-responder';
 import { registerDemoOcspRoute } from './pki/ocsp-route';
+import { registerCalendarDevRoutes } from './calendar-routes';
 import { SeedCache } from './seed/cache';
 import { seedDemo } from './seed/demo-seed';
 import { DocumentImageFactory } from './seed/document-images';
@@ -67,6 +68,7 @@ export async function demoServerOptions(options: DemoOptions = {}): Promise<Pick
       routes: (app, ctx) => {
         registerDevRoutes(app, new ParentSimulator(ctx, tools, images));
         registerDemoOcspRoute(app, ocsp, ctx.now);
+        registerCalendarDevRoutes(app, ctx);
       },
     },
   };

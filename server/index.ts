@@ -20,6 +20,7 @@ import { compactChangeLog, currentSeq } from './store/entity-store';
 import type { FastifyInstance } from 'fastify';
 import { OfferEndedHooks } from './offers/offer-ended';
 import { ExpiryScheduler } from './scheduler/scheduler';
+import { ensureStoredCalendar } from './calendar/calendar-store';
 
 /** How often the server looks for expired deadlines (deadlines are days; a minute is plenty). */
 const EXPIRY_INTERVAL_MS = 60_000;
@@ -89,6 +90,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   try {
     stopFeed = await startChangeFeed(handle.listener, ctx.changeChannel, ctx.events, ctx.metrics);
     if (options.demo) await options.demo.seed(handle.db, ctx.now());
+    await ensureStoredCalendar(handle.db, ctx.now());
     const app = await buildApp(ctx, {
       logger: options.logger ?? false,
       updatesDir: options.updatesDir ?? null,

@@ -77,6 +77,8 @@ export const contractListRowSchema = z.object({
   dueOn: isoDateSchema.nullable(),
   /** Working days left until `dueOn` (negative = overdue), counted from today in Kazakhstan. */
   workingDaysLeft: z.number().int().nullable(),
+  /** `dueOn` lies in a calendar year that is not confirmed yet: a decree may still move it. */
+  dueProvisional: z.boolean(),
   reworkCount: z.number().int().nonnegative(),
   isVoucher: z.boolean(),
   sync: overlayStateSchema,
@@ -104,6 +106,7 @@ export const directionListRowSchema = z.object({
   issuedOn: isoDateSchema,
   offerDueOn: isoDateSchema,
   workingDaysLeft: z.number().int(),
+  dueProvisional: z.boolean(),
   isVoucher: z.boolean(),
   sync: overlayStateSchema,
 });
@@ -188,6 +191,7 @@ export const contractDetailSchema = z.object({
   sync: overlayStateSchema,
   actions: contractActionsSchema,
   workingDaysLeft: z.number().int().nullable(),
+  dueProvisional: z.boolean(),
 });
 export type ContractDetail = z.infer<typeof contractDetailSchema>;
 

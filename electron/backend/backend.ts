@@ -5,6 +5,7 @@
 import { signatureTrust } from './signatures/signature-trust';
 import path from 'node:path';
 import { openDatabase } from '../../db/open';
+import type { ReencryptProgress } from '../../db/reencrypt';
 import type { Envelope } from '../../domain/envelope';
 import { appHandlers } from './api/app-handlers';
 import { createDispatcher, type Handlers } from './api/dispatch';
@@ -38,6 +39,18 @@ export interface Backend {
 const bootstrapWorkerFile = () => workerEntry(import.meta.url, './sync/bootstrap-worker.ts', './bootstrap-worker.mjs');
 const computeWorkerFile = () => workerEntry(import.meta.url, './compute/compute-worker.ts', './compute-worker.mjs');
 
+/** Logs the one-time re-encryption of a legacy database at each file start and every tenth of its rows. */
+function reencryptLog(logger: Logger): (progress: ReencryptProgress) => void {
+  let last = '';
+  return ({ file, fileNumber, files, rowsDone, rowsTotal }) => {
+    const tenth = rowsTotal === 0 ? 0 : Math.floor((rowsDone / rowsTotal) * 10);
+    const mark = `${fileNumber}:${tenth}`;
+    if (mark === last) return;
+    last = mark;
+    logger.info('re-encrypting the local database with the current cipher', { file, fileNumber, files, rowsDone, rowsTotal });
+  };
+}
+
 export async function createBackend(rawConfig: BackendConfigInput, log?: Logger): Promise<Backend> {
   const config = backendConfigSchema.parse(rawConfig);
   const logger = log ?? createLogger({ file: path.join(config.dataDir, 'logs', 'backend.log') });
@@ -45,7 +58,8 @@ export async function createBackend(rawConfig: BackendConfigInput, log?: Logger)
     file: path.join(config.dataDir, 'qabyl.db'),
     key: Uint8Array.from(Buffer.from(config.dbKeyHex, 'hex')),
     migrationsFolder: config.migrationsFolder,
-    onBackup: (file) => logger.info('database backed up before migration', { file: path.basename(file) }),
+    onBackup: (file) => logger.info('database backed up before migration or re-encryption', { file: path.basename(file) }),
+    onReencryptProgress: reencryptLog(logger),
   });
   if (db.recoveredFromUncleanShutdown) logger.warn('previous run did not close the database; quick_check passed');
   const events = new EventBus();

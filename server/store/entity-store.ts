@@ -126,6 +126,12 @@ export interface ChangeRow {
   data?: unknown;
 }
 
+/** The scope of rows every organisation sees (the working-day calendar), stored in place of an organisation id. */
+export const EVERY_ORGANISATION = '*';
+
+/** The organisations a user sees plus the rows everybody sees. */
+const withSharedRows = (orgIds: readonly string[]): string[] => [...orgIds, EVERY_ORGANISATION];
+
 /** Changes of the organisations after `cursor` up to `upTo`, oldest first, with the row data of upserts. */
 export async function changesSince(tx: Queryable, orgIds: readonly string[], cursor: number, upTo: number, limit: number): Promise<ChangeRow[]> {
   if (orgIds.length === 0) return [];
@@ -140,7 +146,7 @@ export async function changesSince(tx: Queryable, orgIds: readonly string[], cur
     })
     .from(changes)
     .innerJoin(entities, and(eq(entities.entity, changes.entity), eq(entities.id, changes.id)))
-    .where(and(inArray(changes.orgId, [...orgIds]), gt(changes.seq, cursor), lte(changes.seq, upTo)))
+    .where(and(inArray(changes.orgId, withSharedRows(orgIds)), gt(changes.seq, cursor), lte(changes.seq, upTo)))
     .orderBy(asc(changes.seq))
     .limit(limit);
   return rows.map((r) => ({
@@ -159,7 +165,7 @@ export async function snapshotRows(tx: Queryable, orgIds: readonly string[]): Pr
   const rows = await tx
     .select()
     .from(entities)
-    .where(and(inArray(entities.orgId, [...orgIds]), eq(entities.deleted, false)))
+    .where(and(inArray(entities.orgId, withSharedRows(orgIds)), eq(entities.deleted, false)))
     .orderBy(asc(entities.entity), asc(entities.id));
   return rows.map((r) => ({ entity: r.entity as EntityName, id: r.id, orgId: r.orgId, version: r.version, data: r.data as EntityRow<EntityName> }));
 }
@@ -173,7 +179,7 @@ export async function snapshotTexts(tx: Queryable, orgIds: readonly string[]): P
   const rows = await tx
     .select({ entity: entities.entity, id: entities.id, version: entities.version, dataText: sql<string>`${entities.data}::text` })
     .from(entities)
-    .where(and(inArray(entities.orgId, [...orgIds]), eq(entities.deleted, false)))
+    .where(and(inArray(entities.orgId, withSharedRows(orgIds)), eq(entities.deleted, false)))
     .orderBy(asc(entities.entity), asc(entities.id));
   return rows.map((r) => ({ ...r, entity: r.entity as EntityName }));
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { overlayOf } from '../sync/attention';
 import { contractListArgsSchema } from '../../../domain/api/contracts';
 import { todayInKazakhstan } from '../../../domain/calendar';
+import { calendarToday } from '../calendar/synced-calendar';
 import { contractStateOf, transitionContract, type ContractEvent } from '../../../domain/contract-machine';
 import { AppError } from '../../../domain/envelope';
 import { directionSchema } from '../../../domain/entities';
@@ -51,7 +52,7 @@ export type ContractHandlerDeps = Pick<BackendContext, 'db' | 'sync' | 'decision
 export function contractHandlers(ctx: ContractHandlerDeps): ContractHandlers {
   const { sqlite } = ctx.db;
   const { engine } = ctx.sync;
-  const today = () => todayInKazakhstan(new Date());
+  const today = calendarToday(sqlite);
   const inbox = new InboxQueries(sqlite, today);
   const pdf = ctx.contractPdfs;
   const detail = (id: string) =>

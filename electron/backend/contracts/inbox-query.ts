@@ -12,21 +12,30 @@ import type {
   InboxCounts,
 } from '../../../domain/api/contracts';
 import { directionListArgsSchema, type DirectionListArgs } from '../../../domain/api/contracts';
-import { workingDaysLeft } from '../../../domain/calendar';
+import { isProvisionalDate, workingDaysLeft } from '../../../domain/calendar';
 import type { ContractStatus } from '../../../domain/statuses';
 import { overlaySql } from './overlay-sql';
 import { searchForms } from '../../../domain/name-search';
 import { ftsMatchExpression, likePattern } from './search';
 import { tabOfStatus } from '../../../domain/contract-tabs';
 
-/** Sort keys → the column and its covering (tab, column, id, due_on, is_voucher) index (db/schema.ts). */
-const sortKeys: Readonly<Record<ContractSort, { column: string; index: string }>> = {
-  submittedAt: { column: 'c.submitted_at', index: 'contracts_tab_submitted_idx' },
-  dueOn: { column: 'c.due_on', index: 'contracts_tab_due_idx' },
-  childName: { column: 'c.child_name', index: 'contracts_tab_child_name_idx' },
-  parentName: { column: 'c.parent_name', index: 'contracts_tab_parent_name_idx' },
-  reworkCount: { column: 'c.rework_count', index: 'contracts_tab_rework_idx' },
+/**
+ * Sort keys → the column, its covering (tab, column, id, due_on, is_voucher) index (db/schema.ts), and whether rows
+ * may lack a value (those sort last, so such a column's page is read in two ranges).
+ */
+const sortKeys: Readonly<Record<ContractSort, { column: string; index: string; nullable: boolean }>> = {
+  submittedAt: { column: 'c.submitted_at', index: 'contracts_tab_submitted_idx', nullable: true },
+  dueOn: { column: 'c.due_on', index: 'contracts_tab_due_idx', nullable: true },
+  childName: { column: 'c.child_name', index: 'contracts_tab_child_name_idx', nullable: false },
+  parentName: { column: 'c.parent_name', index: 'contracts_tab_parent_name_idx', nullable: false },
+  reworkCount: { column: 'c.rework_count', index: 'contracts_tab_rework_idx', nullable: false },
 };
+
+/**
+ * Up to this many search matches in a tab, a page is read from the matches themselves (each row found by rowid,
+ * counted and sorted in one statement); above it, walking the sort index finds a page's matches sooner.
+ */
+const MATCH_DRIVEN_MAX = 1_500;
 
 interface RawContractRow {
   id: string;
@@ -60,16 +69,25 @@ export class InboxQueries {
 
   /** One page of a contract tab. Missing dates sort last in either direction. */
   contracts(q: ContractListQuery): Page<ContractListRow> {
-    const { whereSql, params } = this.contractFilter(q);
-    const { column, index } = sortKeys[q.sort];
+    const { whereSql, params, filtered } = this.contractFilter(q);
+    const { column, index, nullable } = sortKeys[q.sort];
     const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
     // The sort key's index covers every filter, so neither the totals nor the page ids read a table row; INDEXED BY
     // keeps the planner from a narrower index (e.g. due_on for «overdue») that would read rows and sort them.
     const from = `contracts c INDEXED BY ${index}`;
-    const counts = this.sqlite.prepare(`SELECT COUNT(*) AS total, COUNT(${column}) AS withValue FROM ${from} WHERE ${whereSql}`).get(params) as {
-      total: number;
-      withValue: number;
-    };
+    let counts: { total: number; withValue: number } | null = null;
+    if (params.match !== undefined) {
+      // The search index knows the tab: its match count is the tab's, read without touching the rows.
+      const matches = this.sqlite.prepare('SELECT count(*) FROM contracts_fts WHERE contracts_fts MATCH ?').pluck().get(params.match) as number;
+      if (matches <= MATCH_DRIVEN_MAX) return this.pageOfMatches(q, whereSql, params, `${column} IS NULL, ${column} ${dir}, c.id ${dir}`);
+      if (!filtered) {
+        const missing = nullable ? (this.sqlite.prepare(`SELECT COUNT(*) FROM ${from} WHERE ${whereSql} AND ${column} IS NULL`).pluck().get(params) as number) : 0;
+        counts = { total: matches, withValue: matches - missing };
+      }
+    }
+    counts ??= this.sqlite
+      .prepare(`SELECT COUNT(*) AS total, ${nullable ? `COUNT(${column})` : 'COUNT(*)'} AS withValue FROM ${from} WHERE ${whereSql}`)
+      .get(params) as { total: number; withValue: number };
     // Rows with a value come first, then those without (ordered by id): each part is one range of the index, where
     // `ORDER BY column IS NULL, …` in one statement would sort the whole tab for every page.
     const pageIds = (where: string, order: string, limit: number, offset: number) =>
@@ -85,14 +103,26 @@ export class InboxQueries {
     return { total: counts.total, offset: q.offset, rows: this.contractRows(ids) };
   }
 
-  /** The WHERE of a contract list: the tab, the search, the filters. */
-  private contractFilter(q: ContractListQuery): { whereSql: string; params: Params } {
+  /** A page read from few search matches: each found by rowid, then counted, sorted and paged in one statement. */
+  private pageOfMatches(q: ContractListQuery, whereSql: string, params: Params, order: string): Page<ContractListRow> {
+    // NOT INDEXED: the matches' rowids lead; no sort index is walked past the rows of other searches.
+    const page = this.sqlite
+      .prepare(`SELECT c.id, count(*) OVER () AS total FROM contracts c NOT INDEXED WHERE ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: q.limit, offset: q.offset }) as Array<{ id: string; total: number }>;
+    const total =
+      page[0]?.total ??
+      (q.offset === 0 ? 0 : (this.sqlite.prepare(`SELECT count(*) FROM contracts c NOT INDEXED WHERE ${whereSql}`).pluck().get(params) as number));
+    return { total, offset: q.offset, rows: this.contractRows(page.map((r) => r.id)) };
+  }
+
+  /** The WHERE of a contract list: the tab, the search (only the tab's matches), the filters (`filtered`: any). */
+  private contractFilter(q: ContractListQuery): { whereSql: string; params: Params; filtered: boolean } {
     const where = ['c.tab = @tab'];
     const params: Params = { tab: q.tab };
     const match = ftsMatchExpression(q.search);
     if (match) {
       where.push('c.rowid IN (SELECT rowid FROM contracts_fts WHERE contracts_fts MATCH @match)');
-      params.match = match;
+      params.match = `tab : "${q.tab}" AND ${match}`;
     }
     if (q.filter.voucherOnly) where.push('c.is_voucher = 1');
     if (q.filter.groupId) {
@@ -105,7 +135,7 @@ export class InboxQueries {
     }
     // Same rows as «the overlay is not NULL», without evaluating the overlay for every row of the tab.
     if (q.filter.withDecisionsOnly) where.push("c.id IN (SELECT o.target_id FROM outbox o WHERE o.target_entity = 'contract')");
-    return { whereSql: where.join(' AND '), params };
+    return { whereSql: where.join(' AND '), params, filtered: where.length > (match ? 2 : 1) };
   }
 
   /** The shown columns and the overlay of the page's rows, in the page's order. */
@@ -134,6 +164,7 @@ export class InboxQueries {
         submittedAt: r.submitted_at,
         dueOn: r.due_on,
         workingDaysLeft: daysLeft(today, r.due_on),
+        dueProvisional: r.due_on ? isProvisionalDate(r.due_on) : false,
         reworkCount: r.rework_count,
         isVoucher: r.is_voucher === 1,
         sync: r.sync,
@@ -202,6 +233,7 @@ export class InboxQueries {
         issuedOn: r.issued_on,
         offerDueOn: r.offer_due_on,
         workingDaysLeft: workingDaysLeft(today, r.offer_due_on),
+        dueProvisional: isProvisionalDate(r.offer_due_on),
         isVoucher: r.is_voucher === 1,
         sync: r.sync,
       })),

@@ -1,5 +1,7 @@
 import { searchForms } from '../../../domain/name-search';
 
+const SEARCHED_COLUMNS = 'number child_name child_iin parent_name parent_iin';
+
 /**
  * Turns what the user typed into an FTS5 MATCH expression over the folded index: every word must match as a prefix
  * (IIN digits, parts of a name or a contract number) in one of its search forms (as typed, or transliterated from
@@ -13,7 +15,8 @@ export function ftsMatchExpression(search: string): string | null {
     .filter((w) => w.length > 0)
     .slice(0, 8);
   if (words.length === 0) return null;
-  return words.map((w) => `(${searchForms(w).map((form) => `"${form}"*`).join(' OR ')})`).join(' AND ');
+  // Only the typed-text columns: an index may hold other tokens (the contracts' inbox tab).
+  return `{${SEARCHED_COLUMNS}} : (${words.map((w) => `(${searchForms(w).map((form) => `"${form}"*`).join(' OR ')})`).join(' AND ')})`;
 }
 
 /** A LIKE pattern (with `\` as escape) for small tables without an FTS index. */

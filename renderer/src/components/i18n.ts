@@ -4,7 +4,7 @@ import { registerBundle } from '../i18n';
 export const componentStrings = {
   kk: {
     sync: { pending: 'Жіберілуде', attention: 'Назар аударуды қажет етеді' },
-    deadline: { daysLeft: '{{count}} жұм. күн қалды', dueToday: 'Бүгін', overdue: '{{count}} жұм. күн өтті' },
+    deadline: { daysLeft: '{{count}} жұм. күн қалды', dueToday: 'Бүгін', overdue: '{{count}} жұм. күн өтті', provisional: 'алдын ала', provisionalHint: 'Осы жылғы демалыс күндерін ауыстыру туралы қаулы әлі жарияланған жоқ: мерзім кейінге жылжуы мүмкін, бірақ ерте болмайды.' },
     viewer: {
       zoomIn: 'Үлкейту', zoomOut: 'Кішірейту', rotate: 'Бұру', fit: 'Бетке сыйдыру', page: '{{page}} / {{pages}} бет',
       loading: 'Құжат жүктелуде…', notDownloaded: 'Құжат әлі жүктелуде. Бірнеше секундтан кейін ашылады.', failed: 'Құжатты ашу мүмкін болмады: {{message}}',
@@ -39,7 +39,7 @@ export const componentStrings = {
   },
   ru: {
     sync: { pending: 'Отправляется', attention: 'Требует внимания' },
-    deadline: { daysLeft: 'осталось {{count}} раб. дн.', dueToday: 'Сегодня', overdue: 'просрочено на {{count}} раб. дн.' },
+    deadline: { daysLeft: 'осталось {{count}} раб. дн.', dueToday: 'Сегодня', overdue: 'просрочено на {{count}} раб. дн.', provisional: 'предварительно', provisionalHint: 'Постановление о переносе выходных дней на этот год ещё не опубликовано: срок может сдвинуться позже, но не раньше.' },
     viewer: {
       zoomIn: 'Увеличить', zoomOut: 'Уменьшить', rotate: 'Повернуть', fit: 'По размеру окна', page: 'Стр. {{page}} из {{pages}}',
       loading: 'Документ загружается…', notDownloaded: 'Документ ещё загружается. Он откроется через несколько секунд.', failed: 'Не удалось открыть документ: {{message}}',
@@ -74,7 +74,7 @@ export const componentStrings = {
   },
   en: {
     sync: { pending: 'Sending', attention: 'Needs attention' },
-    deadline: { daysLeft: '{{count}} working days left', dueToday: 'Due today', overdue: '{{count}} working days overdue' },
+    deadline: { daysLeft: '{{count}} working days left', dueToday: 'Due today', overdue: '{{count}} working days overdue', provisional: 'provisional', provisionalHint: "This year's decree on moved days off is not published yet: the deadline may move later, never earlier." },
     viewer: {
       zoomIn: 'Zoom in', zoomOut: 'Zoom out', rotate: 'Rotate', fit: 'Fit to window', page: 'Page {{page}} of {{pages}}',
       loading: 'Loading the document…', notDownloaded: 'The document is still downloading. It opens in a few seconds.', failed: 'Could not open the document: {{message}}',

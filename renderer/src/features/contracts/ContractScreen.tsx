@@ -203,7 +203,7 @@ function ContractView({ detail, onBack }: { detail: ContractDetail; onBack: () =
               </Button>
             </>
           )}
-          <DeadlineCell dueOn={contract.dueOn} daysLeft={detail.workingDaysLeft} compact />
+          <DeadlineCell dueOn={contract.dueOn} daysLeft={detail.workingDaysLeft} provisional={detail.dueProvisional} compact />
           <Tooltip label={t('shortcutsHint')} multiline w={320}>
             <ActionIcon variant="subtle" size="lg" onClick={() => setDialog('help')} aria-label={tc('shortcuts.title')} aria-keyshortcuts="Shift+Slash">
               <IconKeyboard size={18} />
