@@ -79,6 +79,7 @@ export const replicaTables: Record<EntityName, ReplicaTable> = {
     'special_queue_fts',
   ),
   group: replica(schema.groups, { orgId: '$.orgId', status: '$.status', ageYears: '$.ageYears' }),
+  calendarYear: replica(schema.calendarYears, { status: '$.status', calendarVersion: '$.calendarVersion' }),
 };
 
 const columnList = (spec: ReplicaTable) => ['id', 'version', 'data', ...Object.keys(spec.columns)];

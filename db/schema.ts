@@ -119,6 +119,15 @@ export const groups = sqliteTable(
   (t) => [index('groups_org_idx').on(t.orgId, t.status, t.ageYears)],
 );
 
+/** The working-day calendar, one row per year (synced to every client; installed into domain/calendar). */
+export const calendarYears = sqliteTable('calendar_years', {
+  id: text('id').primaryKey(),
+  status: text('status').notNull(),
+  calendarVersion: integer('calendar_version').notNull(),
+  version: integer('version').notNull(),
+  data: text('data').notNull(),
+});
+
 export const contractDocuments = sqliteTable(
   'contract_documents',
   {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { DemoServices } from '../domain/demo-services';
 import { startServer, type RunningServer } from '../server/index';
 import { demoServerOptions } from './server-options';
+import { DEMO_OCSP_PATH } from './pki/ocsp-route';
 import { DEMO_DEFAULT_IDENTITY, TEST_IDENTITIES } from '../tests/fixtures/pki/identities';
 import { trustedTestRootsPem } from '../tests/fixtures/pki/load';
 import { startEmulator, type RunningEmulator } from '../tests/fixtures/ncalayer/emulator';
@@ -64,6 +65,8 @@ export async function startDemoServices(options: DemoServicesOptions): Promise<D
     serverUrl,
     ncalayer: { url: emulatorUrl, tlsCaPem: emulatorCa, allowTestKeys: true },
     trustedRootsPem: trustedTestRootsPem(),
+    // The test certificates name an unreachable placeholder; the demo server answers for the test CAs instead.
+    revocation: { ocspUrls: [`${serverUrl}${DEMO_OCSP_PATH}`], crlUrls: [] },
     async useIdentity(key) {
       keystore = [key];
       await emulator?.setKeystore(keystore);

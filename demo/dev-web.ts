@@ -66,6 +66,7 @@ const host = new BackendHost({
     serverUrl: demo ? demo.serverUrl : (serverUrl as string),
     ncalayer: demo ? demo.ncalayer : { url: 'wss://127.0.0.1:13579', tlsCaPem: null },
     trustedRootsPem: demo ? demo.trustedRootsPem : [],
+    ...(demo ? { revocation: demo.revocation } : {}),
   },
   onStatus: (s) => s.state !== 'ready' && console.log(`[dev:web] backend ${s.state}${'message' in s ? `: ${s.message}` : ''}`),
 });

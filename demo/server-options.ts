@@ -1,4 +1,4 @@
-/** Wires the demo mode: test roots, the seed (with its disk cache) and the parent simulator. */
+/** Wires the demo mode: test roots, the seed (with its disk cache), the parent simulator and the test PKI's OCSP responder. */
 import { readFile } from 'node:fs/promises';
 import { loadContractFonts, DEFAULT_FONTS_DIR } from '../node-adapters/fonts';
 import { trustedTestRootsPem } from '../tests/fixtures/pki/load';
@@ -9,6 +9,9 @@ import { createRevocationChecker, type RevocationConfig } from '../domain/pki/re
 import type { StartServerOptions } from '../server/index';
 import { ParentSimulator } from './parent/parent-simulator';
 import { registerDevRoutes } from './parent/routes';
+import { createDemoOcspResponder } from './pki/ocsp-responder';
+import { registerDemoOcspRoute } from './pki/ocsp-route';
+import { registerCalendarDevRoutes } from './calendar-routes';
 import { SeedCache } from './seed/cache';
 import { seedDemo } from './seed/demo-seed';
 import { DocumentImageFactory } from './seed/document-images';
@@ -47,6 +50,7 @@ export async function demoServerOptions(options: DemoOptions = {}): Promise<Pick
     cache: new SeedCache(options.cacheDir ?? null),
   };
   const images = new DocumentImageFactory(TextPainter.fromTtf(fontBytes));
+  const ocsp = await createDemoOcspResponder();
   return {
     verifier: pkiVerifier(trustedTestRootsPem(), options.revocation ? { revocation: createRevocationChecker(options.revocation) } : {}),
     timestamper: options.tsa
@@ -61,7 +65,11 @@ export async function demoServerOptions(options: DemoOptions = {}): Promise<Pick
           tools,
           images,
         }),
-      routes: (app, ctx) => registerDevRoutes(app, new ParentSimulator(ctx, tools, images)),
+      routes: (app, ctx) => {
+        registerDevRoutes(app, new ParentSimulator(ctx, tools, images));
+        registerDemoOcspRoute(app, ocsp, ctx.now);
+        registerCalendarDevRoutes(app, ctx);
+      },
     },
   };
 }

@@ -2,8 +2,11 @@
  * Kazakhstan public holidays and government day transfers, as data per year (reference/domain.md §5).
  * Sources: Закон РК «О праздниках в Республике Казахстан» № 267 (holiday list and the weekend carry-over rule),
  * the yearly government decrees on transfers, and the 2026 constitutional changes (30 August is no longer a
- * holiday from 2026; Constitution Day is 15 March from 2027). Update this file when a new decree is published.
+ * holiday from 2026; Constitution Day is 15 March from 2027).
+ * The years below are the server's first calendar (version 1). Later decrees are not code: the server stores the
+ * calendar as synced data and an administrator imports a new year or decree (`npm run calendar -- import FILE`).
  */
+import { z } from 'zod';
 import type { Localized } from './i18n-languages';
 
 export const holidayIds = [
@@ -22,32 +25,62 @@ export const holidayIds = [
 ] as const;
 export type HolidayId = (typeof holidayIds)[number];
 
+/**
+ * How far a year's data can be trusted: `confirmed` (law and the year's transfer decree published), `provisional`
+ * (the decree is not published yet or a movable holiday is estimated) or `projected` (no data: the fixed-date
+ * holidays of the nearest year are reused). Deadlines on days of a year that is not confirmed are shown as
+ * provisional and never expired.
+ */
+export const calendarStatuses = ['confirmed', 'provisional', 'projected'] as const;
+export type CalendarStatus = (typeof calendarStatuses)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
 /** Religious holidays are days off but are never carried over to the next working day when on a weekend. */
 export const holidaysWithoutCarryOver: ReadonlySet<HolidayId> = new Set<HolidayId>(['orthodox_christmas', 'kurban_ait']);
 
 /** Holidays whose date moves every year (lunar calendar); they cannot be projected to years without data. */
 export const movableHolidays: ReadonlySet<HolidayId> = new Set<HolidayId>(['kurban_ait']);
 
-export interface HolidayEntry {
-  readonly date: string;
-  readonly holiday: HolidayId;
-}
+export const holidayEntrySchema = z.object({ date: isoDate, holiday: z.enum(holidayIds) });
+export type HolidayEntry = z.infer<typeof holidayEntrySchema>;
 
 /** A government decree moving a day off: `dayOff` becomes non-working, `workingDay` (a weekend day) working. */
-export interface DayTransfer {
-  readonly dayOff: string;
-  readonly workingDay: string;
-}
+export const dayTransferSchema = z.object({ dayOff: isoDate, workingDay: isoDate });
+export type DayTransfer = z.infer<typeof dayTransferSchema>;
+
+export const calendarYearFieldsSchema = z.object({
+  year: z.number().int().min(2000).max(2199),
+  status: z.enum(calendarStatuses),
+  /** The act the data comes from (law, decree number and date), as published. */
+  sourceAct: z.string().regex(/^[^\p{Cc}\p{Cs}]*$/u, 'forbidden character').min(1).max(500),
+  holidays: z.array(holidayEntrySchema),
+  transfers: z.array(dayTransferSchema),
+});
+
+/** One year of the calendar as an administrator imports it; every date must lie in that year. */
+export const calendarYearDataSchema = calendarYearFieldsSchema.refine(
+  (y) => [...y.holidays.map((h) => h.date), ...y.transfers.flatMap((t) => [t.dayOff, t.workingDay])].every((d) => d.startsWith(`${y.year}-`)),
+  'every date of a calendar year must lie in that year',
+);
+export type CalendarYearData = z.infer<typeof calendarYearDataSchema>;
+
+/** The file `npm run calendar -- import FILE` reads: one or more years, each replacing the stored one. */
+export const calendarImportFileSchema = z.object({ years: z.array(calendarYearDataSchema).min(1).max(20) }).strict();
 
 export interface CalendarYear {
+  readonly status: CalendarStatus;
   readonly holidays: readonly HolidayEntry[];
   readonly transfers: readonly DayTransfer[];
 }
 
 const h = (date: string, holiday: HolidayId): HolidayEntry => ({ date, holiday });
 
-export const calendarYears: Readonly<Record<number, CalendarYear>> = {
-  2024: {
+export const builtInCalendarYears: readonly CalendarYearData[] = [
+  {
+    year: 2024,
+    status: 'confirmed',
+    sourceAct: 'Закон РК «О праздниках в Республике Казахстан» № 267; постановление Правительства РК о переносе выходных дней на 2024 год',
     holidays: [
       h('2024-01-01', 'new_year'),
       h('2024-01-02', 'new_year'),
@@ -67,7 +100,10 @@ export const calendarYears: Readonly<Record<number, CalendarYear>> = {
     ],
     transfers: [{ dayOff: '2024-05-08', workingDay: '2024-05-04' }],
   },
-  2025: {
+  {
+    year: 2025,
+    status: 'confirmed',
+    sourceAct: 'Закон РК «О праздниках в Республике Казахстан» № 267; постановление Правительства РК о переносе выходных дней на 2025 год',
     holidays: [
       h('2025-01-01', 'new_year'),
       h('2025-01-02', 'new_year'),
@@ -88,7 +124,10 @@ export const calendarYears: Readonly<Record<number, CalendarYear>> = {
     transfers: [{ dayOff: '2025-01-03', workingDay: '2025-01-05' }],
   },
   // 2026: 30 August is no longer Constitution Day; no transfer decree.
-  2026: {
+  {
+    year: 2026,
+    status: 'confirmed',
+    sourceAct: 'Закон РК «О праздниках в Республике Казахстан» № 267 с изменениями 2026 года; переноса выходных дней нет',
     holidays: [
       h('2026-01-01', 'new_year'),
       h('2026-01-02', 'new_year'),
@@ -108,7 +147,10 @@ export const calendarYears: Readonly<Record<number, CalendarYear>> = {
     transfers: [],
   },
   // 2027: Constitution Day on 15 March; Kurban Ait is an estimate; no transfer decree published yet.
-  2027: {
+  {
+    year: 2027,
+    status: 'provisional',
+    sourceAct: 'Закон РК «О праздниках в Республике Казахстан» № 267; постановление о переносе выходных дней на 2027 год не опубликовано, дата Курбан айта оценочная',
     holidays: [
       h('2027-01-01', 'new_year'),
       h('2027-01-02', 'new_year'),
@@ -128,7 +170,7 @@ export const calendarYears: Readonly<Record<number, CalendarYear>> = {
     ],
     transfers: [],
   },
-};
+];
 
 export const holidayNames: Readonly<Record<HolidayId, Localized>> = {
   new_year: { kk: 'Жаңа жыл', ru: 'Новый год', en: 'New Year' },

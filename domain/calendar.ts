@@ -1,20 +1,18 @@
 /**
  * Kazakhstan working-day calendar (five-day week). Dates are ISO `YYYY-MM-DD` local dates in Kazakhstan
- * (single time zone UTC+5). Holidays and decrees are data (domain/calendar-data.ts); this module applies the
- * rules of the holiday law to them:
+ * (single time zone UTC+5). Holidays and decrees are data: the server's calendar, versioned and synced to every
+ * client, is installed here with `installCalendar` (until then, the built-in first version of domain/calendar-data.ts
+ * applies). This module applies the rules of the holiday law to that data:
  *  - a holiday on Saturday or Sunday moves the day off to the next working day (each weekend holiday moves
  *    separately: Nauryz 2026 Sat 21 + Sun 22 → Tue 24 + Wed 25), except Orthodox Christmas and Kurban Ait;
  *  - government transfers make a weekday a day off and a weekend day a working day.
- * Years outside the data reuse the fixed-date holidays of the nearest covered year (no Kurban Ait, no decrees):
- * an approximation, so callers can show a warning through `isCalendarYearCovered`.
+ * Years outside the data are `projected`: the fixed-date holidays of the nearest year (no Kurban Ait, no decrees).
  */
-import { calendarYears, holidaysWithoutCarryOver, movableHolidays, type CalendarYear } from './calendar-data';
+import { builtInCalendarYears, holidaysWithoutCarryOver, movableHolidays, type CalendarStatus, type CalendarYear, type CalendarYearData } from './calendar-data';
 
 const DAY_MS = 86_400_000;
 export const KAZAKHSTAN_UTC_OFFSET_MS = 5 * 3_600_000;
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-const coveredYears = Object.keys(calendarYears).map(Number).sort((a, b) => a - b);
 
 /** Days since 1970-01-01 of a valid ISO date; throws RangeError on anything else (e.g. 2026-02-30). */
 function toDayNumber(iso: string): number {
@@ -35,16 +33,70 @@ function isWeekend(dayNumber: number): boolean {
   return weekday === 0 || weekday === 6;
 }
 
+/** The installed calendar and the day sets derived from it, filled lazily per year. */
+interface InstalledCalendar {
+  readonly version: number;
+  readonly years: ReadonlyMap<number, CalendarYear>;
+  readonly coveredYears: readonly number[];
+  /** Day numbers of non-working weekdays and of working weekend days. */
+  readonly daysOff: Set<number>;
+  readonly workingWeekendDays: Set<number>;
+  readonly loadedYears: Set<number>;
+}
+
+function buildCalendar(years: readonly CalendarYearData[], version: number): InstalledCalendar {
+  if (years.length === 0) throw new RangeError('a calendar needs at least one year');
+  const byYear = new Map(years.map((y) => [y.year, { status: y.status, holidays: y.holidays, transfers: y.transfers }]));
+  return {
+    version,
+    years: byYear,
+    coveredYears: [...byYear.keys()].sort((a, b) => a - b),
+    daysOff: new Set(),
+    workingWeekendDays: new Set(),
+    loadedYears: new Set(),
+  };
+}
+
+/** The version of the built-in calendar; the server's first stored calendar has it too. */
+export const BUILT_IN_CALENDAR_VERSION = 1;
+
+let calendar = buildCalendar(builtInCalendarYears, BUILT_IN_CALENDAR_VERSION);
+
+/**
+ * Replaces the calendar every function of this module uses (the server after loading or importing it, the desktop
+ * after syncing it). `version` is the calendar version deadlines record.
+ */
+export function installCalendar(years: readonly CalendarYearData[], version: number): void {
+  calendar = buildCalendar(years, version);
+}
+
+/** The version of the installed calendar, recorded with every deadline computed from it. */
+export function installedCalendarVersion(): number {
+  return calendar.version;
+}
+
 export function isCalendarYearCovered(year: number): boolean {
-  return year in calendarYears;
+  return calendar.years.has(year);
+}
+
+/** How far the calendar of `isoDate`'s year can be trusted (`projected` for years without data). */
+export function calendarStatusOn(isoDate: string): CalendarStatus {
+  return calendar.years.get(Number(isoDate.slice(0, 4)))?.status ?? 'projected';
+}
+
+/** A deadline on this day may still move with a decree: shown as provisional, never expired. */
+export function isProvisionalDate(isoDate: string): boolean {
+  return calendarStatusOn(isoDate) !== 'confirmed';
 }
 
 function calendarFor(year: number): CalendarYear {
-  const data = calendarYears[year];
+  const data = calendar.years.get(year);
   if (data) return data;
-  const nearest = year > coveredYears[coveredYears.length - 1]! ? coveredYears[coveredYears.length - 1]! : coveredYears[0]!;
-  const source = calendarYears[nearest]!;
+  const covered = calendar.coveredYears;
+  const nearest = year > covered[covered.length - 1]! ? covered[covered.length - 1]! : covered[0]!;
+  const source = calendar.years.get(nearest)!;
   return {
+    status: 'projected',
     holidays: source.holidays
       .filter((entry) => !movableHolidays.has(entry.holiday))
       .map((entry) => ({ ...entry, date: `${year}${entry.date.slice(4)}` })),
@@ -52,12 +104,8 @@ function calendarFor(year: number): CalendarYear {
   };
 }
 
-// Day numbers of non-working weekdays and of working weekend days, filled lazily per year.
-const daysOff = new Set<number>();
-const workingWeekendDays = new Set<number>();
-const loadedYears = new Set<number>();
-
 function loadYear(year: number): void {
+  const { daysOff, workingWeekendDays, loadedYears } = calendar;
   if (loadedYears.has(year)) return;
   loadedYears.add(year);
   const { holidays, transfers } = calendarFor(year);
@@ -84,8 +132,8 @@ function isWorkingDayNumber(dayNumber: number): boolean {
   // A carried-over day may fall into the next year, so the previous year is loaded too.
   loadYear(year - 1);
   loadYear(year);
-  if (workingWeekendDays.has(dayNumber)) return true;
-  return !isWeekend(dayNumber) && !daysOff.has(dayNumber);
+  if (calendar.workingWeekendDays.has(dayNumber)) return true;
+  return !isWeekend(dayNumber) && !calendar.daysOff.has(dayNumber);
 }
 
 export function isWorkingDay(isoDate: string): boolean {

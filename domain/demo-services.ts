@@ -4,6 +4,8 @@ export interface DemoServices {
   /** allowTestKeys: the emulator's test keys are offered (demo only). */
   ncalayer: { url: string; tlsCaPem: string | null; allowTestKeys: boolean };
   trustedRootsPem: string[];
+  /** Where the desktop asks about revocation (demo: the demo server's OCSP responder; production: the certificates' own). */
+  revocation: { ocspUrls?: string[]; crlUrls?: string[] };
   close(): Promise<void>;
 }
 

@@ -22,6 +22,8 @@ import {
   teachingLanguageSchema,
 } from './catalogue-ids';
 import { voucherSchema } from './voucher';
+import { deadlineBasisSchema } from './deadline';
+import { calendarYearFieldsSchema } from './calendar-data';
 import { groupAgeSchema, groupKindSchema, groupPlacesSchema, specialNeedsLimitSchema } from './groups';
 import { revocationCheckSchema } from './pki/revocation/record';
 import { signatureTimestampSchema } from './pki/timestamp/record';
@@ -106,6 +108,8 @@ export const directionSchema = z.object({
   correctionType: correctionTypeSchema.nullable(),
   issuedOn: isoDateSchema,
   offerDueOn: isoDateSchema,
+  /** What offerDueOn was computed from (null on rows older than the synced calendar). */
+  offerDueBasis: deadlineBasisSchema.nullable().default(null),
   /** The special-queue application whose voucher this direction realises (the parent chose this kindergarten). */
   voucherApplicationId: idSchema.nullable().default(null),
   version: z.number().int(),
@@ -151,6 +155,8 @@ export const contractSchema = z.object({
   submittedAt: instantSchema.nullable(),
   /** Working-day deadline of the party that must act now (parent: sign; kindergarten: review). */
   dueOn: isoDateSchema.nullable(),
+  /** What dueOn was computed from (null on rows older than the synced calendar). */
+  dueBasis: deadlineBasisSchema.nullable().default(null),
   templateVersion: plainTextSchema,
   /** SHA-256 of the contract PDF the parent signed; the head signs the same bytes. */
   pdfSha256: sha256Schema.nullable(),
@@ -218,6 +224,11 @@ export const specialQueueApplicationSchema = z.object({
   conclusionSize: z.number().int().positive(),
   locality: plainTextSchema,
   kindergartens: z.array(plainTextSchema).min(1),
+  /**
+   * The chosen kindergartens' names as the portal sent them with the application: a PMPK's replica holds no
+   * kindergarten rows, and its specialists must see names, not ids. Rows from before it have none.
+   */
+  chosenKindergartens: z.array(z.object({ id: idSchema, nameKk: plainTextSchema, nameRu: plainTextSchema })).default([]),
   teachingLanguage: teachingLanguageSchema,
   submittedAt: instantSchema,
   parentSignature: signatureInfoSchema.nullable(),
@@ -255,6 +266,17 @@ export const groupSchema = z.object({
 });
 export type Group = z.infer<typeof groupSchema>;
 
+/** One year of the working-day calendar; every client receives it (the server keeps it out of any organisation). */
+export const calendarYearSchema = calendarYearFieldsSchema.extend({
+  /** The year as text, e.g. "2027". */
+  id: idSchema,
+  /** The calendar version (import) that last changed this year. */
+  calendarVersion: z.number().int().positive(),
+  importedAt: instantSchema,
+  version: z.number().int(),
+});
+export type CalendarYearRow = z.infer<typeof calendarYearSchema>;
+
 /** Every synced entity, by the name used in the sync protocol. */
 export const entitySchemas = {
   organisation: organisationSchema,
@@ -265,6 +287,7 @@ export const entitySchemas = {
   historyEvent: historyEventSchema,
   specialQueueApplication: specialQueueApplicationSchema,
   group: groupSchema,
+  calendarYear: calendarYearSchema,
 } as const;
 export type EntityName = keyof typeof entitySchemas;
 export const entityNames = Object.keys(entitySchemas) as EntityName[];

@@ -2,11 +2,13 @@
 // The backend client throws NcaLayerError with one of these kinds; the renderer shows `ncaLayerErrorMessage`.
 import { z } from 'zod';
 import type { Localized } from './i18n-languages';
+import type { NcaRole } from './pki/oids';
 
 export const ncaLayerErrorKinds = [
   'not_running', 'tls_untrusted', 'no_greeting', 'module_missing', 'cancelled', 'storage_empty', 'bad_request',
   'signing_failed', 'connection_lost', 'timeout', 'busy', 'unexpected_reply', 'wrong_signer', 'invalid_signature',
-  'auth_key_used', 'role_not_allowed', 'cert_expired', 'cert_revoked', 'untrusted_certificate',
+  'auth_key_used', 'sign_key_used', 'personal_key_used', 'wrong_organisation', 'role_not_allowed', 'cert_expired',
+  'cert_revoked', 'untrusted_certificate',
 ] as const;
 export const ncaLayerErrorKindSchema = z.enum(ncaLayerErrorKinds);
 export type NcaLayerErrorKind = z.infer<typeof ncaLayerErrorKindSchema>;
@@ -84,9 +86,24 @@ export const ncaLayerErrorMessages: Readonly<Record<NcaLayerErrorKind, Localized
     en: 'NCALayer returned an unexpected reply. Update NCALayer and try again.',
   },
   wrong_signer: {
-    kk: 'Басқа адамның немесе ұйымның кілтімен қол қойылды. Өз кілтіңізді таңдаңыз.',
-    ru: 'Подписано ключом другого человека или организации. Выберите свой ключ.',
-    en: 'Signed with the key of another person or organisation. Choose your own key.',
+    kk: 'Басқа адамның кілтімен қол қойылды. Өз кілтіңізді таңдаңыз.',
+    ru: 'Подписано ключом другого человека. Выберите свой ключ.',
+    en: "Signed with another person's key. Choose your own key.",
+  },
+  wrong_organisation: {
+    kk: 'Кілт басқа ұйымның қызметкеріне берілген. Осы ұйымның қызметкері ретінде алған кілтіңізді таңдаңыз.',
+    ru: 'Ключ выдан сотруднику другой организации. Выберите ключ, полученный вами как сотрудником этой организации.',
+    en: 'The key was issued for another organisation. Choose the key you received as an employee of this organisation.',
+  },
+  personal_key_used: {
+    kk: 'Жеке тұлғаның кілті таңдалды (онда ұйымның БСН-і жоқ). Ұйым атынан қол қою үшін қызметкер ретінде алған кілтіңізді (ұйымның БСН-і бар) таңдаңыз.',
+    ru: 'Выбран ключ физического лица (в нём нет БИН организации). Для подписи от имени организации выберите ключ, полученный вами как сотрудником (с БИН организации).',
+    en: "A personal key was chosen (it has no organisation BIN). To sign for the organisation, choose the key you received as its employee (with the organisation's BIN).",
+  },
+  sign_key_used: {
+    kk: 'Қол қою кілті (SIGN) таңдалды, ал жүйеге кіру үшін аутентификация кілті керек. Атауы AUTH_… деп басталатын кілтті таңдаңыз.',
+    ru: 'Выбран ключ подписи (SIGN), а для входа нужен ключ аутентификации. Выберите ключ, имя которого начинается с AUTH_….',
+    en: 'A signing (SIGN) key was chosen; signing in needs the authentication key. Choose the key whose name starts with AUTH_….',
   },
   invalid_signature: {
     kk: 'Қолтаңба құжатқа сәйкес келмейді. Қайталап қол қойыңыз.',
@@ -120,11 +137,16 @@ export const ncaLayerErrorMessages: Readonly<Record<NcaLayerErrorKind, Localized
   },
 };
 
-/** The person's error for a verification failure code of domain/pki (one table for every signing flow). */
-export function ncaLayerKindForVerifyCode(code: string, usage: 'sign' | 'auth'): NcaLayerErrorKind {
+/**
+ * The person's error for a verification failure code of domain/pki (one table for every signing flow). `got` is
+ * what the certificate carried instead of the expected value: a WRONG_ORG with no BIN is the person's own
+ * personal key, not someone else's.
+ */
+export function ncaLayerKindForVerifyCode(code: string, usage: 'sign' | 'auth', got?: string): NcaLayerErrorKind {
   switch (code) {
-    case 'WRONG_SIGNER': case 'WRONG_ORG': return 'wrong_signer';
-    case 'WRONG_KEY_USAGE': return usage === 'sign' ? 'auth_key_used' : 'wrong_signer';
+    case 'WRONG_SIGNER': return 'wrong_signer';
+    case 'WRONG_ORG': return got ? 'wrong_organisation' : 'personal_key_used';
+    case 'WRONG_KEY_USAGE': return usage === 'sign' ? 'auth_key_used' : 'sign_key_used';
     case 'ROLE_NOT_ALLOWED': return 'role_not_allowed';
     case 'CERT_EXPIRED': case 'CERT_NOT_YET_VALID': return 'cert_expired';
     case 'CERT_REVOKED': return 'cert_revoked';
@@ -133,10 +155,32 @@ export function ncaLayerKindForVerifyCode(code: string, usage: 'sign' | 'auth'):
   }
 }
 
-/** Text for the person; a wrong signer also names what was expected and what came back. */
+/** Staff roles a certificate can carry, as the person reads them (the person's and the organisation's type are not roles). */
+const certificateRoleLabels: Readonly<Partial<Record<NcaRole, Localized>>> = {
+  ceo: { kk: 'бірінші басшы', ru: 'первый руководитель', en: 'head of the organisation' },
+  can_sign: { kk: 'қол қою құқығы бар қызметкер', ru: 'сотрудник с правом подписи', en: 'employee with signing rights' },
+  can_sign_financial: { kk: 'қаржы құжаттарына қол қою құқығы бар қызметкер', ru: 'сотрудник с правом подписи финансовых документов', en: 'employee with the right to sign financial documents' },
+  hr: { kk: 'кадр қызметінің қызметкері', ru: 'сотрудник отдела кадров', en: 'HR employee' },
+  employee: { kk: 'қызметкер', ru: 'сотрудник', en: 'employee' },
+};
+
+function roleNames(roles: string | undefined, lang: keyof Localized): string {
+  const names = (roles ?? '').split(',').flatMap((r) => certificateRoleLabels[r as NcaRole]?.[lang] ?? []);
+  return names.length > 0 ? names.join(', ') : '—';
+}
+
+/** Text for the person; a wrong signer or organisation also names what was expected and what came back, a refused role the roles. */
 export function ncaLayerErrorMessage(failure: NcaLayerFailure, lang: keyof Localized): string {
   const base = ncaLayerErrorMessages[failure.kind][lang];
-  if (failure.kind !== 'wrong_signer' || !failure.expected) return base;
+  if (failure.kind === 'role_not_allowed' && failure.got !== undefined) {
+    const detail = {
+      kk: `Сертификаттағы рөл: ${roleNames(failure.got, lang)}. Қажет рөл: ${roleNames(failure.expected, lang)}.`,
+      ru: `Роль в сертификате: ${roleNames(failure.got, lang)}. Нужна роль: ${roleNames(failure.expected, lang)}.`,
+      en: `Role in the certificate: ${roleNames(failure.got, lang)}. Needed: ${roleNames(failure.expected, lang)}.`,
+    };
+    return `${base} ${detail[lang]}`;
+  }
+  if ((failure.kind !== 'wrong_signer' && failure.kind !== 'wrong_organisation') || !failure.expected) return base;
   const detail = { kk: `Күтілген: ${failure.expected}, алынған: ${failure.got ?? '—'}.`, ru: `Ожидался: ${failure.expected}, получен: ${failure.got ?? '—'}.`, en: `Expected ${failure.expected}, got ${failure.got ?? '—'}.` };
   return `${base} ${detail[lang]}`;
 }

@@ -4,6 +4,7 @@
  * due date; the event day itself is not counted.
  */
 import { addWorkingDays } from './calendar';
+import { deadlineBasis, dueOnOf, type DeadlineBasis } from './deadline';
 
 /** A parent may resubmit after «Доработать» at most this many times; afterwards only sign or reject remain. */
 export const MAX_REWORK_ATTEMPTS = 2;
@@ -69,14 +70,24 @@ export function documentUploadProblem(file: { mime: string; bytes: Uint8Array })
   return documentContentProblem(file.mime as DocumentMime, file.bytes);
 }
 
+/** The deadline for the kindergarten to send the offer for a direction issued on `issuedOn`. */
+export function offerDeadline(issuedOn: string): DeadlineBasis {
+  return deadlineBasis(issuedOn, OFFER_WORKING_DAYS);
+}
+
 /** Last day for the kindergarten to send the offer for a direction issued on `issuedOn`. */
 export function offerDueOn(issuedOn: string): string {
-  return addWorkingDays(issuedOn, OFFER_WORKING_DAYS);
+  return dueOnOf(offerDeadline(issuedOn));
+}
+
+/** The deadline for the parent to sign a contract offered (or returned for rework) on `offeredOn`. */
+export function parentSignDeadline(offeredOn: string): DeadlineBasis {
+  return deadlineBasis(offeredOn, PARENT_SIGN_WORKING_DAYS);
 }
 
 /** Last day for the parent to sign a contract offered (or returned for rework) on `offeredOn`. */
 export function parentSignDueOn(offeredOn: string): string {
-  return addWorkingDays(offeredOn, PARENT_SIGN_WORKING_DAYS);
+  return dueOnOf(parentSignDeadline(offeredOn));
 }
 
 /** Last day to confirm interest in a voucher notified on `notifiedOn`. */

@@ -9,8 +9,9 @@
  * The server applies the expiries (its scheduler); parents act through the portal (the demo's parent simulator).
  */
 import { z } from 'zod';
-import { addWorkingDays } from './calendar';
+import { addWorkingDays, installedCalendarVersion } from './calendar';
 import { VOUCHER_CONFIRM_WORKING_DAYS, voucherEnrollDueOn } from './rules';
+import { extendedDueOn } from './deadline';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
@@ -32,6 +33,8 @@ export const voucherSchema = z.object({
   directionId: z.string().nullable(),
   /** The day the voucher ended (enrolled, declined, stop-listed or annulled). */
   endedOn: isoDate.nullable(),
+  /** The calendar version the deadlines were computed with (both follow from issuedOn and confirmedOn). */
+  calendarVersion: z.number().int().positive().default(1),
 });
 export type Voucher = z.infer<typeof voucherSchema>;
 
@@ -60,6 +63,7 @@ export function issueVoucher(today: string): Voucher {
     kindergartenId: null,
     directionId: null,
     endedOn: null,
+    calendarVersion: installedCalendarVersion(),
   };
 }
 
@@ -68,7 +72,7 @@ export function answerInterest(voucher: Voucher | null, interested: boolean, tod
   if (!voucher) return { ok: false, code: 'NO_VOUCHER' };
   if (voucher.status !== 'issued') return { ok: false, code: 'VOUCHER_NOT_ISSUED' };
   if (!interested) return { ok: true, voucher: { ...voucher, status: 'declined', endedOn: today } };
-  return { ok: true, voucher: { ...voucher, status: 'interest_confirmed', confirmedOn: today, enrollDueOn: voucherEnrollDueOn(today, false) } };
+  return { ok: true, voucher: { ...voucher, status: 'interest_confirmed', confirmedOn: today, enrollDueOn: voucherEnrollDueOn(today, false), calendarVersion: installedCalendarVersion() } };
 }
 
 /** «Выбрать ДО» → «Зачислиться»: the parent picks one of the kindergartens of the application. */
@@ -86,7 +90,7 @@ export function extendVoucher(voucher: Voucher | null, today: string): VoucherSt
   if (voucher.status !== 'interest_confirmed' || !voucher.confirmedOn || !voucher.enrollDueOn) return { ok: false, code: 'VOUCHER_INTEREST_NOT_CONFIRMED' };
   if (voucher.extended) return { ok: false, code: 'VOUCHER_ALREADY_EXTENDED' };
   if (today !== voucher.enrollDueOn) return { ok: false, code: 'VOUCHER_EXTENSION_NOT_YET' };
-  return { ok: true, voucher: { ...voucher, extended: true, enrollDueOn: voucherEnrollDueOn(voucher.confirmedOn, true) } };
+  return { ok: true, voucher: { ...voucher, extended: true, enrollDueOn: voucherEnrollDueOn(voucher.confirmedOn, true), calendarVersion: installedCalendarVersion() } };
 }
 
 /** What the scheduler does to a voucher on `today`, if anything: its deadline passed without the parent's step. */
@@ -95,6 +99,13 @@ export function voucherExpiry(voucher: Voucher | null, today: string): 'stop_lis
   if (voucher.status === 'issued' && voucher.confirmDueOn < today) return 'stop_listed';
   if (voucher.status === 'interest_confirmed' && voucher.enrollDueOn && voucher.enrollDueOn < today) return 'annulled';
   return null;
+}
+
+/** The voucher's deadlines recomputed on the installed calendar after a calendar change, only ever later. */
+export function voucherDeadlinesRecomputed(voucher: Voucher): Voucher {
+  const confirmDueOn = extendedDueOn(voucher.confirmDueOn, addWorkingDays(voucher.issuedOn, VOUCHER_CONFIRM_WORKING_DAYS));
+  const enrollDueOn = voucher.confirmedOn && voucher.enrollDueOn ? extendedDueOn(voucher.enrollDueOn, voucherEnrollDueOn(voucher.confirmedOn, voucher.extended)) : voucher.enrollDueOn;
+  return { ...voucher, confirmDueOn, enrollDueOn, calendarVersion: installedCalendarVersion() };
 }
 
 /** A deadline inside a voucher's window: never later than the voucher's own last day. */

@@ -5,6 +5,7 @@
  *   out/backend/worker.mjs backend worker (ESM for top-level await; all JS dependencies bundled, pkijs included,
  *                          so it runs from app.asar.unpacked; only better-sqlite3 is loaded from node_modules)
  *   out/backend/bootstrap-worker.mjs  the sync worker the backend starts for a bootstrap (same bundling)
+ *   out/backend/compute-worker.mjs    the compute worker: PDF regeneration and the signed copy off the backend thread
  *   out/demo/index.mjs     demo services for `npm start` (unpackaged runs only)
  *   out/renderer/          the renderer, by `vite build` with the renderer's vite.config.ts
  */
@@ -36,7 +37,18 @@ const keepSourceLocation: Plugin = {
 
 const common: BuildOptions = { bundle: true, platform: 'node', target: 'node24', sourcemap: 'linked', logLevel: 'warning', legalComments: 'none' };
 
-const bundles: Array<{ name: string; options: BuildOptions; optional?: boolean }> = [
+interface Bundle {
+  name: string;
+  options: BuildOptions;
+  optional?: boolean;
+}
+
+/** A backend thread: ESM (top-level await), every JS dependency bundled, only the native module from node_modules. */
+function backendThread(name: string, entry: string, outfile: string): Bundle {
+  return { name, options: { ...common, entryPoints: [at(entry)], outfile: at(outfile), format: 'esm', external: ['better-sqlite3'], banner: { js: esmRequireBanner } } };
+}
+
+const bundles: Bundle[] = [
   {
     name: 'main',
     options: { ...common, entryPoints: [at('electron/main/index.ts')], outfile: at('out/main/index.cjs'), format: 'cjs', external: ['electron', 'electron-updater', 'better-sqlite3'] },
@@ -45,28 +57,9 @@ const bundles: Array<{ name: string; options: BuildOptions; optional?: boolean }
     name: 'preload',
     options: { ...common, entryPoints: [at('electron/preload/index.ts')], outfile: at('out/preload/index.cjs'), format: 'cjs', external: ['electron'] },
   },
-  {
-    name: 'backend worker',
-    options: {
-      ...common,
-      entryPoints: [at('electron/backend/worker-entry.ts')],
-      outfile: at('out/backend/worker.mjs'),
-      format: 'esm',
-      external: ['better-sqlite3'],
-      banner: { js: esmRequireBanner },
-    },
-  },
-  {
-    name: 'sync worker',
-    options: {
-      ...common,
-      entryPoints: [at('electron/backend/sync/bootstrap-worker.ts')],
-      outfile: at('out/backend/bootstrap-worker.mjs'),
-      format: 'esm',
-      external: ['better-sqlite3'],
-      banner: { js: esmRequireBanner },
-    },
-  },
+  backendThread('backend worker', 'electron/backend/worker-entry.ts', 'out/backend/worker.mjs'),
+  backendThread('compute worker', 'electron/backend/compute/compute-worker.ts', 'out/backend/compute-worker.mjs'),
+  backendThread('sync worker', 'electron/backend/sync/bootstrap-worker.ts', 'out/backend/bootstrap-worker.mjs'),
   {
     name: 'demo services',
     optional: true,

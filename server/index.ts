@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { buildApp } from './app';
 import type { CmsVerifier } from './auth/cms-verifier';
 import type { Timestamper } from './auth/timestamper';
-import type { ServerContext } from './context';
+import type { PushPath, ServerContext } from './context';
 import { openDatabase, type DatabaseTarget, type ServerDb } from './db/connect';
 import { changeChannel, startChangeFeed } from './events/change-feed';
 import { registerWriter, sequenceHead } from './store/change-horizon';
@@ -20,6 +20,7 @@ import { compactChangeLog, currentSeq } from './store/entity-store';
 import type { FastifyInstance } from 'fastify';
 import { OfferEndedHooks } from './offers/offer-ended';
 import { ExpiryScheduler } from './scheduler/scheduler';
+import { ensureStoredCalendar } from './calendar/calendar-store';
 
 /** How often the server looks for expired deadlines (deadlines are days; a minute is plenty). */
 const EXPIRY_INTERVAL_MS = 60_000;
@@ -33,6 +34,8 @@ export interface StartServerOptions {
   /** Demo mode: seeds the database when it is empty and adds the demo's routes (the parent simulator). */
   demo?: { seed: (db: ServerDb, now: Date) => Promise<void>; routes: (app: FastifyInstance, ctx: ServerContext) => void } | null;
   now?: () => Date;
+  /** See `ServerContext.pushPath`; default 'unit-of-work'. */
+  pushPath?: PushPath;
   logger?: boolean | LogOptions;
   /** Where document bytes go; absent: PostgreSQL. */
   objectStore?: ObjectStore | null;
@@ -79,6 +82,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     now: options.now ?? (() => new Date()),
     offerEnded: offerEndedHooks(),
     demo: !!options.demo,
+    pushPath: options.pushPath ?? 'unit-of-work',
     minAppVersion: options.minAppVersion ?? '0.1.0',
     tokenTtlSeconds: options.tokenTtlSeconds ?? 12 * 3600,
   };
@@ -86,6 +90,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   try {
     stopFeed = await startChangeFeed(handle.listener, ctx.changeChannel, ctx.events, ctx.metrics);
     if (options.demo) await options.demo.seed(handle.db, ctx.now());
+    await ensureStoredCalendar(handle.db, ctx.now());
     const app = await buildApp(ctx, {
       logger: options.logger ?? false,
       updatesDir: options.updatesDir ?? null,

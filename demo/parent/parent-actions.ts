@@ -12,7 +12,8 @@ import type { CorrectionType } from '../../domain/catalogue-ids';
 import { conclusionPdf } from '../seed/conclusion-pdf';
 import { displayText } from '../../domain/text/catalogue';
 import { contractRefusalText } from '../../domain/text/machine-refusals';
-import { addWorkingDays, todayInKazakhstan } from '../../domain/calendar';
+import { todayInKazakhstan } from '../../domain/calendar';
+import { deadlineBasis, dueOnOf } from '../../domain/deadline';
 import { HttpError } from '../../server/http/errors';
 import type { StoredRow } from '../../server/store/entity-store';
 import type { RowWriter } from '../../server/store/row-writer';
@@ -25,6 +26,12 @@ export const PMPK_ORG_ID = 'pmpk1';
 
 /** Working days the kindergarten has to review a submission (shown as the deadline in the inbox). */
 export const REVIEW_WORKING_DAYS = 3;
+
+/** The kindergarten's review deadline for a contract the parent submitted on `submittedOn`. */
+export function reviewDeadline(submittedOn: string): Pick<Contract, 'dueOn' | 'dueBasis'> {
+  const dueBasis = deadlineBasis(submittedOn, REVIEW_WORKING_DAYS);
+  return { dueOn: dueOnOf(dueBasis), dueBasis };
+}
 
 export interface UploadedDocument {
   kind: DocumentKind;
@@ -122,7 +129,7 @@ export async function parentSubmit(
     status: next.status,
     round: next.round,
     submittedAt: now.toISOString(),
-    dueOn: addWorkingDays(today, REVIEW_WORKING_DAYS),
+    ...reviewDeadline(today),
     updatedAt: now.toISOString(),
   });
   await recordHistory(store, row.orgId, now, {
@@ -158,7 +165,7 @@ export async function parentResubmit(
     status: next.status,
     round: next.round,
     submittedAt: now.toISOString(),
-    dueOn: addWorkingDays(todayInKazakhstan(now), REVIEW_WORKING_DAYS),
+    ...reviewDeadline(todayInKazakhstan(now)),
     updatedAt: now.toISOString(),
   });
   await recordHistory(store, row.orgId, now, {
@@ -209,11 +216,16 @@ export async function parentApplySpecialQueue(
   const sha = await store.putBlob(pdf, 'application/pdf', [PMPK_ORG_ID]);
   const signed = options.sign ? await tools.keyring.sign(parentIin, pdf, true, options.now) : null;
   if (options.sign && !signed) throw new HttpError(422, 'NO_PARENT_KEY', 'The demo has no test key for this parent');
+  const chosenKindergartens = [];
+  for (const kindergartenId of rest.kindergartens) {
+    const org = await store.get('organisation', kindergartenId);
+    if (org) chosenKindergartens.push({ id: kindergartenId, nameKk: org.data.nameKk, nameRu: org.data.nameRu });
+  }
   const saved = await store.put('specialQueueApplication', PMPK_ORG_ID, {
     id, number, pmpkOrgId: PMPK_ORG_ID, status: 'awaiting_confirmation', child, parentFullName, parentIin, parentPhone,
     correctionType: rest.correctionType, confirmedCorrectionType: null, conclusionNumber: number, conclusionDate: rest.conclusionDate,
     conclusionSha256: sha, conclusionMime: 'application/pdf', conclusionSize: pdf.length, locality: rest.locality,
-    kindergartens: rest.kindergartens, teachingLanguage: rest.teachingLanguage, submittedAt: rest.submittedAt, queuePlace: null,
+    kindergartens: rest.kindergartens, chosenKindergartens, teachingLanguage: rest.teachingLanguage, submittedAt: rest.submittedAt, queuePlace: null,
     decidedByFullName: null, decidedAt: null, rejectReason: null, rejectComment: null, note: null, voucher: null, archivedReason: null,
     parentSignature: signed
       ? { cms: signed.cms, signerIin: parentIin, signerFullName: parentFullName, signerBin: null, certSerial: signed.key.alias || 'test', signedAt: options.now.toISOString() }

@@ -9,8 +9,9 @@ import { correctionTypes } from '../../domain/catalogue-ids';
 import type { Contract, ContractDocument, Parent } from '../../domain/entities';
 import { TEMPLATE_VERSION } from '../../domain/contract-pdf';
 import { makeIin } from '../../domain/identifiers';
-import { addCalendarDays, addWorkingDays, isWorkingDay, todayInKazakhstan } from '../../domain/calendar';
-import { offerDueOn, parentSignDueOn } from '../../domain/rules';
+import { addCalendarDays, isWorkingDay, todayInKazakhstan } from '../../domain/calendar';
+import { offerDeadline, parentSignDeadline } from '../../domain/rules';
+import { dueOnOf } from '../../domain/deadline';
 import { requiredDocumentsOf } from '../../domain/required-documents';
 import { contractStatuses, type ContractStatus } from '../../domain/statuses';
 import { TEST_IDENTITIES, TEST_ORGANISATIONS } from '../../tests/fixtures/pki/identities';
@@ -18,7 +19,7 @@ import type { ServerDb } from '../../server/db/connect';
 import { lockKeys } from '../../server/db/lock-keys';
 import { registerWriter } from '../../server/store/change-horizon';
 import type { RowWriter } from '../../server/store/row-writer';
-import { parentApplySpecialQueue, parentResubmit, parentSubmit, parentWithdraw, REVIEW_WORKING_DAYS, type ParentTools, type UploadedDocument } from '../parent/parent-actions';
+import { parentApplySpecialQueue, parentResubmit, parentSubmit, parentWithdraw, reviewDeadline, type ParentTools, type UploadedDocument } from '../parent/parent-actions';
 import { SeedBatch } from './seed-batch';
 import { SeedGroups } from './demo-groups';
 import { childName } from './names';
@@ -169,8 +170,8 @@ async function seedDirection(store: RowWriter, orgId: string, n: number, now: Da
   await store.put('direction', orgId, {
     id: `dir-${orgId}-${n}`, orgId, number: `НП-${2026}-${String(n).padStart(5, '0')}`, status: 'awaiting_offer', child,
     parentFullName: parent.fullName, parentIin: parent.iin, parentPhone: parent.phone, isVoucher: n % 5 === 0,
-    teachingLanguage: n % 3 === 2 ? 'ru' : 'kk', correctionType: n % 7 === 0 ? 'speech' : null, issuedOn, offerDueOn: offerDueOn(issuedOn),
-    voucherApplicationId: null,
+    teachingLanguage: n % 3 === 2 ? 'ru' : 'kk', correctionType: n % 7 === 0 ? 'speech' : null, issuedOn, offerDueOn: dueOnOf(offerDeadline(issuedOn)),
+    offerDueBasis: offerDeadline(issuedOn), voucherApplicationId: null,
   });
 }
 
@@ -186,7 +187,7 @@ function offeredContract(groups: SeedGroups, orgId: string, n: number, finalStat
     child, parent: { ...parent, idDocumentNumber: '', address: '', workplace: '', position: '' },
     bank: n % 5 === 0 ? { iban: 'KZ86125KZT5004100100', bic: 'HSBKKZKX', bankName: 'АО «Народный Банк Казахстана»' } : null,
     group: groups.assign({ id, orgId, child, teachingLanguage }, finalStatus), teachingLanguage,
-    startDate: '2026-09-01', offeredOn, submittedAt: null, dueOn: parentSignDueOn(offeredOn), templateVersion: TEMPLATE_VERSION,
+    startDate: '2026-09-01', offeredOn, submittedAt: null, dueOn: dueOnOf(parentSignDeadline(offeredOn)), dueBasis: parentSignDeadline(offeredOn), templateVersion: TEMPLATE_VERSION,
     pdfSha256: null, parentSignature: null, headSignature: null, signedAt: null, rejectReason: null, rejectComment: null,
     archivedOn: null, archiveReason: null, updatedAt: now.toISOString(),
   };
@@ -266,7 +267,7 @@ async function seedSyntheticContract(store: RowWriter, options: SeedOptions, gro
   await store.put('contract', orgId, {
     ...base, ...decidedFields(status, now), status, submittedAt, round: status === 'resubmitted' ? 2 : 1,
     reworkCount: flagged ? 1 : 0, parent: seedParent(n),
-    dueOn: status === 'submitted' || flagged ? addWorkingDays(todayInKazakhstan(now), REVIEW_WORKING_DAYS) : null,
+    ...(status === 'submitted' || flagged ? reviewDeadline(todayInKazakhstan(now)) : { dueOn: null, dueBasis: null }),
   });
 }
 

@@ -3,6 +3,7 @@
  * decisions. Lists read the local replica with the outbox overlaid, so every decision shows at once as pending.
  */
 import { z } from 'zod';
+import { SIGNATURE_ALGORITHMS } from '../pki/signature-algorithms';
 import {
   archiveReasonSchema,
   contractRejectReasonSchema,
@@ -76,6 +77,8 @@ export const contractListRowSchema = z.object({
   dueOn: isoDateSchema.nullable(),
   /** Working days left until `dueOn` (negative = overdue), counted from today in Kazakhstan. */
   workingDaysLeft: z.number().int().nullable(),
+  /** `dueOn` lies in a calendar year that is not confirmed yet: a decree may still move it. */
+  dueProvisional: z.boolean(),
   reworkCount: z.number().int().nonnegative(),
   isVoucher: z.boolean(),
   sync: overlayStateSchema,
@@ -103,6 +106,7 @@ export const directionListRowSchema = z.object({
   issuedOn: isoDateSchema,
   offerDueOn: isoDateSchema,
   workingDaysLeft: z.number().int(),
+  dueProvisional: z.boolean(),
   isVoucher: z.boolean(),
   sync: overlayStateSchema,
 });
@@ -117,11 +121,11 @@ export const inboxCountsSchema = z.object({
 });
 export type InboxCounts = z.infer<typeof inboxCountsSchema>;
 
-/** The parent's signature on the contract PDF, checked locally against the trusted roots. */
+/** A signature on the contract PDF (the parent's or the head's), checked locally against the trusted roots. */
 export const signatureVerdictSchema = z.object({
   /** The CMS verifies over the regenerated contract bytes and chains to a trusted root. */
   valid: z.boolean(),
-  /** The signer's certificate IIN equals the parent's IIN in the contract. */
+  /** The signer's certificate IIN equals the expected one (the parent's in the contract; the head's the server recorded). */
   iinMatches: z.boolean(),
   signerName: z.string().nullable(),
   signerIin: z.string().nullable(),
@@ -135,7 +139,7 @@ export const signatureVerdictSchema = z.object({
   revocation: revocationCheckSchema.nullable(),
   /** The «signature details» panel: what was checked, from the same report `npm run cms:verify` prints. */
   details: z.object({
-    algorithm: z.enum(['rsa', 'ecdsa', 'gost2015-512', 'gost2015-256']).nullable(),
+    algorithm: z.enum(SIGNATURE_ALGORITHMS).nullable(),
     certificateSerial: z.string(),
     validFrom: instantSchema,
     validTo: instantSchema,
@@ -187,10 +191,14 @@ export const contractDetailSchema = z.object({
   sync: overlayStateSchema,
   actions: contractActionsSchema,
   workingDaysLeft: z.number().int().nullable(),
+  dueProvisional: z.boolean(),
 });
 export type ContractDetail = z.infer<typeof contractDetailSchema>;
 
 const contractIdArgs = z.object({ contractId: idSchema }).strict();
+/** Whose signature on the contract PDF: the parent's (default) or the head's «Подписать и зачислить». */
+export const signatureVerdictArgsSchema = z.object({ contractId: idSchema, party: z.enum(['parent', 'head']).default('parent') }).strict();
+export type SignatureParty = z.infer<typeof signatureVerdictArgsSchema>['party'];
 const commentSchema = z.string().trim().max(1000).nullable().default(null);
 const queued = z.object({ clientSeq: z.number().int().positive() });
 
@@ -200,7 +208,7 @@ export const contractMethods = {
   'directions.list': { args: directionListArgsSchema, result: listPageSchema(directionListRowSchema) },
   'directions.get': { args: z.object({ id: idSchema }).strict(), result: directionSchema.extend({ sync: overlayStateSchema }) },
   'contracts.get': { args: z.object({ id: idSchema }).strict(), result: contractDetailSchema },
-  'contracts.signatureVerdict': { args: contractIdArgs, result: signatureVerdictSchema },
+  'contracts.signatureVerdict': { args: signatureVerdictArgsSchema, result: signatureVerdictSchema },
   /** «Принять документ» / «Отметить замечание»: no signature, queued at once. */
   'contracts.markDocument': {
     args: z

@@ -8,7 +8,7 @@ import { contractPdfData } from './data';
 import type { ContractFonts } from './fonts';
 import { sha256Hex } from './hash';
 import { renderContractPdf } from './render';
-import { TEMPLATE_VERSION } from './template';
+import { isTemplateVersion } from './template';
 
 export type RegenerationProblem = 'no_recorded_hash' | 'template_unavailable' | 'hash_mismatch';
 
@@ -41,7 +41,7 @@ export async function regenerateSignedContract(
 ): Promise<RegeneratedContract> {
   const expected = contract.pdfSha256;
   if (expected === null) return { ok: false, problem: 'no_recorded_hash', expected, actual: null };
-  if (contract.templateVersion !== TEMPLATE_VERSION) return { ok: false, problem: 'template_unavailable', expected, actual: null };
+  if (!isTemplateVersion(contract.templateVersion)) return { ok: false, problem: 'template_unavailable', expected, actual: null };
   const bytes = await renderContractPdf(contractPdfData(contract, org), fonts);
   const actual = await sha256Hex(bytes);
   return actual === expected ? { ok: true, bytes, sha256: actual } : { ok: false, problem: 'hash_mismatch', expected, actual };

@@ -10,7 +10,7 @@ import { embedFaces, FACE_RESOURCE, type ContractFonts, type Faces } from './fon
 import { sha256Hex } from './hash';
 import { Layout, PAGE_HEIGHT, PAGE_WIDTH } from './layout';
 import type { Block } from './blocks';
-import { contractBlocks, contractFooter, TEMPLATE_VERSION } from './template';
+import { contractBlocks, contractFooter, isTemplateVersion, TEMPLATE_VERSIONS } from './template';
 
 export const PDF_PRODUCER = 'Qabyl contract-pdf';
 export const PDF_CREATOR = 'Qabyl';
@@ -42,9 +42,9 @@ export const SAVE_OPTIONS = { useObjectStreams: true, addDefaultPage: false, obj
 
 export async function renderContractPdf(input: ContractPdfData, fonts: ContractFonts): Promise<Uint8Array> {
   const data = contractPdfDataSchema.parse(input);
-  if (data.templateVersion !== TEMPLATE_VERSION) {
-    // Regenerating an older version with the current text would give different bytes than the parent signed.
-    throw new Error(`contract-pdf: template version ${data.templateVersion} is not available (this build has ${TEMPLATE_VERSION})`);
+  if (!isTemplateVersion(data.templateVersion)) {
+    // Rendering an unknown version with another version's text would give different bytes than the parent signed.
+    throw new Error(`contract-pdf: template version ${data.templateVersion} is not available (this build has ${TEMPLATE_VERSIONS.join(', ')})`);
   }
   const doc = await PDFDocument.create({ updateMetadata: false });
   const faces = await embedFaces(doc, fonts, { regular: 'QABYLA', bold: 'QABYLB' });
@@ -54,8 +54,8 @@ export async function renderContractPdf(input: ContractPdfData, fonts: ContractF
   doc.setTitle(`Шарт / Договор № ${data.contract.number}`);
   doc.setSubject(`${data.organisation.nameRu} — ${data.child.fullName}`);
   doc.setAuthor(data.organisation.nameRu);
-  doc.setKeywords([`template ${TEMPLATE_VERSION}`]);
-  doc.setProducer(`${PDF_PRODUCER} ${TEMPLATE_VERSION}`);
+  doc.setKeywords([`template ${data.templateVersion}`]);
+  doc.setProducer(`${PDF_PRODUCER} ${data.templateVersion}`);
   doc.setCreator(PDF_CREATOR);
   doc.setLanguage('kk-KZ');
   doc.setCreationDate(date);

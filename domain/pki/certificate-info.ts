@@ -23,7 +23,8 @@ export interface CertificateInfo {
   organisation: string | null;
   notBefore: Date;
   notAfter: Date;
-  keyUsage: { digitalSignature: boolean; nonRepudiation: boolean; keyEncipherment: boolean };
+  /** Null when the certificate has no keyUsage extension (RFC 5280: then the key is not restricted by it). */
+  keyUsage: { digitalSignature: boolean; nonRepudiation: boolean; keyEncipherment: boolean } | null;
   extKeyUsage: string[];
   roles: NcaRole[];
   algorithm: KeyAlgorithm;
@@ -57,7 +58,8 @@ function keyAlgorithm(cert: pkijs.Certificate): KeyAlgorithm {
 
 function keyUsageOf(cert: pkijs.Certificate): CertificateInfo['keyUsage'] {
   const bits = extensionValue<asn1js.BitString>(cert, OID.keyUsage);
-  const first = bits ? (new Uint8Array(bits.valueBlock.valueHexView)[0] ?? 0) : 0;
+  if (!bits) return null;
+  const first = new Uint8Array(bits.valueBlock.valueHexView)[0] ?? 0;
   return { digitalSignature: (first & 0x80) !== 0, nonRepudiation: (first & 0x40) !== 0, keyEncipherment: (first & 0x20) !== 0 };
 }
 
@@ -101,11 +103,13 @@ export function describeCertificate(cert: pkijs.Certificate): CertificateInfo {
 export type KeyPurpose = 'sign' | 'auth' | 'timestamp';
 
 /** SIGN keys carry nonRepudiation (+EKU emailProtection); AUTH keys keyEncipherment or EKU clientAuth. GOST-2015
- *  single keys carry both. */
+ *  single keys carry both. A person's key must say which it is; a TSA may leave keyUsage out (NCA's legacy TSA does). */
 export function allowsUsage(info: CertificateInfo, usage: KeyPurpose): boolean {
-  if (!info.keyUsage.digitalSignature) return false;
   // RFC 3161 §2.3: a TSA certificate carries exactly one extendedKeyUsage, id-kp-timeStamping.
-  if (usage === 'timestamp') return info.extKeyUsage.length === 1 && info.extKeyUsage[0] === OID.ekuTimeStamping;
+  if (usage === 'timestamp') {
+    return (info.keyUsage?.digitalSignature ?? true) && info.extKeyUsage.length === 1 && info.extKeyUsage[0] === OID.ekuTimeStamping;
+  }
+  if (!info.keyUsage?.digitalSignature) return false;
   if (usage === 'sign') {
     return info.keyUsage.nonRepudiation && (info.extKeyUsage.length === 0 || info.extKeyUsage.includes(OID.ekuEmailProtection));
   }

@@ -1,5 +1,7 @@
-// Message digests by OID: SHA-1/2 through WebCrypto, Streebog by our own module (no runtime has it built in).
+// Message digests by OID: SHA-1/2 through WebCrypto, Streebog and GOST R 34.11-94 by our own modules (no runtime has
+// them built in).
 import { toArrayBuffer } from './bytes';
+import { gost94 } from './gost/gost94';
 import { streebog256, streebog512 } from './gost/streebog';
 import { OID } from './oids';
 
@@ -16,6 +18,7 @@ export function webCryptoDigestName(oid: string): string | undefined {
 export async function digestByOid(oid: string, data: Uint8Array): Promise<Uint8Array | null> {
   if (oid === OID.streebog512) return streebog512(data);
   if (oid === OID.streebog256) return streebog256(data);
+  if (oid === OID.gost94) return gost94(data);
   const name = WEB_CRYPTO_DIGESTS[oid];
   if (!name) return null;
   return new Uint8Array(await globalThis.crypto.subtle.digest(name, toArrayBuffer(data)));

@@ -1,19 +1,18 @@
 // One signature check for every algorithm a Kazakh CMS, certificate, CRL, OCSP reply or timestamp token carries:
-// RSA and ECDSA through WebCrypto, GOST 34.10-2015 (512 and 256) through our own Streebog and the curve module.
+// RSA and ECDSA through WebCrypto, GOST 34.10-2015 (512 and 256) and legacy GOST 34.310-2004 through our own digests
+// and the curve module.
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { toArrayBuffer } from './bytes';
 import { webCryptoDigestName } from './digest';
-import { TC26_256_A, TC26_512_A, type GostCurve } from './gost/curves';
+import { CRYPTOPRO_A, TC26_256_A, TC26_512_A, type GostCurve } from './gost/curves';
+import { gost94 } from './gost/gost94';
 import { gostPublicKey, verifyGostDigest } from './gost/gost-signature';
 import { streebog256, streebog512 } from './gost/streebog';
 import { OID } from './oids';
+import type { SignatureAlgorithm } from './signature-algorithms';
 
-/**
- * gost2015-256 is implemented to the standard but no public NCA vector exists for it: verdicts name it so that a
- * reader knows this path is untested against Kalkan.
- */
-export type SignatureAlgorithm = 'rsa' | 'ecdsa' | 'gost2015-512' | 'gost2015-256';
+export type { SignatureAlgorithm };
 
 export type SignatureCheck =
   | { status: 'valid' | 'invalid'; algorithm: SignatureAlgorithm }
@@ -38,9 +37,22 @@ const ECDSA_HASHES: Record<string, string> = {
 const NAMED_CURVES: Record<string, { name: string; size: number }> = {
   [OID.curveP256]: { name: 'P-256', size: 32 }, [OID.curveP384]: { name: 'P-384', size: 48 }, [OID.curveP521]: { name: 'P-521', size: 66 },
 };
-const GOST_KEYS: Record<string, { curve: GostCurve; params: string; algorithm: SignatureAlgorithm; signature: string; hash: (d: Uint8Array) => Uint8Array }> = {
+interface GostKey {
+  curve: GostCurve;
+  params: string;
+  /** The hash parameter set the key must name (GOST R 34.11-94 has several S-boxes; we implement the test one). */
+  hashParams?: string;
+  algorithm: SignatureAlgorithm;
+  signature: string;
+  hash: (d: Uint8Array) => Uint8Array;
+}
+
+const GOST_KEYS: Record<string, GostKey> = {
   [OID.gost2015PublicKey]: { curve: TC26_512_A, params: OID.gost2015Params512A, algorithm: 'gost2015-512', signature: OID.gost2015Sign512, hash: streebog512 },
   [OID.gost2015PublicKey256]: { curve: TC26_256_A, params: OID.gost2015Params256A, algorithm: 'gost2015-256', signature: OID.gost2015Sign256, hash: streebog256 },
+  [OID.gost2004PublicKey]: {
+    curve: CRYPTOPRO_A, params: OID.gost2004ParamsA, hashParams: OID.gost94TestParams, algorithm: 'gost2004', signature: OID.gost2004Sign, hash: gost94,
+  },
 };
 
 function unsupported(detail: string): SignatureCheck {
@@ -92,11 +104,12 @@ async function verifyEcdsa(input: SignatureInput, hash: string): Promise<Signatu
   }
 }
 
-/** The first OID inside the GOST key parameters SEQUENCE { paramSet, digest }. */
-function gostParamSet(key: pkijs.PublicKeyInfo): string | undefined {
+/** The OIDs inside the GOST key parameters SEQUENCE { paramSet, digest or hash parameter set }. */
+function gostKeyParams(key: pkijs.PublicKeyInfo): { paramSet?: string; hashParams?: string } {
   const params = key.algorithm.algorithmParams;
-  const first = params instanceof asn1js.Sequence ? params.valueBlock.value[0] : undefined;
-  return first instanceof asn1js.ObjectIdentifier ? first.valueBlock.toString() : undefined;
+  const [first, second] = params instanceof asn1js.Sequence ? params.valueBlock.value : [];
+  const oid = (block: unknown) => (block instanceof asn1js.ObjectIdentifier ? block.valueBlock.toString() : undefined);
+  return { paramSet: oid(first), hashParams: oid(second) };
 }
 
 /** The raw X ‖ Y of a GOST key: the BIT STRING wraps an OCTET STRING. */
@@ -108,11 +121,13 @@ function gostKeyBytes(key: pkijs.PublicKeyInfo): Uint8Array | null {
 
 function verifyGost(input: SignatureInput): SignatureCheck {
   const gost = GOST_KEYS[input.publicKey.algorithm.algorithmId];
-  if (!gost) return unsupported('not a GOST 34.10-2015 key');
+  if (!gost) return unsupported('not a GOST key');
   if (input.signatureAlgorithm !== gost.signature && input.signatureAlgorithm !== input.publicKey.algorithm.algorithmId) {
     return { status: 'invalid', algorithm: gost.algorithm };
   }
-  if (gostParamSet(input.publicKey) !== gost.params) return unsupported(`GOST key on an unsupported parameter set ${gostParamSet(input.publicKey) ?? '—'}`);
+  const { paramSet, hashParams } = gostKeyParams(input.publicKey);
+  if (paramSet !== gost.params) return unsupported(`GOST key on an unsupported parameter set ${paramSet ?? '—'}`);
+  if (gost.hashParams && hashParams !== gost.hashParams) return unsupported(`GOST key with an unsupported hash parameter set ${hashParams ?? '—'}`);
   const raw = gostKeyBytes(input.publicKey);
   const point = raw ? gostPublicKey(gost.curve, raw) : null;
   if (!point) return { status: 'invalid', algorithm: gost.algorithm };

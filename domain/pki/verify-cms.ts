@@ -1,6 +1,6 @@
 // The check after every signature (DESIGN §6): parse the CMS, verify every signer over our exact bytes (RSA, ECDSA,
-// GOST 34.10-2015), build and check the whole chain to the trust store, validity at `at`, key usage, then who signed
-// (IIN), for which organisation (BIN) and in which role.
+// GOST 34.10-2015, legacy GOST 34.310-2004), build and check the whole chain to the trust store, validity at `at`,
+// key usage, then who signed (IIN), for which organisation (BIN) and in which role.
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { bytesEqual, toArrayBuffer, toDer } from './bytes';

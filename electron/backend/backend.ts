@@ -18,6 +18,8 @@ import { contractHandlers } from './api/contract-handlers';
 import { groupHandlers } from './api/group-handlers';
 import { specialQueueHandlers } from './api/special-queue-handlers';
 import { SyncService } from './sync/sync-service';
+import { ComputePool } from './compute/compute-pool';
+import { workerEntry } from './worker-thread';
 import { workerBootstrapRunner, type BootstrapWorkerData } from './sync/bootstrap-runner';
 import type { SyncStateRow } from './sync/sync-state';
 import { authHandlers } from './api/auth-handlers';
@@ -33,10 +35,9 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-/** The sync worker's entry: its TypeScript source under plain Node, its bundle beside the backend's in the app. */
-function bootstrapWorkerFile(): URL {
-  return import.meta.url.endsWith('.ts') ? new URL('./sync/bootstrap-worker.ts', import.meta.url) : new URL('./bootstrap-worker.mjs', import.meta.url);
-}
+/** The sync worker builds bootstrap replica files; the compute worker renders PDFs (see compute/compute-jobs.ts). */
+const bootstrapWorkerFile = () => workerEntry(import.meta.url, './sync/bootstrap-worker.ts', './bootstrap-worker.mjs');
+const computeWorkerFile = () => workerEntry(import.meta.url, './compute/compute-worker.ts', './compute-worker.mjs');
 
 /** Logs the one-time re-encryption of a legacy database at each file start and every tenth of its rows. */
 function reencryptLog(logger: Logger): (progress: ReencryptProgress) => void {
@@ -82,7 +83,8 @@ export async function createBackend(rawConfig: BackendConfigInput, log?: Logger)
     ...(config.ncalayer.allowTestKeys ? { signerChain: [] } : {}),
     locale: () => readLanguageSetting(db.db),
   });
-  const contractPdfs = new ContractPdfSource(db.sqlite, path.join(config.resourcesDir, 'fonts'));
+  const compute = new ComputePool(computeWorkerFile());
+  const contractPdfs = new ContractPdfSource(db.sqlite, compute, path.join(config.resourcesDir, 'fonts'));
   const decisions = new DecisionService({ engine: sync.engine, ncalayer: () => ncalayer, trustedRootsPem: config.trustedRootsPem, contractPdfs });
   const trust = signatureTrust(config.trustedRootsPem, config.revocation, () => sync.engine.status().online);
   const ctx: BackendContext = { config, db, events, log: logger, sync, decisions, contractPdfs, ncalayer, trust };
@@ -103,6 +105,7 @@ export async function createBackend(rawConfig: BackendConfigInput, log?: Logger)
     onEvent: (listener) => events.on(listener),
     async close() {
       await sync.stop();
+      await compute.close();
       db.close();
     },
   };

@@ -8,3 +8,11 @@ export function startWorkerThread(file: string | URL, workerData: unknown): Work
       new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(href)}); })`, { eval: true, workerData })
     : new Worker(file, { workerData });
 }
+
+/**
+ * A worker's entry file relative to the calling module (`import.meta.url`): the TypeScript source under plain Node,
+ * the bundle beside the backend's in the app.
+ */
+export function workerEntry(callerUrl: string, source: string, bundle: string): URL {
+  return new URL(callerUrl.endsWith('.ts') ? source : bundle, callerUrl);
+}

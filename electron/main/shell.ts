@@ -162,6 +162,7 @@ async function startBackend(
       serverUrl: external.serverUrl,
       ncalayer: external.ncalayer,
       trustedRootsPem: external.trustedRootsPem,
+      revocation: external.revocation,
     };
     const host = new BackendHost({ workerFile: deps.files.worker, config, onEvent, onStatus: (status) => onStatus(backendStatusEvent(status)) });
     try {
@@ -185,6 +186,8 @@ function productionServices(deps: ShellDeps): Omit<DemoServices, 'close'> {
     serverUrl: config.serverUrl,
     ncalayer: { url: config.ncalayerUrl, tlsCaPem: roots.join('\n') || null, allowTestKeys: false },
     trustedRootsPem: roots,
+    // Production asks the responders and CRLs the NCA certificates name.
+    revocation: {},
   };
 }
 

@@ -31,7 +31,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
     if (check.signer.bin && !user.memberships.some((m) => m.org.bin === check.signer.bin)) {
       throw new HttpError(401, 'BIN_MISMATCH', 'The certificate belongs to an organisation the user does not work for');
     }
-    const session = await issueSession(ctx.db, user.iin, now, ctx.tokenTtlSeconds);
+    const session = await issueSession(ctx.db, check.signer, now, ctx.tokenTtlSeconds);
     return { ...session, user: toSessionUser(user) };
   });
 

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt } from 'drizzle-orm';
 import { challenges, sessions } from '../db/schema';
 import type { Queryable } from '../db/connect';
+import type { VerifiedSigner } from './cms-verifier';
 
 export const CHALLENGE_TTL_SECONDS = 300;
 
@@ -23,10 +24,13 @@ export async function consumeChallenge(db: Queryable, nonce: string, now: Date):
   return !!row && new Date(row.expiresAt).getTime() > now.getTime();
 }
 
-export async function issueSession(db: Queryable, userIin: string, now: Date, ttlSeconds: number) {
+/** A session for the verified login signer; the certificate and its revocation check are kept with it. */
+export async function issueSession(db: Queryable, signer: Pick<VerifiedSigner, 'iin' | 'certSerial' | 'revocation'>, now: Date, ttlSeconds: number) {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ttlSeconds * 1000).toISOString();
-  await db.insert(sessions).values({ tokenHash: hashToken(token), userIin, expiresAt });
+  await db.insert(sessions).values({
+    tokenHash: hashToken(token), userIin: signer.iin, expiresAt, certSerial: signer.certSerial, revocation: signer.revocation,
+  });
   return { token, expiresAt };
 }
 

@@ -7,4 +7,6 @@ export const lockKeys = {
   migrations: 7001,
   /** Per-client push ordering, with the client id's hash as the second key (two-key form). */
   clientPush: 7003,
+  /** Writes of the working-day calendar (first version at start, imports), one at a time. */
+  calendar: 7004,
 } as const;

@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, customType, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { TextParams } from '../../domain/text/text-ref';
+import type { RevocationCheck } from '../../domain/pki/revocation';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
@@ -95,6 +96,9 @@ export const sessions = pgTable('sessions', {
   tokenHash: text('token_hash').primaryKey(),
   userIin: text('user_iin').notNull(),
   expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
+  /** The AUTH certificate the user logged in with, and its revocation check at login (null: not checked, demo). */
+  certSerial: text('cert_serial'),
+  revocation: jsonb('revocation').$type<RevocationCheck>(),
 });
 
 export const blobs = pgTable('blobs', {

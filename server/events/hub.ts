@@ -2,6 +2,8 @@
  * Data-free pokes over /v1/events: the sockets of this instance, each with the organisations its user sees. The
  * change feed (change-feed.ts) calls poke for every committed change of any instance.
  */
+import { EVERY_ORGANISATION } from '../store/entity-store';
+
 export interface PokeTarget {
   orgIds: readonly string[];
   send(frame: string): void;
@@ -20,6 +22,7 @@ export class EventHub {
   /** Pokes every socket in scope of the changed organisations; returns how many were poked. */
   poke(orgIds: Iterable<string>, cursor: number): number {
     const changed = new Set(orgIds);
+    if (changed.has(EVERY_ORGANISATION)) return this.pokeAll(cursor);
     return this.send([...this.targets].filter((t) => t.orgIds.some((id) => changed.has(id))), cursor);
   }
 

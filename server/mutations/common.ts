@@ -8,6 +8,7 @@ import type { ServerContext } from '../context';
 import type { ServerTx } from '../db/connect';
 import { notifications } from '../db/schema';
 import { getScopedRow, nextSeq, putRow, type StoredRow } from '../store/entity-store';
+import { unitOf } from '../store/unit-registry';
 import { Refusal, refuse } from './refusal';
 import type { Localized } from '../../domain/i18n-languages';
 import { signingPolicies } from '../../domain/signing-policy';
@@ -112,7 +113,7 @@ export async function writeHistory(
   const details = signed
     ? { ...event.details, signature: { signerIin: signed.signerIin, certSerial: signed.certSerial, signedAt: signed.signedAt, revocation: signed.revocation ?? null } }
     : event.details;
-  await putRow(run.tx, 'historyEvent', orgId, { id: randomUUID(), at: run.now.toISOString(), ...event, details });
+  await putRow(run.tx, 'historyEvent', orgId, { id: randomUUID(), at: run.now.toISOString(), ...event, details }, { freshId: true });
   run.touchedOrgs.add(orgId);
 }
 
@@ -121,7 +122,7 @@ export async function notifyParent(
   now: Date,
   notice: { parentIin: string; subjectType: SubjectType; subjectId: string; kind: string; text: Localized },
 ): Promise<void> {
-  await tx.insert(notifications).values({
+  const notification = {
     id: randomUUID(),
     parentIin: notice.parentIin,
     subjectType: notice.subjectType,
@@ -130,6 +131,8 @@ export async function notifyParent(
     textKk: notice.text.kk,
     textRu: notice.text.ru,
     createdAt: now.toISOString(),
-    seq: await nextSeq(tx),
-  });
+  };
+  const unit = unitOf(tx);
+  if (unit) unit.notify(notification);
+  else await tx.insert(notifications).values({ ...notification, seq: await nextSeq(tx) });
 }

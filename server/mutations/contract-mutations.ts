@@ -3,7 +3,8 @@ import { transitionContract, type ContractEvent, type ContractState } from '../.
 import { contractRejectReasonLabels } from '../../domain/catalogues';
 import type { Contract } from '../../domain/entities';
 import type { MutationArgs } from '../../domain/mutations';
-import { parentSignDueOn, reworkAttemptsLeft } from '../../domain/rules';
+import { parentSignDeadline, reworkAttemptsLeft } from '../../domain/rules';
+import { dueOnOf } from '../../domain/deadline';
 import { inAllLanguages, parentNotification } from '../../domain/texts';
 import { contractRefusalText } from '../../domain/text/machine-refusals';
 import { todayInKazakhstan } from '../../domain/calendar';
@@ -67,7 +68,8 @@ export async function returnForRework(run: MutationRun, args: MutationArgs<'cont
   const next = transition(state, { type: 'returnForRework' });
   await verifyDecisionSignature(run, row.orgId, args.cms);
   const today = todayInKazakhstan(run.now);
-  await saveContract(run.tx, row, next, { dueOn: parentSignDueOn(today) }, run.now);
+  const dueBasis = parentSignDeadline(today);
+  await saveContract(run.tx, row, next, { dueOn: dueOnOf(dueBasis), dueBasis }, run.now);
   const flagged = documents.filter((d) => d.reviewStatus === 'flagged');
   await writeHistory(run, row.orgId, {
     subjectType: 'contract',
@@ -170,7 +172,8 @@ export async function offerContract(run: MutationRun, args: MutationArgs<'contra
   if (voucher && voucher.data.voucher?.status !== 'interest_confirmed') throw refuse('VOUCHER_NOT_LIVE');
   await verifyDecisionSignature(run, direction.orgId, args.cms);
   const today = todayInKazakhstan(run.now);
-  const dueOn = fitVoucherWindow(parentSignDueOn(today), voucher?.data.voucher ?? null);
+  const dueBasis = parentSignDeadline(today);
+  const dueOn = fitVoucherWindow(dueOnOf(dueBasis), voucher?.data.voucher ?? null);
   const d = direction.data;
   const groupRow = await loadTarget(run, 'group', args.groupId);
   if (groupRow.orgId !== direction.orgId) throw refuse('NOT_FOUND');
@@ -200,6 +203,7 @@ export async function offerContract(run: MutationRun, args: MutationArgs<'contra
     offeredOn: today,
     submittedAt: null,
     dueOn,
+    dueBasis,
     templateVersion: TEMPLATE_VERSION,
     pdfSha256: null,
     parentSignature: null,

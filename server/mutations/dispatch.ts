@@ -1,4 +1,4 @@
-/** Runs pushed mutations (each in its own savepoint, one commit per batch) and records their results (the idempotency records). */
+/** Runs a pushed batch (one unit of work, one commit) and records the results (the idempotency records). */
 import { and, eq, inArray } from 'drizzle-orm';
 import { describeZodError } from '../../domain/envelope';
 import type { Language } from '../../domain/i18n-languages';
@@ -11,6 +11,9 @@ import { publishChanges } from '../events/change-feed';
 import { registerWriter } from '../store/change-horizon';
 import { clients, mutationResults } from '../db/schema';
 import { currentSeq, nextSeq } from '../store/entity-store';
+import { UnitOfWork, type BufferedResult } from '../store/unit-of-work';
+import { attachUnit, detachUnit } from '../store/unit-registry';
+import type { EntityName } from '../../domain/entities';
 import type { MutationRun } from './common';
 import { archiveContract, markDocument, offerContract, rejectContract, returnForRework, signContract } from './contract-mutations';
 import { Refusal, refuse } from './refusal';
@@ -34,8 +37,24 @@ const handlers: Record<MutationName, Handler> = {
 
 type Recorded = Omit<MutationResult, 'clientSeq' | 'mutationId'> & { status: 'applied' | 'rejected' | 'conflict' };
 
-async function record(tx: ServerTx, clientId: string, m: PushMutation, result: Recorded, now: Date): Promise<void> {
-  await tx.insert(mutationResults).values({
+/**
+ * Mutation kinds whose every read and write goes through the entity store (rows, history, parent notifications):
+ * they run in the batch's unit of work. The others also write tables beside it (group places, queue positions) and
+ * run in a savepoint of their own, after the unit has written what it buffered.
+ */
+const unitKinds: ReadonlySet<MutationName> = new Set<MutationName>(['contract.markDocument', 'contract.returnForRework', 'specialQueue.reject']);
+
+/** The entity each id argument names: the batch's targets are read in one query before any mutation runs. */
+const targetArgs: Readonly<Record<string, EntityName>> = {
+  contractId: 'contract',
+  documentId: 'contractDocument',
+  directionId: 'direction',
+  applicationId: 'specialQueueApplication',
+  groupId: 'group',
+};
+
+function recordedRow(clientId: string, m: PushMutation, result: Recorded, now: Date): BufferedResult {
+  return {
     clientId,
     clientSeq: m.clientSeq,
     mutationId: m.mutationId,
@@ -45,23 +64,48 @@ async function record(tx: ServerTx, clientId: string, m: PushMutation, result: R
     message: result.message ?? null,
     params: result.params ?? null,
     current: result.current ?? null,
-    resultSeq: await nextSeq(tx),
     recordedAt: now.toISOString(),
-  });
+  };
+}
+
+async function record(tx: ServerTx, clientId: string, m: PushMutation, result: Recorded, now: Date): Promise<void> {
+  await tx.insert(mutationResults).values({ ...recordedRow(clientId, m, result, now), resultSeq: await nextSeq(tx) });
   await tx.update(clients).set({ lastClientSeq: m.clientSeq }).where(eq(clients.clientId, clientId));
+}
+
+function refusalResult(error: Refusal, lang: Language): Recorded {
+  return {
+    status: error.status,
+    code: error.code,
+    ...(error.params ? { params: error.params } : {}),
+    message: error.messageIn(lang),
+    ...(error.current !== undefined ? { current: error.current } : {}),
+  };
 }
 
 export interface ExecuteOutcome {
   results: MutationResult[];
   touchedOrgs: Set<string>;
   cursor: number;
+  /** Database round trips of the unit of work (0 on the per-mutation path). */
+  unitQueries: number;
+}
+
+interface Batch {
+  ctx: ServerContext;
+  tx: ServerTx;
+  user: StaffUser;
+  clientId: string;
+  lang: Language;
+  now: Date;
+  touchedOrgs: Set<string>;
 }
 
 /**
- * Applies `ms` (the client's next clientSeqs, in order) or records why not, in the push's transaction: each mutation
- * runs in its own savepoint, so a refusal rolls back only what that mutation wrote and its result is then recorded.
- * One commit per push batch instead of one per mutation: the answer is sent only after the commit either way, and a
- * failed batch records nothing, so the client's retry stays idempotent. The poke is queued to go out at commit.
+ * Applies `ms` (the client's next clientSeqs, in order) or records why not, in the push's transaction. One commit per
+ * push batch: the answer is sent only after the commit, and a failed batch records nothing, so the client's retry
+ * stays idempotent. The poke is queued to go out at commit. `ctx.pushPath` 'per-mutation' runs every mutation in its
+ * own savepoint with its writes sent at once (the path the unit of work is measured and checked against).
  */
 export async function executeMutations(
   ctx: ServerContext,
@@ -71,50 +115,90 @@ export async function executeMutations(
   ms: readonly PushMutation[],
   lang: Language,
 ): Promise<ExecuteOutcome> {
-  const now = ctx.now();
-  const touchedOrgs = new Set<string>();
+  const batch: Batch = { ctx, tx, user, clientId, lang, now: ctx.now(), touchedOrgs: new Set() };
   await registerWriter(tx);
   const results: MutationResult[] = [];
-  for (const m of ms) results.push(await executeOne(ctx, tx, user, clientId, m, lang, now, touchedOrgs));
+  let unitQueries = 0;
+  if (ctx.pushPath === 'per-mutation') {
+    for (const m of ms) {
+      const result = await inSavepoint(batch, m);
+      await record(tx, clientId, m, result, batch.now);
+      results.push({ clientSeq: m.clientSeq, mutationId: m.mutationId, ...result });
+    }
+  } else {
+    const unit = new UnitOfWork(tx, clientId);
+    await prefetchTargets(unit, ms);
+    attachUnit(tx, unit);
+    try {
+      for (const m of ms) {
+        let result: Recorded;
+        if (unitKinds.has(m.name)) result = await inUnit(batch, unit, m);
+        else {
+          await unit.flush();
+          detachUnit(tx);
+          result = await inSavepoint(batch, m);
+          unit.forgetReads();
+          attachUnit(tx, unit);
+        }
+        unit.recordResult(recordedRow(clientId, m, result, batch.now));
+        results.push({ clientSeq: m.clientSeq, mutationId: m.mutationId, ...result });
+      }
+      await unit.flush();
+    } finally {
+      detachUnit(tx);
+    }
+    unitQueries = unit.queries;
+  }
   const cursor = await currentSeq(tx);
-  await publishChanges(tx, ctx.changeChannel, touchedOrgs, cursor);
-  return { results, touchedOrgs, cursor };
+  await publishChanges(tx, ctx.changeChannel, batch.touchedOrgs, cursor);
+  return { results, touchedOrgs: batch.touchedOrgs, cursor, unitQueries };
 }
 
-async function executeOne(
-  ctx: ServerContext,
-  tx: ServerTx,
-  user: StaffUser,
-  clientId: string,
-  m: PushMutation,
-  lang: Language,
-  now: Date,
-  touchedOrgs: Set<string>,
-): Promise<MutationResult> {
-  const base = { clientSeq: m.clientSeq, mutationId: m.mutationId };
+/** Reads every row the batch's arguments name, and the documents of every contract named, in two queries. */
+async function prefetchTargets(unit: UnitOfWork, ms: readonly PushMutation[]): Promise<void> {
+  const ids = new Map<EntityName, string[]>();
+  for (const m of ms) {
+    for (const [field, entity] of Object.entries(targetArgs)) {
+      const value = m.args[field];
+      if (typeof value === 'string') ids.set(entity, [...(ids.get(entity) ?? []), value]);
+    }
+  }
+  await unit.prefetch(ids, { entity: 'contractDocument', field: 'contractId', values: ids.get('contract') ?? [] });
+}
+
+async function runHandler(batch: Batch, m: PushMutation, tx: ServerTx, touchedOrgs: Set<string>): Promise<void> {
+  const parsed = mutationArgsSchemas[m.name].safeParse(m.args);
+  if (!parsed.success) throw refuse('BAD_ARGS', { detail: describeZodError(parsed.error) });
+  const run: MutationRun = { ctx: batch.ctx, tx, user: batch.user, now: batch.now, name: m.name, rawArgs: m.args, baseVersion: m.baseVersion, touchedOrgs };
+  await handlers[m.name](run, parsed.data as never);
+}
+
+/** One mutation in the unit of work: a refusal undoes what it buffered. */
+async function inUnit(batch: Batch, unit: UnitOfWork, m: PushMutation): Promise<Recorded> {
+  const mark = unit.mark();
   const touchedHere = new Set<string>();
   try {
-    await tx.transaction(async (sp) => {
-      const parsed = mutationArgsSchemas[m.name].safeParse(m.args);
-      if (!parsed.success) throw refuse('BAD_ARGS', { detail: describeZodError(parsed.error) });
-      const run: MutationRun = { ctx, tx: sp, user, now, name: m.name, rawArgs: m.args, baseVersion: m.baseVersion, touchedOrgs: touchedHere };
-      await handlers[m.name](run, parsed.data as never);
-      await record(sp, clientId, m, { status: 'applied' }, now);
-    });
-    touchedHere.forEach((o) => touchedOrgs.add(o));
-    return { ...base, status: 'applied' };
+    await runHandler(batch, m, batch.tx, touchedHere);
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
-    const result: Recorded = {
-      status: error.status,
-      code: error.code,
-      ...(error.params ? { params: error.params } : {}),
-      message: error.messageIn(lang),
-      ...(error.current !== undefined ? { current: error.current } : {}),
-    };
-    await record(tx, clientId, m, result, now);
-    return { ...base, ...result };
+    unit.undo(mark);
+    return refusalResult(error, batch.lang);
   }
+  touchedHere.forEach((o) => batch.touchedOrgs.add(o));
+  return { status: 'applied' };
+}
+
+/** One mutation in its own savepoint: a refusal rolls back what it wrote. */
+async function inSavepoint(batch: Batch, m: PushMutation): Promise<Recorded> {
+  const touchedHere = new Set<string>();
+  try {
+    await batch.tx.transaction((sp) => runHandler(batch, m, sp, touchedHere));
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    return refusalResult(error, batch.lang);
+  }
+  touchedHere.forEach((o) => batch.touchedOrgs.add(o));
+  return { status: 'applied' };
 }
 
 /** The stored result of an already-processed mutation: applied ones replay as `duplicate`, refusals as they were. */

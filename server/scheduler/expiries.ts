@@ -6,7 +6,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { transitionContract } from '../../domain/contract-machine';
-import { todayInKazakhstan } from '../../domain/calendar';
+import { isProvisionalDate, todayInKazakhstan } from '../../domain/calendar';
+import { installStoredCalendar } from '../calendar/calendar-store';
 import type { EntityName } from '../../domain/entities';
 import { reachesQueueAgeLimit } from '../../domain/rules';
 import { inAllLanguages, parentNotification } from '../../domain/texts';
@@ -50,14 +51,24 @@ async function candidates(ctx: ServerContext, today: string): Promise<Item[]> {
   const items: Item[] = [];
   for (const row of overdue) {
     const entity = row.entity as EntityName;
-    if (entity === 'contract') items.push({ kind: 'contract', entity, id: row.id });
-    else if (entity === 'direction') items.push({ kind: 'direction', entity, id: row.id });
-    else {
-      const kind = applicationExpiry(row.data as ApplicationFields, today);
-      if (kind) items.push({ kind, entity, id: row.id });
-    }
+    const data = row.data as { dueOn: string; offerDueOn: string };
+    const kind =
+      entity === 'contract'
+        ? isSettledDeadlinePassed(data.dueOn, today) && 'contract'
+        : entity === 'direction'
+          ? isSettledDeadlinePassed(data.offerDueOn, today) && 'direction'
+          : applicationExpiry(row.data as ApplicationFields, today);
+    if (kind) items.push({ kind, entity, id: row.id });
   }
   return items;
+}
+
+/**
+ * A deadline is applied the day after it, and only when its day is on a confirmed calendar year: a decree may still
+ * move a provisional day, so nothing expires on one.
+ */
+function isSettledDeadlinePassed(dueOn: string, today: string): boolean {
+  return dueOn < today && !isProvisionalDate(dueOn);
 }
 
 interface ApplicationFields {
@@ -68,7 +79,11 @@ interface ApplicationFields {
 
 function applicationExpiry(app: ApplicationFields, today: string): ExpiryKind | null {
   const voucher = voucherExpiry(app.voucher ?? null, today);
-  if (voucher) return voucher === 'stop_listed' ? 'voucher_interest' : 'voucher_enrollment';
+  if (voucher) {
+    const dueOn = voucher === 'stop_listed' ? app.voucher!.confirmDueOn : app.voucher!.enrollDueOn!;
+    if (!isSettledDeadlinePassed(dueOn, today)) return null;
+    return voucher === 'stop_listed' ? 'voucher_interest' : 'voucher_enrollment';
+  }
   const waiting = app.status === 'awaiting_confirmation' || standsInQueue({ status: app.status as 'confirmed', voucher: app.voucher ?? null });
   return waiting && reachesQueueAgeLimit(app.child.birthDate, today) ? 'age_limit' : null;
 }
@@ -77,6 +92,8 @@ function applicationExpiry(app: ApplicationFields, today: string): ExpiryKind | 
 export async function sweepExpiries(ctx: ServerContext, options: { limit?: number } = {}): Promise<SweepReport> {
   const now = ctx.now();
   const today = todayInKazakhstan(now);
+  // An import by another instance or the command line takes effect on the next run.
+  await installStoredCalendar(ctx.db);
   const applied: Record<ExpiryKind, number> = { contract: 0, direction: 0, voucher_interest: 0, voucher_enrollment: 0, age_limit: 0 };
   const items = await candidates(ctx, today);
   const limit = options.limit ?? items.length;
@@ -104,7 +121,7 @@ async function applyItem(ctx: ServerContext, run: WriteRun, item: Item, today: s
 async function expireContract(ctx: ServerContext, run: WriteRun, id: string, today: string): Promise<boolean> {
   const row = await getRow(run.tx, 'contract', id);
   const dueOn = row?.data.dueOn;
-  if (!row || !dueOn || !PARENT_SIDE.includes(row.data.status) || dueOn >= today) return false;
+  if (!row || !dueOn || !PARENT_SIDE.includes(row.data.status) || !isSettledDeadlinePassed(dueOn, today)) return false;
   const result = transitionContract(contractState(row.data, await currentDocuments(run.tx, id)), { type: 'expire' });
   if (!result.ok) return false;
   const saved = await saveContract(run.tx, row, result.state, {}, run.now);
@@ -120,7 +137,7 @@ async function expireContract(ctx: ServerContext, run: WriteRun, id: string, tod
 
 async function expireDirection(run: WriteRun, id: string, today: string): Promise<boolean> {
   const row = await getRow(run.tx, 'direction', id);
-  if (!row || row.data.status !== 'awaiting_offer' || row.data.offerDueOn >= today) return false;
+  if (!row || row.data.status !== 'awaiting_offer' || !isSettledDeadlinePassed(row.data.offerDueOn, today)) return false;
   const dueOn = row.data.offerDueOn;
   await putRow(run.tx, 'direction', row.orgId, { ...row.data, status: 'expired' });
   run.touchedOrgs.add(row.orgId);

@@ -7,14 +7,9 @@ import { entitySchemas, type EntityName, type EntityRow } from '../../domain/ent
 import { changes, entities, syncMeta } from '../db/schema';
 import type { Queryable, ServerTx } from '../db/connect';
 import { rowsOf } from '../db/rows';
+import { unitOf, type StoredRow } from './unit-registry';
 
-export interface StoredRow<E extends EntityName = EntityName> {
-  entity: E;
-  id: string;
-  orgId: string;
-  version: number;
-  data: EntityRow<E>;
-}
+export type { StoredRow } from './unit-registry';
 
 export async function nextSeq(tx: Queryable): Promise<number> {
   const rows = rowsOf<{ seq: string | number }>(await tx.execute(sql`SELECT nextval('change_seq') AS seq`));
@@ -36,6 +31,8 @@ export async function minCursor(tx: Queryable): Promise<number> {
 }
 
 export async function getRow<E extends EntityName>(tx: Queryable, entity: E, id: string): Promise<StoredRow<E> | null> {
+  const unit = unitOf(tx);
+  if (unit) return unit.get(entity, id);
   const rows = await tx
     .select()
     .from(entities)
@@ -65,27 +62,40 @@ export async function listRows<E extends EntityName>(tx: Queryable, entity: E, o
 }
 
 /**
- * Inserts or replaces a row. `data.version` is ignored and set to the stored version + 1. Returns the stored row.
- * Must run inside a transaction that holds the write lock.
+ * Inserts or replaces a row. `data.version` is ignored and set to the stored version + 1 (1 for an id the caller
+ * just generated: `freshId`). Returns the stored row. Must run inside a registered writer's transaction.
  */
 export async function putRow<E extends EntityName>(
   tx: ServerTx,
   entity: E,
   orgId: string,
   data: Omit<EntityRow<E>, 'version'> & { id: string },
+  options: { freshId?: boolean } = {},
 ): Promise<StoredRow<E>> {
-  const previous = await tx
-    .select({ version: entities.version })
-    .from(entities)
-    .where(and(eq(entities.entity, entity), eq(entities.id, data.id)));
+  const unit = unitOf(tx);
+  if (unit) {
+    if (options.freshId) unit.knowNew(entity, data.id);
+    return unit.put(entity, orgId, data);
+  }
+  const previous = options.freshId
+    ? []
+    : await tx
+        .select({ version: entities.version })
+        .from(entities)
+        .where(and(eq(entities.entity, entity), eq(entities.id, data.id)));
   const version = (previous[0]?.version ?? 0) + 1;
-  const parsed = entitySchemas[entity].parse({ ...data, version }) as EntityRow<E>;
+  const parsed = validatedEntity(entity, data, version);
   await tx
     .insert(entities)
     .values({ entity, id: data.id, orgId, version, data: parsed, deleted: false })
     .onConflictDoUpdate({ target: [entities.entity, entities.id], set: { orgId, version, data: parsed, deleted: false } });
   await recordChange(tx, entity, data.id, orgId, 'upsert', version);
   return { entity, id: data.id, orgId, version, data: parsed };
+}
+
+/** The row as stored at `version`: every write goes through its domain schema. */
+export function validatedEntity<E extends EntityName>(entity: E, data: Omit<EntityRow<E>, 'version'>, version: number): EntityRow<E> {
+  return entitySchemas[entity].parse({ ...data, version }) as EntityRow<E>;
 }
 
 export async function deleteRow(tx: ServerTx, entity: EntityName, id: string): Promise<void> {
@@ -116,6 +126,12 @@ export interface ChangeRow {
   data?: unknown;
 }
 
+/** The scope of rows every organisation sees (the working-day calendar), stored in place of an organisation id. */
+export const EVERY_ORGANISATION = '*';
+
+/** The organisations a user sees plus the rows everybody sees. */
+const withSharedRows = (orgIds: readonly string[]): string[] => [...orgIds, EVERY_ORGANISATION];
+
 /** Changes of the organisations after `cursor` up to `upTo`, oldest first, with the row data of upserts. */
 export async function changesSince(tx: Queryable, orgIds: readonly string[], cursor: number, upTo: number, limit: number): Promise<ChangeRow[]> {
   if (orgIds.length === 0) return [];
@@ -130,7 +146,7 @@ export async function changesSince(tx: Queryable, orgIds: readonly string[], cur
     })
     .from(changes)
     .innerJoin(entities, and(eq(entities.entity, changes.entity), eq(entities.id, changes.id)))
-    .where(and(inArray(changes.orgId, [...orgIds]), gt(changes.seq, cursor), lte(changes.seq, upTo)))
+    .where(and(inArray(changes.orgId, withSharedRows(orgIds)), gt(changes.seq, cursor), lte(changes.seq, upTo)))
     .orderBy(asc(changes.seq))
     .limit(limit);
   return rows.map((r) => ({
@@ -149,9 +165,23 @@ export async function snapshotRows(tx: Queryable, orgIds: readonly string[]): Pr
   const rows = await tx
     .select()
     .from(entities)
-    .where(and(inArray(entities.orgId, [...orgIds]), eq(entities.deleted, false)))
+    .where(and(inArray(entities.orgId, withSharedRows(orgIds)), eq(entities.deleted, false)))
     .orderBy(asc(entities.entity), asc(entities.id));
   return rows.map((r) => ({ entity: r.entity as EntityName, id: r.id, orgId: r.orgId, version: r.version, data: r.data as EntityRow<EntityName> }));
+}
+
+/**
+ * The bootstrap snapshot as text: each row's data exactly as PostgreSQL prints the stored JSON, so the stream is
+ * written without parsing and re-serialising every row on the server.
+ */
+export async function snapshotTexts(tx: Queryable, orgIds: readonly string[]): Promise<Array<{ entity: EntityName; id: string; version: number; dataText: string }>> {
+  if (orgIds.length === 0) return [];
+  const rows = await tx
+    .select({ entity: entities.entity, id: entities.id, version: entities.version, dataText: sql<string>`${entities.data}::text` })
+    .from(entities)
+    .where(and(inArray(entities.orgId, [...orgIds]), eq(entities.deleted, false)))
+    .orderBy(asc(entities.entity), asc(entities.id));
+  return rows.map((r) => ({ ...r, entity: r.entity as EntityName }));
 }
 
 /**
@@ -170,6 +200,8 @@ export async function listRowsWhere<E extends EntityName>(
   field: string,
   value: string,
 ): Promise<StoredRow<E>[]> {
+  const unit = unitOf(tx);
+  if (unit) return unit.listWhere(entity, field, value);
   const rows = await tx
     .select()
     .from(entities)

@@ -4,7 +4,8 @@
  * Each step is an ordinary change with history and a parent notification; expiries are the scheduler's.
  */
 import type { Direction, SpecialQueueApplication } from '../../domain/entities';
-import { offerDueOn, parentSignDueOn } from '../../domain/rules';
+import { offerDeadline, parentSignDeadline } from '../../domain/rules';
+import { dueOnOf } from '../../domain/deadline';
 import { inAllLanguages, parentNotification } from '../../domain/texts';
 import { todayInKazakhstan } from '../../domain/calendar';
 import { answerInterest, chooseKindergarten, extendVoucher, fitVoucherWindow, issueVoucher, type Voucher, type VoucherStep } from '../../domain/voucher';
@@ -93,7 +94,8 @@ export async function chooseVoucherKindergarten(run: WriteRun, applicationId: st
     // A voucher comes from a confirmed PMPK conclusion: its confirmed type decides which special groups fit.
     correctionType: row.data.confirmedCorrectionType ?? row.data.correctionType,
     issuedOn: today,
-    offerDueOn: fitVoucherWindow(offerDueOn(today), voucher),
+    offerDueOn: fitVoucherWindow(dueOnOf(offerDeadline(today)), voucher),
+    offerDueBasis: offerDeadline(today),
     voucherApplicationId: row.id,
   };
   await putRow(run.tx, 'direction', kindergartenId, direction);
@@ -120,11 +122,11 @@ async function refitVoucherDeadlines(run: WriteRun, voucher: Voucher): Promise<v
   const direction = await getRow(run.tx, 'direction', voucher.directionId);
   if (!direction) return;
   if (direction.data.status === 'awaiting_offer') {
-    await putRow(run.tx, 'direction', direction.orgId, { ...direction.data, offerDueOn: fitVoucherWindow(offerDueOn(direction.data.issuedOn), voucher) });
+    await putRow(run.tx, 'direction', direction.orgId, { ...direction.data, offerDueOn: fitVoucherWindow(dueOnOf(direction.data.offerDueBasis ?? offerDeadline(direction.data.issuedOn)), voucher) });
   }
   for (const contract of await listRowsWhere(run.tx, 'contract', 'directionId', direction.id)) {
     if (!['offer_sent', 'awaiting_parent', 'rework_requested'].includes(contract.data.status)) continue;
-    await putRow(run.tx, 'contract', contract.orgId, { ...contract.data, dueOn: fitVoucherWindow(parentSignDueOn(contract.data.offeredOn), voucher) });
+    await putRow(run.tx, 'contract', contract.orgId, { ...contract.data, dueOn: fitVoucherWindow(dueOnOf(contract.data.dueBasis ?? parentSignDeadline(contract.data.offeredOn)), voucher) });
   }
   run.touchedOrgs.add(direction.orgId);
 }

@@ -74,10 +74,21 @@ test.describe('Electron shell', () => {
 
   test('window.open is denied and foreign navigation is blocked', async () => {
     expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
+    // Main's guard and this listener see the same event, the guard first (it was attached when the window was
+    // created), so the verdict is known the moment the attempt reaches main: no waiting for nothing to happen.
+    await app.evaluate(({ BrowserWindow }) => {
+      const verdict = new Promise<{ url: string; prevented: boolean }>((resolve) => {
+        BrowserWindow.getAllWindows()[0]!.webContents.once('will-navigate', (event) => resolve({ url: event.url, prevented: event.defaultPrevented }));
+      });
+      (globalThis as { navigationVerdict?: typeof verdict }).navigationVerdict = verdict;
+    });
     await page.evaluate(() => {
+      (window as { stayedHere?: boolean }).stayedHere = true;
       window.location.href = 'https://example.com/';
     });
-    await page.waitForTimeout(500);
+    const verdict = await app.evaluate(() => (globalThis as { navigationVerdict?: Promise<{ url: string; prevented: boolean }> }).navigationVerdict);
+    expect(verdict).toEqual({ url: 'https://example.com/', prevented: true });
     expect(page.url().startsWith('app://qabyl/')).toBe(true);
+    expect(await page.evaluate(() => (window as { stayedHere?: boolean }).stayedHere)).toBe(true);
   });
 });

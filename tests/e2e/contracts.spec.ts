@@ -61,6 +61,15 @@ test('full flow: flag → return for rework → parent resubmits → changed doc
   const state = await serverContract(page, id!);
   expect(state.contract.parentSignature).not.toBeNull();
   expect(state.contract.headSignature?.signerIin).toBe('780412401124');
+  // The head's own signature gets the same verdict and «Қолтаңба мәліметтері» panel as the parent's.
+  const headVerdict = page.locator('[data-party="head"]');
+  await expect(headVerdict).toHaveAttribute('data-verdict', 'valid', { timeout: 60_000 });
+  await expect(headVerdict.getByText('Басшының қолтаңбасы')).toBeVisible();
+  // The demo server's OCSP responder answers for the test CA (the certificates' own URL is a dead placeholder).
+  await expect(headVerdict.locator('[data-revocation="good"]')).toBeVisible();
+  await headVerdict.getByRole('button', { name: 'Қолтаңба мәліметтері' }).click();
+  await expect(headVerdict.getByText('ГОСТ 34.10-2015 (512 бит)')).toBeVisible();
+  await attach(testInfo, page, 'head-signature-details');
   const notes = (await (await page.request.get(`${await serverUrl(page)}/v1/dev/parent/notifications?iin=${state.contract.parent.iin}`)).json()) as Array<{ subjectId: string; textRu: string }>;
   expect(notes.filter((n) => n.subjectId === id).map((n) => n.textRu)).toContain('Ваш ребёнок успешно зачислен');
 

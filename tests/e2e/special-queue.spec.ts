@@ -6,6 +6,7 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { E2E_TOKEN } from '../../playwright.config';
+import { findOrganisation } from '../fixtures/pki/identities';
 import { freePort } from '../support/free-port';
 import { startDevWebInstance, type DevWebInstance } from './dev-web-instance';
 import { signIn } from './support';
@@ -62,6 +63,10 @@ test('a specialist confirms one application (queue place after sync, parent noti
 
   // Confirm with Ctrl+Enter from the application screen.
   const confirmed = await openFirstAwaiting(page);
+  // The chosen kindergartens by name, though the PMPK's replica holds no kindergarten rows.
+  await expect(page.getByText(findOrganisation('kg1').nameRu, { exact: true })).toBeVisible();
+  await expect(page.getByText(findOrganisation('kg2').nameRu, { exact: true })).toBeVisible();
+  await expect(page.getByText(/^kg\d$/)).toHaveCount(0);
   await expect(page.locator('[data-verdict="valid"]')).toBeVisible({ timeout: 30_000 });
   await page.keyboard.press('Control+Enter');
   const confirmDialog = page.getByRole('dialog', { name: 'Подтвердить заявку' });

@@ -7,6 +7,11 @@ import type { SyncService } from '../../electron/backend/sync/sync-service';
 import { defaultPokeSocketFactory } from '../../electron/backend/sync/pokes';
 import { localService, markDecisions, nonceSigner, openLocalDb, STAFF, startWorld, syncUntilSettled } from '../integration/sync/support/world';
 import { benchDir } from './support/local-db';
+import { countServerQueries } from './support/query-counter';
+import { startReferenceServer } from '../integration/sync/support/reference-server';
+import { postgresDatabase } from '../integration/server/database-targets';
+import type { RunningServer } from '../../server/index';
+import type { PushPath } from '../../server/context';
 import { metric, percentile, type BenchMetric } from './support/metrics';
 
 /** The app's request timeout (the test world's 1.5 s would abort a 100-decision push on a loaded machine). */
@@ -77,18 +82,62 @@ async function changeVisible(a: SyncService, b: SyncService, count: number): Pro
   });
 }
 
-async function outboxDrain(a: SyncService, count: number): Promise<BenchMetric> {
-  for (const d of markDecisions(a, count, 17)) a.engine.enqueueDecision(d.name, d.args, d.baseVersion);
-  const started = performance.now();
-  await syncUntilSettled(a, 1000);
-  const seconds = (performance.now() - started) / 1000;
-  return metric({
-    metric: `outbox_drain_${count}`,
-    value: count / seconds,
-    unit: 'decisions/s',
-    target: { op: '>=', value: 500 },
-    notes: `${count} queued markDocument decisions pushed in batches of 100 (one server transaction per batch, a savepoint per decision) and pulled back, ${seconds.toFixed(1)} s; reference server on embedded PGlite (WASM PostgreSQL) in the same process`,
-  });
+/**
+ * The drain of `count` queued decisions after reconnect on a fresh client, once through the per-mutation push path
+ * (the baseline) and once through the unit of work, with the server's statements counted per decision.
+ */
+async function outboxDrain(server: RunningServer, database: 'PGlite' | 'PostgreSQL', count: number): Promise<BenchMetric> {
+  const dir = benchDir(`drain-${database.toLowerCase()}`);
+  const db = openLocalDb(dir);
+  const client = localService(dir, db, server.url, { requestTimeoutMs: REQUEST_TIMEOUT_MS });
+  try {
+    await client.session.login(nonceSigner(STAFF));
+    await syncUntilSettled(client);
+    const drain = async (path: PushPath) => {
+      server.ctx.pushPath = path;
+      for (const d of markDecisions(client, count, 17)) client.engine.enqueueDecision(d.name, d.args, d.baseVersion);
+      const queries = countServerQueries(server.db);
+      const started = performance.now();
+      try {
+        await syncUntilSettled(client, 1000);
+      } finally {
+        queries.stop();
+      }
+      const seconds = (performance.now() - started) / 1000;
+      return { rate: count / seconds, seconds, perDecision: queries.count() / count };
+    };
+    const perMutation = await drain('per-mutation');
+    const unit = await drain('unit-of-work');
+    return metric({
+      metric: `outbox_drain_${count}${database === 'PGlite' ? '' : '_postgres'}`,
+      value: unit.rate,
+      unit: 'decisions/s',
+      target: { op: '>=', value: database === 'PGlite' ? 500 : 2000 },
+      baseline: perMutation.rate,
+      notes: `${count} queued markDocument decisions pushed in batches of 100 and pulled back, ${unit.seconds.toFixed(1)} s, ${unit.perDecision.toFixed(2)} server queries per decision (push + pull); baseline = the per-mutation push path (a savepoint and every write sent at once per decision): ${perMutation.seconds.toFixed(1)} s, ${perMutation.perDecision.toFixed(2)} queries per decision; reference server on ${database === 'PGlite' ? 'embedded PGlite (WASM PostgreSQL) in the same process' : 'a real PostgreSQL on loopback'}`,
+    });
+  } finally {
+    server.ctx.pushPath = 'unit-of-work';
+    await client.stop();
+    db.close();
+  }
+}
+
+/** The drain against a real PostgreSQL when BENCH_DATABASE_URL or TEST_DATABASE_URL names one (CI has one). */
+async function outboxDrainOnPostgres(count: number): Promise<BenchMetric[]> {
+  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (!url) {
+    console.log('  outbox drain on PostgreSQL: skipped, needs a PostgreSQL (set TEST_DATABASE_URL or BENCH_DATABASE_URL)');
+    return [];
+  }
+  const database = postgresDatabase(url);
+  const server = await startReferenceServer(await database.open());
+  try {
+    return [await outboxDrain(server, 'PostgreSQL', count)];
+  } finally {
+    await server.close();
+    await database.drop();
+  }
 }
 
 export async function benchSync(opts: { quick: boolean }): Promise<BenchMetric[]> {
@@ -108,7 +157,8 @@ export async function benchSync(opts: { quick: boolean }): Promise<BenchMetric[]
     b.start();
     metrics.push(await changeVisible(a, b, opts.quick ? 10 : 40));
     await b.stop();
-    metrics.push(await outboxDrain(a, opts.quick ? 1000 : 5000));
+    metrics.push(await outboxDrain(world.server, 'PGlite', opts.quick ? 1000 : 5000));
+    metrics.push(...(await outboxDrainOnPostgres(opts.quick ? 1000 : 5000)));
     return metrics;
   } finally {
     await a.stop();

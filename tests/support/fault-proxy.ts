@@ -41,6 +41,11 @@ export interface FaultProxy {
   setRule(rule: ((req: ProxiedRequest) => Fault | null) | null): void;
   /** When true every connection is refused with a reset, as if the server were down. */
   setOffline(offline: boolean): void;
+  /**
+   * When true nothing passes any more and nothing is closed, as when a laptop's network silently drops: new
+   * requests are held, open WebSockets stop carrying bytes in either direction.
+   */
+  setSilent(silent: boolean): void;
   /** Called when the server's answer to a request arrived (before it is passed on): crash tests kill here. */
   onServerAnswered(listener: ((req: ProxiedRequest) => void) | null): void;
   /** Requests seen (method + path), for assertions. */
@@ -56,6 +61,8 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
   const queued: Array<{ match: Matcher; fault: Fault }> = [];
   let rule: ((req: ProxiedRequest) => Fault | null) | null = null;
   let offline = false;
+  let silent = false;
+  const tunnels = new Set<{ mute: () => void }>();
   let answered: ((req: ProxiedRequest) => void) | null = null;
   const log: ProxiedRequest[] = [];
   const sockets = new Set<net.Socket>();
@@ -70,6 +77,7 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
     const info: ProxiedRequest = { method: req.method ?? 'GET', path: req.url ?? '/' };
     log.push(info);
     if (offline) return void req.socket.destroy();
+    if (silent) return; // held until the client aborts
     const fault = pickFault(info);
     if (fault?.kind === 'reset') return void req.socket.destroy();
     if (fault?.kind === 'timeout') return; // held until the client aborts (its socket closes)
@@ -124,15 +132,30 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
   // WebSocket (pokes): pipe the raw upgrade through to the server.
   server.on('upgrade', (req, socket, head) => {
     if (offline) return void socket.destroy();
+    if (silent) return; // never answered, never closed
+    const tunnel = {
+      mute: () => {
+        upstream.unpipe(socket);
+        socket.unpipe(upstream);
+        // Bytes still arriving go nowhere; the connections stay open.
+        upstream.on('data', () => undefined);
+        socket.on('data', () => undefined);
+      },
+    };
     const upstream = net.connect(Number(target.port), target.hostname, () => {
       const lines = [`${req.method} ${req.url} HTTP/1.1`, ...Object.entries(req.headers).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : v}`)];
       upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
       if (head.length) upstream.write(head);
       upstream.pipe(socket);
       socket.pipe(upstream);
+      if (silent) tunnel.mute();
+      else tunnels.add(tunnel);
     });
     sockets.add(upstream);
-    upstream.on('close', () => sockets.delete(upstream));
+    upstream.on('close', () => {
+      sockets.delete(upstream);
+      tunnels.delete(tunnel);
+    });
     upstream.on('error', () => socket.destroy());
     socket.on('error', () => upstream.destroy());
   });
@@ -149,6 +172,11 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
     setOffline: (value) => {
       offline = value;
       if (value) for (const s of sockets) s.destroy();
+    },
+    setSilent: (value) => {
+      silent = value;
+      if (value) for (const t of tunnels) t.mute();
+      tunnels.clear();
     },
     onServerAnswered: (listener) => {
       answered = listener;

@@ -1,12 +1,44 @@
-/** The Kazakh text of the contract (template 2026.1, written for Qabyl). Mirrors ru.ts clause by clause. */
+/** The Kazakh text of the contract (written for Qabyl). Mirrors ru.ts clause by clause. */
+import { documentKindLabels } from '../../catalogues';
 import type { Block } from '../blocks';
 import type { ContractPdfData } from '../data';
 import { dateKk, dateNumeric, serviceMonths } from '../format';
 import { numbered, plain, v } from './values';
+import { ofVersion, type TemplateVersion } from './versions';
+
+interface KazakhWording {
+  lostProfit: string;
+  claim: string;
+  healthPassport: string;
+  immunisationPassport: string;
+  certificate027: string;
+}
+
+/**
+ * Wording a native review corrected in 2026.2 (the medical forms named and numbered as the document catalogue does);
+ * 2026.1 keeps its text so its contracts re-render byte for byte.
+ */
+const KK_WORDING: Record<TemplateVersion, KazakhWording> = {
+  '2026.1': {
+    lostProfit: 'Жіберілген пайда өтелмейді.',
+    claim: 'Талап-арыз',
+    healthPassport: 'Баланың денсаулық паспорты (052-2/е нысаны, бұрынғы 026/е-3)',
+    immunisationPassport: 'Егу паспорты (065/е нысаны, бұрынғы 063/е)',
+    certificate027: 'Денсаулық жағдайы туралы анықтама (027/е нысаны) — қағидаларда белгіленген жағдайларда',
+  },
+  '2026.2': {
+    lostProfit: 'Жіберіп алған пайда өтелмейді.',
+    claim: 'Талап (претензия)',
+    healthPassport: documentKindLabels.health_passport.kk,
+    immunisationPassport: documentKindLabels.immunisation_passport.kk,
+    certificate027: `Денсаулық жағдайы туралы ${documentKindLabels.certificate_027.kk} — қағидаларда белгіленген жағдайларда`,
+  },
+};
 
 const LANGUAGE_KK = { kk: 'қазақ тілі', ru: 'орыс тілі' } as const;
 
 export function kazakhContract(d: ContractPdfData): Block[] {
+  const w = ofVersion(KK_WORDING, d.templateVersion);
   const org = d.organisation;
   const c = d.contract;
   const signatures: Block = {
@@ -159,12 +191,12 @@ export function kazakhContract(d: ContractPdfData): Block[] {
       'Ұйым Тәрбиеленуші тәрбиешімен келіспей әкелген бағалы заттардың, зергерлік әшекейлердің, мобильді құрылғылар мен ойыншықтардың сақталуына жауапты болмайды.',
       'Ата-ана Шартты жасасу кезінде ұсынылған мәліметтер мен құжаттардың дұрыстығына жауапты болады. Дұрыс емес мәліметтерді ұсыну Шартты бұзуға негіз болып табылады.',
       'Ата-ана Тәрбиеленушіні уақтылы тапсыруға және Шарттың 4-бөлімінде көзделген Тәрбиеленушінің денсаулығы туралы талаптарды сақтауға жауапты болады.',
-      'Шартты бұзған Тарап екінші Тарапқа келтірілген нақты залалды өтейді. Жіберілген пайда өтелмейді.',
+      'Шартты бұзған Тарап екінші Тарапқа келтірілген нақты залалды өтейді. ' + w.lostProfit,
     ]),
 
     { kind: 'heading', text: '9. Дауларды шешу тәртібі' },
     ...numbered('9', [
-      'Шарттан туындайтын дауларды және келіспеушіліктерді Тараптар келіссөздер жолымен шешеді. Талап-арыз жазбаша нысанда немесе ақпараттық жүйе арқылы жіберіледі және он жұмыс күні ішінде қаралады.',
+      `Шарттан туындайтын дауларды және келіспеушіліктерді Тараптар келіссөздер жолымен шешеді. ${w.claim} жазбаша нысанда немесе ақпараттық жүйе арқылы жіберіледі және он жұмыс күні ішінде қаралады.`,
       'Келісімге қол жеткізілмеген кезде Ата-ана білім беру саласындағы жергілікті атқарушы органға не білім беру саласындағы уәкілетті органға жүгінуге құқылы.',
       'Сотқа дейінгі тәртіппен реттелмеген даулар Қазақстан Республикасының заңнамасына сәйкес Ұйымның орналасқан жері бойынша сотта шешіледі.',
     ]),
@@ -288,9 +320,9 @@ export function kazakhContract(d: ContractPdfData): Block[] {
         ['1', 'Баланың фотосуреті', 'электрондық көшірме (JPEG)'],
         ['2', 'Баланың туу туралы куәлігі не баланың жеке басын куәландыратын құжат', 'электрондық көшірме (JPEG немесе PDF)'],
         ['3', 'Ата-ананың жеке басын куәландыратын құжат', 'электрондық көшірме (JPEG немесе PDF)'],
-        ['4', 'Баланың денсаулық паспорты (052-2/е нысаны, бұрынғы 026/е-3)', 'электрондық көшірме (JPEG немесе PDF)'],
-        ['5', 'Егу паспорты (065/е нысаны, бұрынғы 063/е)', 'электрондық көшірме (JPEG немесе PDF)'],
-        ['6', 'Денсаулық жағдайы туралы анықтама (027/е нысаны) — қағидаларда белгіленген жағдайларда', 'электрондық көшірме (JPEG немесе PDF)'],
+        ['4', w.healthPassport, 'электрондық көшірме (JPEG немесе PDF)'],
+        ['5', w.immunisationPassport, 'электрондық көшірме (JPEG немесе PDF)'],
+        ['6', w.certificate027, 'электрондық көшірме (JPEG немесе PDF)'],
         ['7', 'Психологиялық-медициналық-педагогикалық консультацияның қорытындысы — болған жағдайда', 'электрондық көшірме (JPEG немесе PDF)'],
       ],
     },

@@ -1,5 +1,6 @@
-// The GOST 34.10-2015 curves NCA RK uses, as @noble/curves Weierstrass point constructors. Parameters are those of
-// RFC 7836 (id-tc26-gost-3410-12-512-paramSetA, id-tc26-gost-3410-12-256-paramSetA).
+// The GOST curves NCA RK uses, as @noble/curves Weierstrass point constructors. Parameters are those of RFC 7836
+// (id-tc26-gost-3410-12-512-paramSetA, id-tc26-gost-3410-12-256-paramSetA) and RFC 4357 (CryptoPro-A, the curve of
+// legacy GOST 34.310-2004 keys).
 import { weierstrass, type WeierstrassPointCons } from '@noble/curves/abstract/weierstrass.js';
 
 export interface GostCurve {
@@ -40,4 +41,14 @@ export const TC26_256_A = curve('id-tc26-gost-3410-12-256-paramSetA', 32, {
   h: 4n,
   x: '91E38443A5E82C0D880923425712B2BB658B9196932E02C78B2582FE742DAA28',
   y: '32879423AB1A0375895786C4BB46E9565FDE0B5344766740AF268ADB32322E5C',
+});
+
+export const CRYPTOPRO_A = curve('id-GostR3410-2001-CryptoPro-A-ParamSet', 32, {
+  p: 'FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFD97',
+  a: 'FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFD94',
+  b: 'A6',
+  q: 'FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF6C611070995AD10045841B09B761B893',
+  h: 1n,
+  x: '01',
+  y: '8D91E471E0989CDA27DF505A453F2B7635294F2DDF23E3B122ACC99C9E9F1E14',
 });

@@ -4,6 +4,7 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { bytesEqual, toArrayBuffer } from '../bytes';
+import { digestByOid } from '../digest';
 import { ensurePkiEngine } from '../engine';
 import { OID } from '../oids';
 import { verifyCms } from '../verify-cms';
@@ -29,18 +30,6 @@ export interface VerifiedTimestamp {
 
 export type TimestampVerdict = ({ ok: true } & VerifiedTimestamp) | { ok: false; reason: string };
 
-const HASHES: Record<string, string> = {
-  '1.3.14.3.2.26': 'SHA-1',
-  [OID.sha256]: 'SHA-256',
-  '2.16.840.1.101.3.4.2.2': 'SHA-384',
-  '2.16.840.1.101.3.4.2.3': 'SHA-512',
-};
-
-async function digest(oid: string, data: Uint8Array): Promise<Uint8Array | null> {
-  const name = HASHES[oid];
-  return name ? new Uint8Array(await globalThis.crypto.subtle.digest(name, toArrayBuffer(data))) : null;
-}
-
 function tstInfoOf(token: Uint8Array): { tst: pkijs.TSTInfo; signer: pkijs.SignerInfo } {
   const info = pkijs.ContentInfo.fromBER(toArrayBuffer(token));
   if (info.contentType !== OID.signedData) throw new Error('the token is not SignedData');
@@ -55,7 +44,7 @@ function tstInfoOf(token: Uint8Array): { tst: pkijs.TSTInfo; signer: pkijs.Signe
 /** The first certificate hash of ESS signingCertificateV2 (default SHA-256) or signingCertificate (SHA-1). */
 function essCertHash(signer: pkijs.SignerInfo): { oid: string; hash: Uint8Array } | null {
   const attrs = signer.signedAttrs?.attributes ?? [];
-  for (const [type, defaultOid] of [[OID.attrSigningCertificateV2, OID.sha256], [OID.attrSigningCertificate, '1.3.14.3.2.26']] as const) {
+  for (const [type, defaultOid] of [[OID.attrSigningCertificateV2, OID.sha256], [OID.attrSigningCertificate, OID.sha1]] as const) {
     const value = attrs.find((a) => a.type === type)?.values[0];
     const certs = value instanceof asn1js.Sequence ? value.valueBlock.value[0] : undefined;
     const first = certs instanceof asn1js.Sequence ? certs.valueBlock.value[0] : undefined;
@@ -79,7 +68,7 @@ export async function verifyTimestampToken(token: Uint8Array, expect: TimestampE
     return { ok: false, reason: `the timestamp token cannot be parsed: ${error instanceof Error ? error.message : String(error)}` };
   }
   const { tst, signer } = parsed;
-  const imprint = await digest(tst.messageImprint.hashAlgorithm.algorithmId, expect.stamped);
+  const imprint = await digestByOid(tst.messageImprint.hashAlgorithm.algorithmId, expect.stamped);
   if (!imprint) return { ok: false, reason: `unsupported imprint hash ${tst.messageImprint.hashAlgorithm.algorithmId}` };
   if (!bytesEqual(imprint, new Uint8Array(tst.messageImprint.hashedMessage.valueBlock.valueHexView))) {
     return { ok: false, reason: 'the timestamp was issued over other bytes than this signature' };
@@ -91,7 +80,7 @@ export async function verifyTimestampToken(token: Uint8Array, expect: TimestampE
   const checked = await verifyCms({ cms: token, trustedRoots: expect.trustedRoots, at: tst.genTime, expect: { usage: 'timestamp' } });
   if (!checked.ok) return { ok: false, reason: `the TSA signature is not valid: ${checked.code} ${checked.message}` };
   const ess = essCertHash(signer);
-  const certHash = ess ? await digest(ess.oid, checked.signer.certificate) : null;
+  const certHash = ess ? await digestByOid(ess.oid, checked.signer.certificate) : null;
   if (!ess || !certHash || !bytesEqual(certHash, ess.hash)) return { ok: false, reason: 'the ESS signing-certificate attribute does not name the TSA certificate' };
   return {
     ok: true,

@@ -1,10 +1,9 @@
 /** API handlers of contract review (domain/api/contracts.ts): inbox queries over the replica and the decisions. */
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { overlayOf } from '../sync/attention';
 import { contractListArgsSchema } from '../../../domain/api/contracts';
 import { todayInKazakhstan } from '../../../domain/calendar';
-import { contractSignatures, signedCopyBundle } from '../../../domain/contract-pdf';
+import { calendarToday } from '../calendar/synced-calendar';
 import { contractStateOf, transitionContract, type ContractEvent } from '../../../domain/contract-machine';
 import { AppError } from '../../../domain/envelope';
 import { directionSchema } from '../../../domain/entities';
@@ -13,12 +12,11 @@ import { textError } from '../../../domain/text/text-error';
 import { text } from '../../../domain/text/text-ref';
 import { contractPdfError } from '../contracts/contract-pdf-error';
 import { archiveDateProblem, dateProblemText, offerStartProblem, type DateProblem } from '../../../domain/date-rules';
+import type { BackendConfig } from '../config';
 import type { BackendContext } from '../context';
 import { contractDetail, readContract } from '../contracts/contract-detail';
 import { InboxQueries } from '../contracts/inbox-query';
-import { parentSignatureVerdict } from '../contracts/signature-verdict';
-import { withCertificateSerials } from '../contracts/verified-signatures';
-import { loadContractFonts } from '../../../node-adapters/fonts';
+import { contractSignatureVerdict } from '../contracts/signature-verdict';
 import type { Handlers } from './dispatch';
 
 type ContractHandlers = Pick<
@@ -46,12 +44,16 @@ function refuseDate(problem: DateProblem | null, today: string, signedOn: string
 
 const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64');
 
-export function contractHandlers(ctx: BackendContext): ContractHandlers {
+/** What the contract handlers use of the backend (narrow, so tests build them from real parts). */
+export type ContractHandlerDeps = Pick<BackendContext, 'db' | 'sync' | 'decisions' | 'contractPdfs' | 'trust'> & {
+  config: Pick<BackendConfig, 'trustedRootsPem'>;
+};
+
+export function contractHandlers(ctx: ContractHandlerDeps): ContractHandlers {
   const { sqlite } = ctx.db;
   const { engine } = ctx.sync;
-  const today = () => todayInKazakhstan(new Date());
+  const today = calendarToday(sqlite);
   const inbox = new InboxQueries(sqlite, today);
-  const fontsDir = path.join(ctx.config.resourcesDir, 'fonts');
   const pdf = ctx.contractPdfs;
   const detail = (id: string) =>
     contractDetail({ sqlite, today, user: () => engine.user(), outboxFor: (entity, targetId) => engine.outbox.all().filter((r) => r.targetEntity === entity && r.targetId === targetId) }, id);
@@ -81,7 +83,7 @@ export function contractHandlers(ctx: BackendContext): ContractHandlers {
       return { ...directionSchema.parse(row), sync };
     },
     'contracts.get': ({ id }) => detail(id),
-    'contracts.signatureVerdict': async ({ contractId }) => parentSignatureVerdict(readContract(sqlite, contractId), pdf, ctx.trust),
+    'contracts.signatureVerdict': async ({ contractId, party }) => contractSignatureVerdict(readContract(sqlite, contractId), party, pdf, ctx.trust),
     'contracts.markDocument': (args) => {
       const contract = checkTransition(args.contractId, { type: 'markDocument', documentId: args.documentId, decision: args.decision });
       const reason = args.decision === 'approved' ? null : args.reason;
@@ -121,11 +123,7 @@ export function contractHandlers(ctx: BackendContext): ContractHandlers {
     },
     'contracts.signedCopy': async ({ contractId }) => {
       const contract = readContract(sqlite, contractId);
-      const regenerated = await pdf.regenerate(contract);
-      if (!regenerated.ok) throw contractPdfError(regenerated);
-      const signatures = await withCertificateSerials(contractSignatures(contract), regenerated.bytes, ctx.config.trustedRootsPem);
-      const bytes = await signedCopyBundle(regenerated.bytes, signatures, await loadContractFonts(fontsDir));
-      return { fileName: `${contract.number}.pdf`, base64: toBase64(bytes) };
+      return { fileName: `${contract.number}.pdf`, base64: toBase64(await pdf.signedCopy(contract, ctx.config.trustedRootsPem)) };
     },
   };
 }

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { GroupView } from '../../../domain/api/groups';
 import { kindergartenBulletin } from '../../../domain/bulletin';
-import { todayInKazakhstan } from '../../../domain/calendar';
+import { calendarToday } from '../calendar/synced-calendar';
 import { AppError } from '../../../domain/envelope';
 import { directionSchema, groupSchema, organisationSchema, type Group } from '../../../domain/entities';
 import { groupMismatchesFor, placesOf } from '../../../domain/groups';
@@ -22,7 +22,7 @@ const byAge = (a: Group, b: Group) => a.status.localeCompare(b.status) * -1 || a
 export function groupHandlers(ctx: BackendContext): GroupHandlers {
   const { sqlite } = ctx.db;
   const { engine } = ctx.sync;
-  const today = () => todayInKazakhstan(new Date());
+  const today = calendarToday(sqlite);
 
   const kindergarten = () => {
     const org = engine.user()?.orgs.find((o) => o.kind === 'kindergarten');

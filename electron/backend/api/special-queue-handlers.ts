@@ -63,7 +63,7 @@ export function specialQueueHandlers(deps: SpecialQueueDeps): SpecialQueueHandle
       return {
         application: rest,
         waitingWorkingDays: waitingWorkingDays(application, now()),
-        kindergartens: details.organisationNames(application.kindergartens),
+        kindergartens: details.kindergartenNames(application),
         conclusion: { sha256, mime: application.conclusionMime, size: application.conclusionSize, downloaded },
         parentSignature: downloaded
           ? await parentSignatureVerdict(parentSignature, sync.readDocument(sha256).bytes, application.parentIin, deps.trust)

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { needsAttention, overlayOf } from '../sync/attention';
 import type { ContractActions, ContractDetail, ReviewDocument } from '../../../domain/api/contracts';
-import { workingDaysLeft } from '../../../domain/calendar';
+import { isProvisionalDate, workingDaysLeft } from '../../../domain/calendar';
 import { canReviewDocuments, contractStateOf, transitionContract } from '../../../domain/contract-machine';
 import { AppError } from '../../../domain/envelope';
 import {
@@ -106,5 +106,6 @@ export function contractDetail(src: DetailSources, id: string): ContractDetail {
     sync: decisions.length === 0 ? null : overlayOf(decisions.map((d) => d.status)),
     actions: actionsFor(contract, documents, inFlight, src.user()),
     workingDaysLeft: contract.dueOn ? workingDaysLeft(src.today(), contract.dueOn) : null,
+    dueProvisional: contract.dueOn ? isProvisionalDate(contract.dueOn) : false,
   };
 }

@@ -1,13 +1,15 @@
 /**
- * The contract PDF bytes the parent signed, regenerated locally from the synced data (deterministic) and checked
- * against the recorded hash. Regeneration takes a moment for 30+ pages (and blocks the backend thread meanwhile), so
- * results are kept per signed text: review marks change the contract's version, not the bytes the parent signed.
+ * The contract PDF bytes the parent signed, regenerated from the synced data (deterministic) and checked against
+ * the recorded hash, and the signed copy built on them. The rendering runs in the compute worker, so the backend
+ * thread answers queries meanwhile; results are kept per signed text: review marks change the contract's version,
+ * not the bytes the parent signed, and the sign dialog and the signature share one regeneration.
  */
 import type Database from 'better-sqlite3';
-import { regenerateSignedContract, type RegeneratedContract } from '../../../domain/contract-pdf';
+import { contractSignatures, type RegeneratedContract } from '../../../domain/contract-pdf';
 import { organisationSchema, type Contract } from '../../../domain/entities';
 import { AppError } from '../../../domain/envelope';
-import { loadContractFonts } from '../../../node-adapters/fonts';
+import type { Compute } from '../compute/compute-pool';
+import { contractPdfError } from './contract-pdf-error';
 
 const CACHE_SIZE = 8;
 
@@ -16,7 +18,9 @@ export class ContractPdfSource {
 
   constructor(
     private readonly sqlite: Database.Database,
-    private readonly fontsDir?: string,
+    private readonly compute: Pick<Compute, 'run'>,
+    /** The contract fonts' folder; null: the source tree's. */
+    private readonly fontsDir: string | null,
   ) {}
 
   regenerate(contract: Contract): Promise<RegeneratedContract> {
@@ -31,10 +35,16 @@ export class ContractPdfSource {
     return result;
   }
 
+  /** The regenerated PDF with a page listing every signature, as a checker will read them from the CMS. */
+  async signedCopy(contract: Contract, trustedRootsPem: readonly string[]): Promise<Uint8Array> {
+    const regenerated = await this.regenerate(contract);
+    if (!regenerated.ok) throw contractPdfError(regenerated);
+    return this.compute.run('signedCopy', { pdf: regenerated.bytes, signatures: contractSignatures(contract), trustedRootsPem, fontsDir: this.fontsDir });
+  }
+
   private async build(contract: Contract): Promise<RegeneratedContract> {
     const orgRow = this.sqlite.prepare('SELECT data FROM organisations WHERE id = ?').get(contract.orgId) as { data: string } | undefined;
     if (!orgRow) throw new AppError('ORGANISATION_NOT_FOUND', 'The kindergarten of this contract is not in your data yet.');
-    const fonts = await loadContractFonts(this.fontsDir);
-    return regenerateSignedContract(contract, organisationSchema.parse(JSON.parse(orgRow.data)), fonts);
+    return this.compute.run('regenerateContract', { contract, organisation: organisationSchema.parse(JSON.parse(orgRow.data)), fontsDir: this.fontsDir });
   }
 }

@@ -12,7 +12,7 @@ import type {
   InboxCounts,
 } from '../../../domain/api/contracts';
 import { directionListArgsSchema, type DirectionListArgs } from '../../../domain/api/contracts';
-import { workingDaysLeft } from '../../../domain/calendar';
+import { isProvisionalDate, workingDaysLeft } from '../../../domain/calendar';
 import type { ContractStatus } from '../../../domain/statuses';
 import { overlaySql } from './overlay-sql';
 import { searchForms } from '../../../domain/name-search';
@@ -164,6 +164,7 @@ export class InboxQueries {
         submittedAt: r.submitted_at,
         dueOn: r.due_on,
         workingDaysLeft: daysLeft(today, r.due_on),
+        dueProvisional: r.due_on ? isProvisionalDate(r.due_on) : false,
         reworkCount: r.rework_count,
         isVoucher: r.is_voucher === 1,
         sync: r.sync,
@@ -232,6 +233,7 @@ export class InboxQueries {
         issuedOn: r.issued_on,
         offerDueOn: r.offer_due_on,
         workingDaysLeft: workingDaysLeft(today, r.offer_due_on),
+        dueProvisional: isProvisionalDate(r.offer_due_on),
         isVoucher: r.is_voucher === 1,
         sync: r.sync,
       })),

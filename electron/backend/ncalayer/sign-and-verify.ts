@@ -36,7 +36,7 @@ export async function signAndVerify(client: NcaLayerClient, input: SignAndVerify
       cms, content: input.documents[index], trustedRoots: input.trustedRoots, at: input.now?.() ?? new Date(), expect: input.expect,
     });
     if (!result.ok) {
-      const kind = ncaLayerKindForVerifyCode(result.code, input.expect.usage);
+      const kind = ncaLayerKindForVerifyCode(result.code, input.expect.usage, result.got);
       throw new NcaLayerError(kind, `${result.code}: ${result.message}`, result.expected, result.got);
     }
     verified = { signatures, signer: result.signer };

@@ -62,7 +62,9 @@ export async function parentSignatureVerdict(
   }
   // A signature by someone else is still mathematically valid; the IIN line says what is wrong.
   const iinMatches = result.signer.iin === parentIin;
-  const revocation = await trust.revocation(result.signer.path, now);
+  const live = await trust.revocation(result.signer.path, now);
+  // Offline, the server's own check when it accepted the signature is the best answer there is.
+  const revocation = live.status === 'not-checked-offline' && signature.revocation ? signature.revocation : live;
   const base = {
     signerName: result.signer.fullName,
     signerIin: result.signer.iin,

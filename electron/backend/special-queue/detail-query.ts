@@ -44,10 +44,15 @@ export class SpecialQueueDetailQuery {
     return rows.map((r) => historyEventSchema.parse(JSON.parse(r.data)));
   }
 
-  /** Kazakh and Russian names of the given organisations; null for those outside the replica. */
-  organisationNames(ids: readonly string[]): Array<{ id: string; name: { kk: string; ru: string } | null }> {
+  /**
+   * Kazakh and Russian names of the chosen kindergartens: as the application carries them, else from the replica's
+   * organisations (older rows); null when neither knows the kindergarten.
+   */
+  kindergartenNames(application: SpecialQueueApplication): Array<{ id: string; name: { kk: string; ru: string } | null }> {
     const stmt = this.sqlite.prepare('SELECT data FROM organisations WHERE id = ?');
-    return ids.map((id) => {
+    return application.kindergartens.map((id) => {
+      const sent = application.chosenKindergartens.find((k) => k.id === id);
+      if (sent) return { id, name: { kk: sent.nameKk, ru: sent.nameRu } };
       const row = stmt.get(id) as { data: string } | undefined;
       if (!row) return { id, name: null };
       const org = organisationSchema.parse(JSON.parse(row.data));

@@ -31,6 +31,8 @@ export interface SyncEngineOptions {
   fetch?: FetchLike;
   /** null: no poke socket (tests that drive pulls themselves). */
   pokeSocketFactory?: PokeSocketFactory | null;
+  /** How often the poke socket is pinged; an unanswered ping ends it. */
+  pokeHeartbeatMs?: number;
   now?: () => Date;
   random?: () => number;
   backoff?: Partial<Omit<BackoffOptions, 'random'>>;
@@ -99,8 +101,9 @@ export class SyncEngine {
           clientId: () => this.state.read().clientId,
           factory,
           backoff: this.backoff,
+          heartbeatMs: options.pokeHeartbeatMs,
           onPoke: () => this.requestSync(),
-          onConnected: () => this.publishStatus(),
+          onConnected: (connected) => this.pokeSocketChanged(connected),
         })
       : null;
     this.live.needsLogin = this.state.read().token === null;
@@ -149,6 +152,16 @@ export class SyncEngine {
     if (json === this.lastStatusJson) return;
     this.lastStatusJson = json;
     this.options.onStatus?.(status);
+  }
+
+  /**
+   * A lost poke socket means the server is probably gone: the footer says "connecting" at once (not "online" until
+   * the next minute's pull fails) and a cycle probes right away; its outcome decides online or offline.
+   */
+  private pokeSocketChanged(connected: boolean): void {
+    if (!connected) this.live.online = false;
+    this.publishStatus();
+    if (!connected) this.requestSync();
   }
 
   // ── Session hooks (the session itself lives in electron/backend/session) ────────────────────────────────

@@ -12,7 +12,6 @@ import { needsAttentionSql } from './attention';
 import { replicaTables } from '../../../db/replica-tables';
 
 export type OutboxStatus = 'pending' | 'applied' | 'rejected' | 'conflict';
-export type OverlayState = 'pending' | 'attention';
 
 export interface OutboxRow {
   clientSeq: number;
@@ -209,16 +208,6 @@ export class Outbox {
         .prepare('INSERT INTO audit_log (at, actor_iin, action, subject, details) VALUES (?, ?, ?, ?, ?)')
         .run(this.now().toISOString(), actorIin, 'decision.discarded', `${row.targetEntity}:${row.targetId}`, JSON.stringify({ name: row.name, mutationId: row.mutationId, code: row.resultCode }));
     })();
-  }
-
-  /** Pending state per target (`entity:id`) for list queries: the outbox overlaid on the read-only replica. */
-  overlay(): Map<string, OverlayState> {
-    const rows = this.sqlite
-      .prepare(
-        `SELECT target_entity, target_id, MAX(${needsAttentionSql()}) AS attention FROM outbox GROUP BY target_entity, target_id`,
-      )
-      .all() as Array<{ target_entity: string; target_id: string; attention: number }>;
-    return new Map(rows.map((r) => [`${r.target_entity}:${r.target_id}`, r.attention ? 'attention' : 'pending']));
   }
 
   all(): OutboxRow[] {

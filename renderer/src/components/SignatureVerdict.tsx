@@ -1,9 +1,9 @@
-/** The parent's signature verdict: valid / IIN matches / signer / time — or what is wrong, in plain words — and the
- *  «signature details» panel (algorithm, certificate, chain of trust, revocation). */
+/** A signature verdict (the parent's, or the head's own): valid / IIN matches / signer / time — or what is wrong, in
+ *  plain words — and the «signature details» panel (algorithm, certificate, chain of trust, revocation). */
 import { Accordion, Alert, Group, List, Loader, Stack, Text } from '@mantine/core';
 import { IconCircleCheck, IconCircleX, IconId } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { SignatureVerdict as Verdict } from '../../../domain/api/contracts';
+import type { SignatureParty, SignatureVerdict as Verdict } from '../../../domain/api/contracts';
 import { formatDate, formatDateTime } from '../../../domain/kazakhstan-time';
 import './i18n';
 
@@ -41,7 +41,7 @@ function SignatureDetails({ details }: { details: NonNullable<Verdict['details']
 }
 
 
-export function SignatureVerdict({ verdict }: { verdict: Verdict | undefined }) {
+export function SignatureVerdict({ verdict, party = 'parent' }: { verdict: Verdict | undefined; party?: SignatureParty }) {
   const { t } = useTranslation('components');
   if (!verdict) {
     return (
@@ -60,15 +60,16 @@ export function SignatureVerdict({ verdict }: { verdict: Verdict | undefined }) 
       variant="light"
       p="sm"
       icon={good ? <IconCircleCheck size={20} /> : <IconCircleX size={20} />}
-      title={t('verdict.title')}
+      title={t(party === 'head' ? 'verdict.headTitle' : 'verdict.title')}
       data-verdict={good ? 'valid' : 'invalid'}
+      data-party={party}
     >
       <Stack gap={2}>
         <Text size="sm" fw={600}>
           {verdict.valid ? t('verdict.valid') : t('verdict.invalid')}
           {verdict.problem && verdict.problem !== 'WRONG_SIGNER' ? ` — ${t(`verdict.problems.${verdict.problem}`)}` : ''}
         </Text>
-        {verdict.signerIin && (
+        {verdict.signerIin && party === 'parent' && (
           <Group gap={4}>
             <IconId size={14} />
             <Text size="sm">{verdict.iinMatches ? t('verdict.iinMatches') : t('verdict.iinMismatch')}</Text>

@@ -4,18 +4,18 @@ import { registerBundle } from '../i18n';
 export const componentStrings = {
   kk: {
     sync: { pending: 'Жіберілуде', attention: 'Назар аударуды қажет етеді' },
-    deadline: { daysLeft: '{{count}} жұм. күн қалды', dueToday: 'Бүгін', overdue: '{{count}} жұм. күн өтті' },
+    deadline: { daysLeft: '{{count}} жұм. күн қалды', dueToday: 'Бүгін', overdue: '{{count}} жұм. күн өтті', provisional: 'алдын ала', provisionalHint: 'Осы жылғы демалыс күндерін ауыстыру туралы қаулы әлі жарияланған жоқ: мерзім кейінге жылжуы мүмкін, бірақ ерте болмайды.' },
     viewer: {
       zoomIn: 'Үлкейту', zoomOut: 'Кішірейту', rotate: 'Бұру', fit: 'Бетке сыйдыру', page: '{{page}} / {{pages}} бет',
       loading: 'Құжат жүктелуде…', notDownloaded: 'Құжат әлі жүктелуде. Бірнеше секундтан кейін ашылады.', failed: 'Құжатты ашу мүмкін болмады: {{message}}',
       prevPage: 'Алдыңғы бет', nextPage: 'Келесі бет', fullscreen: 'Толық экран (Esc — шығу)',
     },
     verdict: {
-      title: 'Ата-ананың қолтаңбасы', valid: 'Қолтаңба жарамды', invalid: 'Қолтаңба жарамсыз', iinMatches: 'ЖСН ата-ананың ЖСН-іне сәйкес келеді', iinMismatch: 'ЖСН ата-ананың ЖСН-іне сәйкес келмейді',
+      title: 'Ата-ананың қолтаңбасы', headTitle: 'Басшының қолтаңбасы', valid: 'Қолтаңба жарамды', invalid: 'Қолтаңба жарамсыз', iinMatches: 'ЖСН ата-ананың ЖСН-іне сәйкес келеді', iinMismatch: 'ЖСН ата-ананың ЖСН-іне сәйкес келмейді',
       signer: 'Қол қойған', signedAt: 'Қол қойылған уақыты', checking: 'Қолтаңба тексерілуде…',
       details: {
         title: 'Қолтаңба мәліметтері', algorithm: 'Алгоритм', certificate: 'Сертификат нөмірі', validity: 'Сертификаттың жарамдылығы', organisation: 'Ұйым', chain: 'Сенім тізбегі',
-        algorithms: { rsa: 'RSA', ecdsa: 'ECDSA', 'gost2015-512': 'ГОСТ 34.10-2015 (512 бит)', 'gost2015-256': 'ГОСТ 34.10-2015 (256 бит, тексерілмеген үлгі)' },
+        algorithms: { rsa: 'RSA', ecdsa: 'ECDSA', 'gost2015-512': 'ГОСТ 34.10-2015 (512 бит)', 'gost2015-256': 'ГОСТ 34.10-2015 (256 бит, тексерілмеген үлгі)', gost2004: 'ГОСТ 34.310-2004 (ескі кілт)' },
       },
       problems: {
         NO_SIGNATURE: 'Шартқа ата-ана қол қоймаған', PDF_UNAVAILABLE: 'Ата-ана қол қойған шартты қайта жасау мүмкін емес', MALFORMED: 'Қолтаңба бүлінген',
@@ -39,18 +39,18 @@ export const componentStrings = {
   },
   ru: {
     sync: { pending: 'Отправляется', attention: 'Требует внимания' },
-    deadline: { daysLeft: 'осталось {{count}} раб. дн.', dueToday: 'Сегодня', overdue: 'просрочено на {{count}} раб. дн.' },
+    deadline: { daysLeft: 'осталось {{count}} раб. дн.', dueToday: 'Сегодня', overdue: 'просрочено на {{count}} раб. дн.', provisional: 'предварительно', provisionalHint: 'Постановление о переносе выходных дней на этот год ещё не опубликовано: срок может сдвинуться позже, но не раньше.' },
     viewer: {
       zoomIn: 'Увеличить', zoomOut: 'Уменьшить', rotate: 'Повернуть', fit: 'По размеру окна', page: 'Стр. {{page}} из {{pages}}',
       loading: 'Документ загружается…', notDownloaded: 'Документ ещё загружается. Он откроется через несколько секунд.', failed: 'Не удалось открыть документ: {{message}}',
       prevPage: 'Предыдущая страница', nextPage: 'Следующая страница', fullscreen: 'Во весь экран (Esc — выход)',
     },
     verdict: {
-      title: 'Подпись родителя', valid: 'Подпись действительна', invalid: 'Подпись недействительна', iinMatches: 'ИИН совпадает с ИИН родителя', iinMismatch: 'ИИН не совпадает с ИИН родителя',
+      title: 'Подпись родителя', headTitle: 'Подпись руководителя', valid: 'Подпись действительна', invalid: 'Подпись недействительна', iinMatches: 'ИИН совпадает с ИИН родителя', iinMismatch: 'ИИН не совпадает с ИИН родителя',
       signer: 'Подписал', signedAt: 'Время подписи', checking: 'Проверка подписи…',
       details: {
         title: 'Сведения о подписи', algorithm: 'Алгоритм', certificate: 'Номер сертификата', validity: 'Срок действия сертификата', organisation: 'Организация', chain: 'Цепочка доверия',
-        algorithms: { rsa: 'RSA', ecdsa: 'ECDSA', 'gost2015-512': 'ГОСТ 34.10-2015 (512 бит)', 'gost2015-256': 'ГОСТ 34.10-2015 (256 бит, без проверенного образца)' },
+        algorithms: { rsa: 'RSA', ecdsa: 'ECDSA', 'gost2015-512': 'ГОСТ 34.10-2015 (512 бит)', 'gost2015-256': 'ГОСТ 34.10-2015 (256 бит, без проверенного образца)', gost2004: 'ГОСТ 34.310-2004 (устаревший ключ)' },
       },
       problems: {
         NO_SIGNATURE: 'Родитель не подписал договор', PDF_UNAVAILABLE: 'Не удалось воспроизвести договор, подписанный родителем', MALFORMED: 'Подпись повреждена',
@@ -74,18 +74,18 @@ export const componentStrings = {
   },
   en: {
     sync: { pending: 'Sending', attention: 'Needs attention' },
-    deadline: { daysLeft: '{{count}} working days left', dueToday: 'Due today', overdue: '{{count}} working days overdue' },
+    deadline: { daysLeft: '{{count}} working days left', dueToday: 'Due today', overdue: '{{count}} working days overdue', provisional: 'provisional', provisionalHint: "This year's decree on moved days off is not published yet: the deadline may move later, never earlier." },
     viewer: {
       zoomIn: 'Zoom in', zoomOut: 'Zoom out', rotate: 'Rotate', fit: 'Fit to window', page: 'Page {{page}} of {{pages}}',
       loading: 'Loading the document…', notDownloaded: 'The document is still downloading. It opens in a few seconds.', failed: 'Could not open the document: {{message}}',
       prevPage: 'Previous page', nextPage: 'Next page', fullscreen: 'Full screen (Esc to leave)',
     },
     verdict: {
-      title: "Parent's signature", valid: 'Signature valid', invalid: 'Signature invalid', iinMatches: "IIN matches the parent's IIN", iinMismatch: "IIN does not match the parent's IIN",
+      title: "Parent's signature", headTitle: "Head's signature", valid: 'Signature valid', invalid: 'Signature invalid', iinMatches: "IIN matches the parent's IIN", iinMismatch: "IIN does not match the parent's IIN",
       signer: 'Signed by', signedAt: 'Signed at', checking: 'Checking the signature…',
       details: {
         title: 'Signature details', algorithm: 'Algorithm', certificate: 'Certificate number', validity: 'Certificate validity', organisation: 'Organisation', chain: 'Chain of trust',
-        algorithms: { rsa: 'RSA', ecdsa: 'ECDSA', 'gost2015-512': 'GOST 34.10-2015 (512-bit)', 'gost2015-256': 'GOST 34.10-2015 (256-bit, no verified sample)' },
+        algorithms: { rsa: 'RSA', ecdsa: 'ECDSA', 'gost2015-512': 'GOST 34.10-2015 (512-bit)', 'gost2015-256': 'GOST 34.10-2015 (256-bit, no verified sample)', gost2004: 'GOST 34.310-2004 (legacy key)' },
       },
       problems: {
         NO_SIGNATURE: 'The parent has not signed the contract', PDF_UNAVAILABLE: 'The contract the parent signed cannot be reproduced', MALFORMED: 'The signature is damaged',

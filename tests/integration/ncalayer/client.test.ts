@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { NcaLayerClient, NcaLayerError, signAndVerify, type NcaLayerClientOptions } from '../../../electron/backend/ncalayer';
 import { readBasicsReply, readCommonUtilsReply } from '../../../electron/backend/ncalayer/replies';
-import type { NcaLayerErrorKind } from '../../../domain/ncalayer-errors';
+import { ncaLayerErrorMessage, type NcaLayerErrorKind } from '../../../domain/ncalayer-errors';
 import { verifyCms } from '../../../domain/pki';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../fixtures/ncalayer/emulator';
 import { findIdentity, findOrganisation } from '../../fixtures/pki/identities';
@@ -107,6 +107,39 @@ describe('NCALayer client against the emulator', () => {
     const error = await signHead(clientFor(emulator)).then(() => null, (e: unknown) => e as NcaLayerError);
     expect(error).toBeInstanceOf(NcaLayerError);
     expect(error).toMatchObject({ kind: 'wrong_signer', expected: head.iin, got: findIdentity('kg2-head').iin });
+  });
+
+  it("tells the person's own personal key apart from another organisation's key, naming the BINs of the latter", async () => {
+    const parent = findIdentity('parent-02');
+    emulator.setUser({ type: 'sign-as', identity: 'parent-02' });
+    const personal = signAndVerify(clientFor(emulator), {
+      documents: [doc], detached: true, trustedRoots: trustedTestRootsPem(), expect: { usage: 'sign', iin: parent.iin, bin: kg1.bin },
+    });
+    expect(await failureKind(personal)).toBe('personal_key_used');
+
+    const otherHead = findIdentity('kg2-head');
+    emulator.setUser({ type: 'sign-as', identity: 'kg2-head' });
+    const otherOrg = signAndVerify(clientFor(emulator), {
+      documents: [doc], detached: true, trustedRoots: trustedTestRootsPem(), expect: { usage: 'sign', iin: otherHead.iin, bin: kg1.bin },
+    });
+    const error = await otherOrg.then(() => null, (e: unknown) => e as NcaLayerError);
+    expect(error).toMatchObject({ kind: 'wrong_organisation', expected: kg1.bin, got: findOrganisation('kg2').bin });
+    expect(ncaLayerErrorMessage(error!.toFailure(), 'ru')).toBe(
+      `Ключ выдан сотруднику другой организации. Выберите ключ, полученный вами как сотрудником этой организации. Ожидался: ${kg1.bin}, получен: ${findOrganisation('kg2').bin}.`,
+    );
+  });
+
+  it('names the role a refused certificate carries and the role needed, in the UI language', async () => {
+    const methodist = findIdentity('kg1-methodist');
+    emulator.setUser({ type: 'sign-as', identity: 'kg1-methodist' });
+    const asMethodist = signAndVerify(clientFor(emulator), {
+      documents: [doc], detached: true, trustedRoots: trustedTestRootsPem(), expect: { usage: 'sign', iin: methodist.iin, bin: kg1.bin, roles: ['ceo', 'can_sign'] },
+    });
+    const failure = (await asMethodist.then(() => null, (e: unknown) => e as NcaLayerError))!.toFailure();
+    expect(failure.kind).toBe('role_not_allowed');
+    expect(ncaLayerErrorMessage(failure, 'kk')).toMatch(/Сертификаттағы рөл: қызметкер\. Қажет рөл: бірінші басшы, қол қою құқығы бар қызметкер\.$/);
+    expect(ncaLayerErrorMessage(failure, 'ru')).toMatch(/Роль в сертификате: сотрудник\. Нужна роль: первый руководитель, сотрудник с правом подписи\.$/);
+    expect(ncaLayerErrorMessage(failure, 'ru')).not.toMatch(/другого человека/);
   });
 
   it.each([

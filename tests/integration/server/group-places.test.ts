@@ -62,7 +62,7 @@ describe.each(testDatabases)('group places on $name', (database) => {
       child: { fullName: `Бала ${n}`, iin: `2103015${String(n).padStart(5, '0')}`, birthDate: `${year - ageYears}-03-01`, sex: 'female' },
       parentFullName: 'СЕРІКОВА АЙЖАН БОЛАТҚЫЗЫ', parentIin: '910514410216', parentPhone: '+7 701 000 0000', isVoucher: false,
       teachingLanguage: 'kk', correctionType, issuedOn: todayInKazakhstan(new Date()), offerDueOn: todayInKazakhstan(new Date()),
-      voucherApplicationId: null,
+      offerDueBasis: null, voucherApplicationId: null,
     };
     return server.db.transaction(async (tx) => {
       await registerWriter(tx);

@@ -1,9 +1,12 @@
 // Revocation at login and before every signed decision, against a real OpenSSL OCSP responder and a real CRL on
 // loopback: a revoked key is refused with CMS_CERT_REVOKED, a good one passes and its check is kept with the
-// decision, and when no source answers the server fails closed with the retryable REVOCATION_UNAVAILABLE.
+// session and the decision, and when no source answers the server fails closed with the retryable
+// REVOCATION_UNAVAILABLE.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contract, ContractDocument } from '../../../domain/entities';
+import { describeCertificate, parseCertificate } from '../../../domain/pki';
 import { createRevocationChecker, type RevocationConfig } from '../../../domain/pki/revocation';
+import { sessions } from '../../../server/db/schema';
 import { pkiVerifier } from '../../../server/auth/pki-verifier';
 import { demoServerOptions } from '../../../demo/server-options';
 import { startServer, type RunningServer } from '../../../server/index';
@@ -66,7 +69,14 @@ describe('OCSP with openssl ocsp on loopback', () => {
   it('a revoked AUTH key cannot log in; the good key of the same person can', async () => {
     checkWith({ ocspUrls: [responder.url], crlUrls: [] });
     expect(await loginCode(keys.revokedAuth)).toEqual({ status: 401, code: 'CMS_CERT_REVOKED' });
+    await server.ctx.db.delete(sessions);
     expect(await loginCode(keys.goodAuth)).toEqual({ status: 200, code: null });
+    // The session keeps which certificate logged in and what the responder said about it.
+    const stored = await server.ctx.db.select({ certSerial: sessions.certSerial, revocation: sessions.revocation }).from(sessions);
+    expect(stored).toEqual([{
+      certSerial: describeCertificate(parseCertificate(keys.goodAuth.certDer)).serialNumber,
+      revocation: expect.objectContaining({ status: 'good', method: 'ocsp', source: responder.url, responder: expect.stringContaining('CN=') }),
+    }]);
   });
 
   it('a decision signed with a revoked key is refused; with the good key it is applied and the check is kept', async () => {

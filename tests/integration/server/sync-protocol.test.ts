@@ -9,6 +9,7 @@ import WebSocket from 'ws';
 import { startServer, type RunningServer } from '../../../server/index';
 import { demoServerOptions } from '../../../demo/server-options';
 import { snapshotRows } from '../../../server/store/entity-store';
+import { TEST_ORGANISATIONS } from '../../fixtures/pki/identities';
 import { loadKey } from '../../fixtures/pki/load';
 import { TestServerClient } from '../../support/server-client';
 import { testDatabases } from './database-targets';
@@ -183,14 +184,19 @@ describe.each(testDatabases)('protocol v1 on $name', (database) => {
 
   it('a parent applies to the special queue: the PMPK sees the signed application, kindergartens do not', async () => {
     const parentIin = (await loadKey('parent-02', 'sign')).identity.iin;
-    const application = await new TestServerClient(server.url).postJson<{ id: string; parentSignature: unknown; status: string }>('/v1/dev/parent/special-queue', {
+    const application = await new TestServerClient(server.url).postJson<{ id: string; parentSignature: unknown; status: string; chosenKindergartens: unknown }>('/v1/dev/parent/special-queue', {
       parentIin, child: { fullName: 'Ахметов Даниял Асхатұлы', iin: '210415500121', birthDate: '2021-04-15', sex: 'male' }, correctionType: 'speech',
     });
     expect(application).toMatchObject({ status: 'awaiting_confirmation' });
     expect(application.parentSignature).not.toBeNull();
+    // The PMPK sees the chosen kindergartens by name though it holds no kindergarten rows.
+    const names = Object.fromEntries(TEST_ORGANISATIONS.map((o) => [o.key, { id: o.key, nameKk: o.nameKk, nameRu: o.nameRu }]));
+    expect(application.chosenKindergartens).toEqual([names.kg1, names.kg2]);
     const pmpk = new TestServerClient(server.url);
     await pmpk.login('pmpk1-specialist');
-    expect((await pmpk.bootstrap()).rows.some((r) => r.id === application.id)).toBe(true);
+    const pmpkRows = (await pmpk.bootstrap()).rows;
+    expect(pmpkRows.find((r) => r.id === application.id)?.data).toMatchObject({ chosenKindergartens: [names.kg1, names.kg2] });
+    expect(pmpkRows.some((r) => r.entity === 'organisation' && r.id === 'kg1')).toBe(false);
     const kg = new TestServerClient(server.url);
     await kg.login('kg1-head');
     expect((await kg.bootstrap()).rows.some((r) => r.id === application.id)).toBe(false);

@@ -1,25 +1,10 @@
 // Logout against the real reference server: an audit row, the token revoked at the server (refused afterwards), the
 // poke socket closed (the server's event hub holds no connection of ours), the queued decisions kept.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { defaultPokeSocketFactory } from '../../../electron/backend/sync/pokes';
-import { localService, markDecisions, nonceSigner, openLocalDb, STAFF, startWorld, syncUntilSettled, tempDir, type World } from '../sync/support/world';
+import { localService, markDecisions, nonceSigner, openLocalDb, STAFF, syncUntilSettled, tempDir, until, useWorld } from '../sync/support/world';
 
-let world: World;
-beforeAll(async () => {
-  world = await startWorld();
-}, 120_000);
-afterAll(async () => {
-  await world?.close();
-});
-
-/** Waits until `ready()` holds, re-checking every few milliseconds (bounded: about a minute). */
-async function until(ready: () => boolean, what: string, checks = 6_000): Promise<void> {
-  for (let i = 0; i < checks; i++) {
-    if (ready()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`never happened: ${what}`);
-}
+const world = useWorld();
 
 it('logout is audited, revokes the token at the server and closes the poke socket; the queue survives', async () => {
   const dir = tempDir('logout');

@@ -1,5 +1,5 @@
 // The desktop's verdict on a parent's signature checks revocation while online (real `openssl ocsp` on loopback) and
-// says "not checked (offline)" otherwise.
+// says "not checked (offline)" otherwise, unless the server recorded its own check with the signature.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignatureInfo } from '../../../domain/entities';
 import { parentSignatureVerdict } from '../../../electron/backend/signatures/parent-signature-verdict';
@@ -46,5 +46,13 @@ describe('desktop signature verdict and revocation', () => {
     const trust = signatureTrust(trustedTestRootsPem(), { ocspUrls: [responder.url], crlUrls: [] }, () => false);
     const verdict = await parentSignatureVerdict(await signatureBy(revoked), content, revoked.identity.iin, trust);
     expect(verdict).toMatchObject({ valid: true, revocation: { status: 'not-checked-offline', method: null } });
+  });
+
+  it('offline: the check the server recorded when it accepted the signature is shown, and a revocation it found counts', async () => {
+    const online = signatureTrust(trustedTestRootsPem(), { ocspUrls: [responder.url], crlUrls: [] }, () => true);
+    const recorded = (await parentSignatureVerdict(await signatureBy(revoked), content, revoked.identity.iin, online)).revocation!;
+    const offline = signatureTrust(trustedTestRootsPem(), { ocspUrls: [responder.url], crlUrls: [] }, () => false);
+    const verdict = await parentSignatureVerdict({ ...(await signatureBy(revoked)), revocation: recorded }, content, revoked.identity.iin, offline);
+    expect(verdict).toMatchObject({ valid: false, problem: 'CERT_REVOKED', revocation: { status: 'revoked', method: 'ocsp', source: responder.url } });
   });
 });

@@ -2,27 +2,17 @@
  * Needs attention through the API handlers: a decision made on a contract the parent withdrew meanwhile comes back
  * refused or in conflict, stays listed with the server's reason and the current state, and can be discarded.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { HEADER_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../../../domain/sync-protocol';
 import { syncHandlers } from '../../../electron/backend/api/sync-handlers';
-import { localService, markDecisions, nonceSigner, openLocalDb, STAFF, startWorld, syncUntilSettled, tempDir, type World } from './support/world';
+import { contractOverlays, markDecisions, signedInService, syncUntilSettled, useWorld } from './support/world';
 
-let world: World;
-beforeAll(async () => {
-  world = await startWorld();
-});
-afterAll(async () => {
-  await world?.close();
-});
+const world = useWorld();
 
 it('lists a refused decision with reason and current state, and discards it', async () => {
-  const dir = tempDir('attention');
-  const db = openLocalDb(dir);
-  const service = localService(dir, db, world.proxy.url);
+  const { db, service } = await signedInService(world, 'attention');
   const api = syncHandlers(service);
   try {
-    await service.session.login(nonceSigner(STAFF));
-    await syncUntilSettled(service);
     const [decision] = markDecisions(service, 1, 42);
     const contractId = String(decision!.args.contractId);
     const withdrawn = await fetch(`${world.server.url}/v1/dev/parent/contracts/${contractId}/withdraw`, {
@@ -31,7 +21,7 @@ it('lists a refused decision with reason and current state, and discards it', as
     });
     expect(withdrawn.ok).toBe(true);
     const row = service.engine.enqueueDecision(decision!.name, decision!.args, decision!.baseVersion);
-    expect(service.engine.outbox.overlay().get(`contract:${contractId}`)).toBe('pending');
+    expect(contractOverlays(service).get(contractId)).toBe('pending');
 
     await syncUntilSettled(service);
     const status = await api['sync.status']({});
@@ -41,7 +31,7 @@ it('lists a refused decision with reason and current state, and discards it', as
     expect(list[0]).toMatchObject({ id: row.clientSeq, name: 'contract.markDocument', target: { entity: 'contract', id: contractId } });
     expect(['rejected', 'conflict']).toContain(list[0]!.status);
     expect(list[0]!.message).toBeTruthy();
-    expect(service.engine.outbox.overlay().get(`contract:${contractId}`)).toBe('attention');
+    expect(contractOverlays(service).get(contractId)).toBe('attention');
 
     const detail = await api['attention.get']({ id: row.clientSeq });
     expect(detail.current).toMatchObject({ id: contractId, status: 'withdrawn' });

@@ -3,19 +3,13 @@
  * the bytes are wrong — a corrupted download is fetched again, a tampered file on disk is refused and re-fetched.
  */
 import fs from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { sha256Hex } from '../../../electron/backend/blobs/blob-store';
 import { openWorkDocuments } from '../../../electron/backend/blobs/open-work';
 import { pathStarts } from '../../support/fault-proxy';
-import { localService, nonceSigner, openLocalDb, STAFF, startWorld, syncUntilSettled, tempDir, type World } from './support/world';
+import { localService, nonceSigner, openLocalDb, STAFF, syncUntilSettled, tempDir, useWorld } from './support/world';
 
-let world: World;
-beforeAll(async () => {
-  world = await startWorld();
-});
-afterAll(async () => {
-  await world?.close();
-});
+const world = useWorld();
 
 function errorCode(read: () => unknown): string | null {
   try {

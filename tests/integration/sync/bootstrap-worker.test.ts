@@ -4,19 +4,13 @@
  * in-thread path gives, so the engine asks for a new login.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { workerBootstrapRunner } from '../../../electron/backend/sync/bootstrap-runner';
 import type { SyncService } from '../../../electron/backend/sync/sync-service';
-import { localService, nonceSigner, openLocalDb, serverSnapshot, startWorld, STAFF, tempDir, type World } from './support/world';
+import { localService, nonceSigner, openLocalDb, serverSnapshot, STAFF, tempDir, useWorld } from './support/world';
 
 const workerFile = path.resolve(import.meta.dirname, '../../../electron/backend/sync/bootstrap-worker.ts');
-let world: World;
-beforeAll(async () => {
-  world = await startWorld();
-});
-afterAll(async () => {
-  await world?.close();
-});
+const world = useWorld();
 
 const httpOf = (service: () => SyncService, url: string, token?: string) => () => {
   const state = service().engine.state.read();

@@ -2,39 +2,24 @@
  * The engine process is SIGKILLed during a bootstrap, a pull page or a push (before or after the server
  * answered), then restarted: the replica ends equal to the server and every decision was applied exactly once.
  */
-import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { SessionUser } from '../../../domain/sync-protocol';
-import { bundleEngineChild, ChildEngine } from './support/child-engine';
-import { expectExactlyOnceInOrder, KEY_HEX, localService, markDecisions, nonceSigner, openLocalDb, serverResults, serverSnapshot, startWorld, STAFF, syncUntilSettled, tempDir, type Snapshot, type World } from './support/world';
+import { expect, it } from 'vitest';
+import { catchUp, seededChild, useCrashRig } from './support/crash-rig';
+import { ChildEngine } from './support/child-engine';
+import { expectExactlyOnceInOrder, markDecisions, serverResults, serverSnapshot, syncUntilSettled, type Snapshot } from './support/world';
 import type { OutboxRow } from '../../../electron/backend/sync/outbox';
 import type { CycleOutcome } from '../../../electron/backend/sync/engine';
 
 const CYCLES = 50;
-let world: World;
-let bundle: string;
-beforeAll(async () => {
-  [world, bundle] = await Promise.all([startWorld(), bundleEngineChild()]);
-});
-afterAll(async () => {
-  await world?.close();
-});
+const rig = useCrashRig();
+const { world } = rig;
 
 type Phase = 'bootstrap' | 'pull' | 'push';
 const phases: Phase[] = ['bootstrap', 'pull', 'push'];
 
 it(`survives ${CYCLES} SIGKILLs during bootstrap, pull and push`, { timeout: 600_000 }, async () => {
-  const dir = tempDir('crash');
   // A session and a decision source: an in-process engine logs in once and lends its token to the child.
-  const db = openLocalDb(tempDir('crash-login'));
-  const seeder = localService(dir, db, world.proxy.url);
-  const user: SessionUser = await seeder.session.login(nonceSigner(STAFF));
-  await syncUntilSettled(seeder);
-  const { token, tokenExpiresAt } = seeder.engine.state.read();
-  const config = { dbFile: path.join(dir, 'child.db'), keyHex: KEY_HEX, serverUrl: world.proxy.url, pullLimit: 7 };
-
-  let child = await ChildEngine.start(bundle, config);
-  await child.send({ op: 'session', token: token!, expiresAt: tokenExpiresAt!, user });
+  const { seeder, token, config, child: first, close } = await seededChild(rig, 'crash', 7);
+  let child = first;
   const made: string[] = [];
   const kills: Record<Phase, number> = { bootstrap: 0, pull: 0, push: 0 };
   try {
@@ -65,25 +50,20 @@ it(`survives ${CYCLES} SIGKILLs during bootstrap, pull and push`, { timeout: 600
       if (killed) {
         await killed;
         kills[phase]++;
-        child = await ChildEngine.start(bundle, config);
+        child = await ChildEngine.start(rig.bundle(), config);
       }
       // After the restart (or if the cycle finished first) the engine catches up.
-      for (let i = 0; i < 50; i++) {
-        const o = await child.send<CycleOutcome>({ op: 'sync' });
-        const snap = await child.send<{ outbox: OutboxRow[] }>({ op: 'snapshot' });
-        if (o.ok && snap.outbox.every((r) => r.status !== 'pending')) break;
-      }
+      await catchUp(child, 50);
     }
     await child.send({ op: 'sync' });
     const final = await child.send<{ replica: Snapshot; outbox: OutboxRow[]; state: { clientId: string } }>({ op: 'snapshot' });
     expect(expectExactlyOnceInOrder(await serverResults(world.server, final.state.clientId), made)).toBeNull();
     expect(final.outbox).toEqual([]);
-    expect(final.replica).toEqual(await serverSnapshot(world.server, token!));
+    expect(final.replica).toEqual(await serverSnapshot(world.server, token));
     expect(kills.bootstrap + kills.pull + kills.push).toBeGreaterThanOrEqual(CYCLES * 0.9);
     expect(Math.min(kills.bootstrap, kills.pull, kills.push)).toBeGreaterThan(0);
   } finally {
     await child.stop().catch(() => undefined);
-    await seeder.stop();
-    db.close();
+    await close();
   }
 });

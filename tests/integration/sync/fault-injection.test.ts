@@ -2,17 +2,11 @@
  * Every decision reaches the server exactly once and in order, whatever the network does between: answers dropped
  * after the server committed, 500, 429, timeouts, connection resets and slow links.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pathStarts, type Fault } from '../../support/fault-proxy';
-import { expectExactlyOnceInOrder, localService, markDecisions, nonceSigner, openLocalDb, serverResults, serverSnapshot, startWorld, STAFF, syncUntilSettled, tempDir, type World } from './support/world';
+import { expectExactlyOnceInOrder, localService, markDecisions, nonceSigner, openLocalDb, serverResults, serverSnapshot, STAFF, syncUntilSettled, tempDir, useWorld } from './support/world';
 
-let world: World;
-beforeAll(async () => {
-  world = await startWorld();
-});
-afterAll(async () => {
-  await world?.close();
-});
+const world = useWorld();
 
 const faults: Array<[string, Fault]> = [
   ['answer dropped after the server committed', { kind: 'dropAfterCommit' }],

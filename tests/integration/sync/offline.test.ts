@@ -1,21 +1,13 @@
 /** Offline for a while: 100 decisions made with the server unreachable, the app restarted, the server back → all applied. */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { expectExactlyOnceInOrder, localService, markDecisions, nonceSigner, openLocalDb, serverResults, STAFF, startWorld, syncUntilSettled, tempDir, type World } from './support/world';
+import { expect, it } from 'vitest';
+import { contractOverlays, expectExactlyOnceInOrder, localService, markDecisions, openLocalDb, serverResults, signedInService, syncUntilSettled, useWorld } from './support/world';
 
-let world: World;
-beforeAll(async () => {
-  world = await startWorld();
-});
-afterAll(async () => {
-  await world?.close();
-});
+const world = useWorld();
 
 it('keeps 100 offline decisions across a restart and applies them all once the server is back', async () => {
-  const dir = tempDir('offline');
-  let db = openLocalDb(dir);
-  let service = localService(dir, db, world.proxy.url);
-  await service.session.login(nonceSigner(STAFF));
-  await syncUntilSettled(service);
+  const signedIn = await signedInService(world, 'offline');
+  const { dir } = signedIn;
+  let { db, service } = signedIn;
 
   world.proxy.setOffline(true);
   const decisions = markDecisions(service, 100, 5);
@@ -23,9 +15,10 @@ it('keeps 100 offline decisions across a restart and applies them all once the s
   const outcome = await service.engine.syncNow();
   expect(outcome.ok).toBe(false);
   expect(service.engine.status()).toMatchObject({ online: false, pending: 100 });
-  const touched = new Set(decisions.map((d) => `contract:${d.args.contractId}`));
-  const overlay = service.engine.outbox.overlay();
-  for (const key of touched) expect(overlay.get(key)).toBe('pending');
+  const touched = new Set(decisions.map((d) => d.args.contractId));
+  const overlay = contractOverlays(service);
+  expect([...overlay.keys()].sort()).toEqual([...touched].sort());
+  for (const id of touched) expect(overlay.get(id)).toBe('pending');
 
   // Restart while still offline: nothing is lost.
   await service.stop();

@@ -4,20 +4,14 @@
  * sits in Needs attention with the server's answer.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { HEADER_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../../../domain/sync-protocol';
 import type { OpenedDatabase } from '../../../db/open';
 import type { SyncService } from '../../../electron/backend/sync/sync-service';
 import { pathStarts, type Fault } from '../../support/fault-proxy';
-import { expectExactlyOnceInOrder, localService, markDecisions, nonceSigner, openLocalDb, serverResults, serverSnapshot, STAFF, startWorld, syncUntilSettled, tempDir, type World } from './support/world';
+import { expectExactlyOnceInOrder, localService, markDecisions, nonceSigner, openLocalDb, serverResults, serverSnapshot, STAFF, syncUntilSettled, tempDir, useWorld } from './support/world';
 
-let world: World;
-beforeAll(async () => {
-  world = await startWorld();
-});
-afterAll(async () => {
-  await world?.close();
-});
+const world = useWorld();
 
 const faultArb: fc.Arbitrary<Fault> = fc.oneof(
   fc.constant<Fault>({ kind: 'dropAfterCommit' }),

@@ -5,22 +5,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { SwitchStep } from '../../../db/replica-files';
-import type { SessionUser } from '../../../domain/sync-protocol';
 import type { CycleOutcome } from '../../../electron/backend/sync/engine';
 import type { OutboxRow } from '../../../electron/backend/sync/outbox';
-import { bundleEngineChild, ChildEngine, type ChildEngineConfig } from './support/child-engine';
-import { expectExactlyOnceInOrder, KEY_HEX, localService, markDecisions, nonceSigner, openLocalDb, serverResults, serverSnapshot, startWorld, STAFF, syncUntilSettled, tempDir, type Snapshot, type World } from './support/world';
+import { ChildEngine } from './support/child-engine';
+import { catchUp, seededChild, useCrashRig } from './support/crash-rig';
+import { expectExactlyOnceInOrder, markDecisions, serverResults, serverSnapshot, syncUntilSettled, type Snapshot } from './support/world';
 
-let world: World;
-let bundle: string;
-beforeAll(async () => {
-  [world, bundle] = await Promise.all([startWorld(), bundleEngineChild()]);
-});
-afterAll(async () => {
-  await world?.close();
-});
+const rig = useCrashRig();
+const { world } = rig;
 
 interface ChildSnapshot {
   replica: Snapshot;
@@ -33,16 +27,8 @@ const steps: SwitchStep[] = ['built', 'committed', 'attached', 'cleaned'];
 const replicaFilesIn = (dir: string) => fs.readdirSync(dir).filter((f) => f.includes('.replica-') && f.endsWith('.db'));
 
 it('loses and duplicates nothing when killed at each step of a replica switch', { timeout: 300_000 }, async () => {
-  const dir = tempDir('switch-crash');
-  const db = openLocalDb(tempDir('switch-crash-login'));
-  const seeder = localService(dir, db, world.proxy.url);
-  const user: SessionUser = await seeder.session.login(nonceSigner(STAFF));
-  await syncUntilSettled(seeder);
-  const { token, tokenExpiresAt } = seeder.engine.state.read();
-  const config: ChildEngineConfig = { dbFile: path.join(dir, 'child.db'), keyHex: KEY_HEX, serverUrl: world.proxy.url, pullLimit: 50 };
-
-  let child = await ChildEngine.start(bundle, config);
-  await child.send({ op: 'session', token: token!, expiresAt: tokenExpiresAt!, user });
+  const { dir, seeder, token, config, child: first, close } = await seededChild(rig, 'switch-crash', 50);
+  let child = first;
   expect(await child.send<CycleOutcome>({ op: 'sync' })).toMatchObject({ ok: true });
   const made: string[] = [];
   try {
@@ -57,13 +43,13 @@ it('loses and duplicates nothing when killed at each step of a replica switch', 
       const before = await child.send<ChildSnapshot>({ op: 'snapshot' });
 
       await child.stop();
-      child = await ChildEngine.start(bundle, { ...config, killAtSwitchStep: step });
+      child = await ChildEngine.start(rig.bundle(), { ...config, killAtSwitchStep: step });
       await child.send({ op: 'requireBootstrap' });
       const outcome = child.send<CycleOutcome>({ op: 'pull' }).catch(() => null);
       await Promise.race([outcome, child.exited]);
       expect(child.process.signalCode).toBe('SIGKILL');
 
-      child = await ChildEngine.start(bundle, config);
+      child = await ChildEngine.start(rig.bundle(), config);
       const reopened = await child.send<ChildSnapshot>({ op: 'snapshot' });
       // Before the pointer commit the old replica is still in use (and will be rebuilt); from it on, the new one.
       if (step === 'built') {
@@ -74,20 +60,15 @@ it('loses and duplicates nothing when killed at each step of a replica switch', 
         expect(reopened.state.needsBootstrap).toBe(false);
       }
       expect(replicaFilesIn(dir)).toEqual([path.basename(reopened.replicaFile)]);
-      for (let i = 0; i < 20; i++) {
-        const o = await child.send<CycleOutcome>({ op: 'sync' });
-        const snap = await child.send<ChildSnapshot>({ op: 'snapshot' });
-        if (o.ok && snap.outbox.length === 0) break;
-      }
+      await catchUp(child, 20);
     }
     const final = await child.send<ChildSnapshot>({ op: 'snapshot' });
     expect(expectExactlyOnceInOrder(await serverResults(world.server, final.state.clientId), made)).toBeNull();
     expect(final.outbox).toEqual([]);
-    expect(final.replica).toEqual(await serverSnapshot(world.server, token!));
+    expect(final.replica).toEqual(await serverSnapshot(world.server, token));
     expect(replicaFilesIn(dir)).toEqual([path.basename(final.replicaFile)]);
   } finally {
     await child.stop().catch(() => undefined);
-    await seeder.stop();
-    db.close();
+    await close();
   }
 });

@@ -2,26 +2,16 @@
  * The outbox survives everything that is not the server's answer: a 401 (re-login prompt), a minimum-app-version
  * answer (update prompt) and a `resetRequired` (re-bootstrap) all keep the queued decisions and send them later.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { pathStarts } from '../../support/fault-proxy';
-import { expectExactlyOnceInOrder, localService, markDecisions, nonceSigner, openLocalDb, serverResults, STAFF, startWorld, syncUntilSettled, tempDir, type World } from './support/world';
+import { expectExactlyOnceInOrder, markDecisions, nonceSigner, serverResults, signedInService, STAFF, syncUntilSettled, useWorld } from './support/world';
 
-let world: World;
-beforeAll(async () => {
-  world = await startWorld();
-});
-afterAll(async () => {
-  await world?.close();
-});
+const world = useWorld();
 
 it('keeps the queue through 401, 426 and a compacted change log', async () => {
-  const dir = tempDir('session');
-  const db = openLocalDb(dir);
-  const service = localService(dir, db, world.proxy.url);
+  const { db, service } = await signedInService(world, 'session');
   const { engine } = service;
   try {
-    await service.session.login(nonceSigner(STAFF));
-    await syncUntilSettled(service);
     const ids = markDecisions(service, 6, 9).map((d) => engine.enqueueDecision(d.name, d.args, d.baseVersion).mutationId);
 
     world.proxy.once(pathStarts('/v1/sync/push'), { kind: 'status', status: 426 });

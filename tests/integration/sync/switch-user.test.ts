@@ -6,25 +6,15 @@
 import type { AppError } from '../../../domain/envelope';
 import { displayText } from '../../../domain/text/catalogue';
 import { textOfDetails } from '../../../domain/text/text-error';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { localService, markDecisions, nonceSigner, openLocalDb, STAFF, startWorld, syncUntilSettled, tempDir, type World } from './support/world';
+import { expect, it } from 'vitest';
+import { markDecisions, nonceSigner, signedInService, syncUntilSettled, useWorld } from './support/world';
 
-let world: World;
-beforeAll(async () => {
-  world = await startWorld();
-});
-afterAll(async () => {
-  await world?.close();
-});
+const world = useWorld();
 
 it('refuses a different user while the outbox holds the previous user’s decisions, then lets them in', { timeout: 180_000 }, async () => {
-  const dir = tempDir('switch-user');
-  const db = openLocalDb(dir);
-  const service = localService(dir, db, world.proxy.url);
+  const { db, service } = await signedInService(world, 'switch-user');
   const { engine } = service;
   try {
-    await service.session.login(nonceSigner(STAFF));
-    await syncUntilSettled(service);
     for (const d of markDecisions(service, 3, 4)) engine.enqueueDecision(d.name, d.args, d.baseVersion);
 
     const refused = await service.session.login(nonceSigner('kg2-methodist')).then(

@@ -95,6 +95,25 @@ describe('renderContractPdf', () => {
     expect(other).not.toContain(data.bank!.iban);
   });
 
+  it('words the Kazakh text as the native review asked (2026.2), one spelling of the medical form numbers', () => {
+    const kazakh = text.slice(0, text.indexOf('оказания услуг дошкольного воспитания и обучения')).replace(/\s+/g, ' ');
+    for (const wording of ['Жіберіп алған пайда өтелмейді', 'Талап (претензия) жазбаша', '№ 052-2/у нысаны, бұрынғы № 026/у-3', '№ 065/у нысаны', '№ 027/у нысанындағы']) {
+      expect(kazakh).toContain(wording);
+    }
+    for (const old of ['Жіберілген пайда', 'Талап-арыз', '052-2/е', '065/е', '027/е']) expect(kazakh).not.toContain(old);
+  });
+
+  it('re-renders a contract made with template 2026.1 byte for byte in its own wording', async () => {
+    const older = await renderContractPdf({ ...data, templateVersion: '2026.1' }, fonts);
+    // The SHA-256 the 2026.1 build gave for the demo sample: a parent's signature on such a contract stays valid.
+    // (It changes only if the demo sample itself changes.)
+    expect(await sha256Hex(older)).toBe('e98a9296dc812a4fb811c13e8baceeb0bdac5bcb014a213b647a1cc5ae3bbd28');
+    const olderText = pdfText(older).replace(/\s+/g, ' ');
+    expect(olderText).toContain('шаблон 2026.1');
+    expect(olderText).toContain('Жіберілген пайда өтелмейді');
+    expect(olderText).not.toContain('Жіберіп алған пайда');
+  });
+
   it('refuses a template version it does not have', async () => {
     await expect(renderContractPdf({ ...data, templateVersion: '2025.9' }, fonts)).rejects.toThrow(/template version 2025\.9/);
   });

@@ -13,7 +13,8 @@ import {
   type SignedCopySignature,
 } from '../../../domain/contract-pdf';
 import { sampleContractPdfData } from '../../../demo/contract-sample';
-import type { Contract, Organisation, SignatureInfo } from '../../../domain/entities';
+import { sampleContract, sampleOrganisation } from '../../fixtures/contract-pdf/sample';
+import type { Contract, SignatureInfo } from '../../../domain/entities';
 import { bytesToBase64 } from '../../../domain/pki/bytes';
 import { describeCertificate, parseCertificate } from '../../../domain/pki/certificate-info';
 import { signCms } from '../../fixtures/pki/sign-cms';
@@ -103,25 +104,10 @@ describe('renderSignedCopy', () => {
 });
 
 describe('regenerateSignedContract', () => {
-  const org: Organisation = {
-    id: 'org-1', kind: 'kindergarten', bin: data0().organisation.bin, nameKk: data0().organisation.nameKk, nameRu: data0().organisation.nameRu,
-    address: data0().organisation.address, headFullName: data0().organisation.headFullName, region: 'Астана', locality: data0().organisation.locality, version: 3,
-  };
-  function data0(): ContractPdfData {
-    return sampleContractPdfData();
-  }
-  function contract(pdfSha256: string | null, overrides: Partial<Contract> = {}): Contract {
-    const d = data0();
-    return {
-      id: 'c-1', number: d.contract.number, orgId: org.id, directionId: null, status: 'submitted', version: 7, reworkCount: 0, round: 1,
-      isVoucher: d.contract.isVoucher, pmpkConclusion: false, child: d.child, parent: d.parent, bank: d.bank,
-      group: { id: null, nameKk: d.contract.group.kk, nameRu: d.contract.group.ru },
-      teachingLanguage: d.contract.teachingLanguage, startDate: d.contract.startDate, offeredOn: d.contract.date,
-      submittedAt: '2026-08-18T06:30:00Z', dueOn: null, templateVersion: d.templateVersion, pdfSha256, parentSignature: signatures[0]!.signature,
-      headSignature: null, signedAt: null, rejectReason: null, rejectComment: null, archivedOn: null, archiveReason: null,
-      updatedAt: '2026-08-18T06:30:00Z', ...overrides,
-    };
-  }
+  const org = sampleOrganisation();
+  const data0 = sampleContractPdfData;
+  const contract = (pdfSha256: string | null, overrides: Partial<Contract> = {}): Contract =>
+    sampleContract(pdfSha256, { parentSignature: signatures[0]!.signature, ...overrides });
 
   it('returns the same bytes the parent signed when the recorded hash matches', async () => {
     const result = await regenerateSignedContract(contract(pdfSha), org, fonts);

@@ -1,14 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   addCalendarDays,
   addWorkingDays,
+  BUILT_IN_CALENDAR_VERSION,
+  calendarStatusOn,
+  installCalendar,
+  installedCalendarVersion,
   isCalendarYearCovered,
+  isProvisionalDate,
   isWorkingDay,
   todayInKazakhstan,
   workingDaysBetween,
   workingDaysLeft,
 } from '../../../domain/calendar';
+import { builtInCalendarYears, calendarImportFileSchema, type CalendarYearData } from '../../../domain/calendar-data';
 
 /** Weekdays (Mon–Fri) of `year` that are not working days, as MM-DD. */
 function nonWorkingWeekdays(year: number): string[] {
@@ -146,5 +152,37 @@ describe('Kazakhstan working-day calendar: properties', () => {
         expect(workingDaysBetween(date, addCalendarDays(date, 7))).toBeLessThanOrEqual(6);
       }),
     );
+  });
+});
+
+describe('installed calendar (the server’s synced data)', () => {
+  const base = builtInCalendarYears;
+  const with2027 = (year: Partial<CalendarYearData>) => base.map((y) => (y.year === 2027 ? { ...y, ...year } : y));
+
+  afterEach(() => installCalendar(base, BUILT_IN_CALENDAR_VERSION));
+
+  it('knows each year’s status: confirmed, provisional, projected beyond the data', () => {
+    expect(calendarStatusOn('2026-12-31')).toBe('confirmed');
+    expect(calendarStatusOn('2027-01-08')).toBe('provisional');
+    expect(calendarStatusOn('2028-01-08')).toBe('projected');
+    expect([isProvisionalDate('2026-06-01'), isProvisionalDate('2027-06-01'), isProvisionalDate('2031-06-01')]).toEqual([false, true, true]);
+  });
+
+  it('a transfer decree makes 8 January 2027 a day off and Saturday 16 January a working day', () => {
+    expect(addWorkingDays('2026-12-29', 7)).toBe('2027-01-12');
+    installCalendar(with2027({ status: 'confirmed', transfers: [{ dayOff: '2027-01-08', workingDay: '2027-01-16' }] }), 2);
+    expect(installedCalendarVersion()).toBe(2);
+    expect(isWorkingDay('2027-01-08')).toBe(false);
+    expect(isWorkingDay('2027-01-16')).toBe(true);
+    expect(addWorkingDays('2026-12-29', 7)).toBe('2027-01-13');
+    expect(isProvisionalDate('2027-01-13')).toBe(false);
+  });
+
+  it('refuses an import file whose dates leave their year or whose holiday is unknown', () => {
+    const year2027 = base.find((y) => y.year === 2027)!;
+    expect(calendarImportFileSchema.safeParse({ years: [year2027] }).success).toBe(true);
+    expect(calendarImportFileSchema.safeParse({ years: [{ ...year2027, year: 2028 }] }).success).toBe(false);
+    expect(calendarImportFileSchema.safeParse({ years: [{ ...year2027, holidays: [{ date: '2027-02-01', holiday: 'pancake_day' }] }] }).success).toBe(false);
+    expect(calendarImportFileSchema.safeParse({ years: [] }).success).toBe(false);
   });
 });

@@ -46,6 +46,7 @@ export function application(n: number, overrides: Partial<SpecialQueueApplicatio
     conclusionSize: 1000 + n,
     locality: 'Астана',
     kindergartens: ['kg1', 'kg2'],
+    chosenKindergartens: [],
     teachingLanguage: 'kk',
     // Monday 2026-02-02 09:00 Almaty + n minutes: submissions ordered by n.
     submittedAt: new Date(Date.UTC(2026, 1, 2, 4, n)).toISOString(),

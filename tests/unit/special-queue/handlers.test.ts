@@ -89,6 +89,12 @@ describe('special-queue handlers', () => {
     });
     const before = await handlers['specialQueue.get']({ id: 'sq-1' });
     expect(before.kindergartens).toEqual([{ id: 'kg1', name: { kk: 'Балдәурен', ru: 'Балдаурен' } }, { id: 'kg2', name: null }]);
+    // A PMPK replica has no kindergarten rows: the names the application carries are shown.
+    r.putApplication(application(2, { chosenKindergartens: [{ id: 'kg2', nameKk: 'Айгөлек', nameRu: 'Айголек' }] }));
+    expect((await handlers['specialQueue.get']({ id: 'sq-2' })).kindergartens).toEqual([
+      { id: 'kg1', name: { kk: 'Балдәурен', ru: 'Балдаурен' } },
+      { id: 'kg2', name: { kk: 'Айгөлек', ru: 'Айголек' } },
+    ]);
     expect(before.history.map((h) => h.kind)).toEqual(['submitted']);
     expect(before.waitingWorkingDays).toBe(7);
     expect(before.conclusion.downloaded).toBe(false);

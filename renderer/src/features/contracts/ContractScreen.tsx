@@ -74,6 +74,12 @@ function ContractView({ detail, onBack }: { detail: ContractDetail; onBack: () =
   const reasonRef = useRef<HTMLInputElement>(null);
   const { busy, run } = useDecision();
   const verdict = useQuery(() => api['contracts.signatureVerdict']({ contractId: contract.id }), [contract.id, contract.pdfSha256, contract.parentSignature?.signedAt], []);
+  const headSigned = contract.headSignature !== null;
+  const headVerdict = useQuery(
+    () => (headSigned ? api['contracts.signatureVerdict']({ contractId: contract.id, party: 'head' }) : Promise.resolve(undefined)),
+    [contract.id, contract.pdfSha256, contract.headSignature?.signedAt],
+    [],
+  );
   const doc: ReviewDocument | undefined = documents[Math.min(current, documents.length - 1)];
   const signBlocked = useBlockedReason(detail, 'sign');
   const reworkBlocked = useBlockedReason(detail, 'returnForRework');
@@ -197,7 +203,7 @@ function ContractView({ detail, onBack }: { detail: ContractDetail; onBack: () =
               </Button>
             </>
           )}
-          <DeadlineCell dueOn={contract.dueOn} daysLeft={detail.workingDaysLeft} compact />
+          <DeadlineCell dueOn={contract.dueOn} daysLeft={detail.workingDaysLeft} provisional={detail.dueProvisional} compact />
           <Tooltip label={t('shortcutsHint')} multiline w={320}>
             <ActionIcon variant="subtle" size="lg" onClick={() => setDialog('help')} aria-label={tc('shortcuts.title')} aria-keyshortcuts="Shift+Slash">
               <IconKeyboard size={18} />
@@ -248,6 +254,7 @@ function ContractView({ detail, onBack }: { detail: ContractDetail; onBack: () =
         <Box style={{ width: 'clamp(260px, 24vw, 420px)', flex: '0 0 auto', overflowY: 'auto', minHeight: 0 }} aria-label={t('parties.contract')}>
           <Stack gap="sm">
             <SignatureVerdict verdict={verdict.data} />
+            {headSigned && <SignatureVerdict verdict={headVerdict.data} party="head" />}
             <PartiesCard contract={contract} />
             <HistoryList events={detail.history} />
           </Stack>

@@ -147,7 +147,7 @@ function ContractTable(props: {
       { key: 'parent', header: t('columns.parent'), width: '1.6fr', sortKey: 'parentName', render: (r) => <Text size="sm" lineClamp={2}>{r.parentName}</Text> },
       { key: 'status', header: t('columns.status'), width: '1.4fr', render: (r) => <StatusLabel status={r.status} /> },
       { key: 'submitted', header: t('columns.submitted'), width: '100px', sortKey: 'submittedAt', render: (r) => <Text size="sm">{formatDate(r.submittedAt)}</Text> },
-      { key: 'deadline', header: t('columns.deadline'), width: '150px', sortKey: 'dueOn', render: (r) => <DeadlineCell dueOn={r.dueOn} daysLeft={r.workingDaysLeft} /> },
+      { key: 'deadline', header: t('columns.deadline'), width: '150px', sortKey: 'dueOn', render: (r) => <DeadlineCell dueOn={r.dueOn} daysLeft={r.workingDaysLeft} provisional={r.dueProvisional} /> },
       {
         key: 'rework', header: t('columns.rework'), width: '96px', sortKey: 'reworkCount',
         render: (r) => <Text size="sm" c={r.reworkCount >= MAX_REWORK_ATTEMPTS ? 'orange' : undefined}>{t('reworkOf', { count: r.reworkCount, max: MAX_REWORK_ATTEMPTS })}</Text>,
@@ -199,7 +199,7 @@ function DirectionTable(props: { search: string; selected: number; onSelect: (i:
       { key: 'iin', header: t('columns.childIin'), width: '130px', render: (r) => <Text size="sm" ff="monospace">{r.childIin}</Text> },
       { key: 'parent', header: t('columns.parent'), width: '1.8fr', render: (r) => <Text size="sm" lineClamp={1}>{r.parentName}</Text> },
       { key: 'issued', header: t('columns.issued'), width: '110px', render: (r) => <Text size="sm">{formatDate(r.issuedOn)}</Text> },
-      { key: 'due', header: t('columns.offerDue'), width: '180px', render: (r) => <DeadlineCell dueOn={r.offerDueOn} daysLeft={r.workingDaysLeft} /> },
+      { key: 'due', header: t('columns.offerDue'), width: '180px', render: (r) => <DeadlineCell dueOn={r.offerDueOn} daysLeft={r.workingDaysLeft} provisional={r.dueProvisional} /> },
       { key: 'sync', header: t('columns.sync'), width: '64px', render: (r) => <SyncStateBadge state={r.sync} compact /> },
     ],
     [t],

@@ -6,10 +6,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll } from 'vitest';
+import { contractListArgsSchema, contractTabs, type RowOverlayState } from '../../../../domain/api/contracts';
+import { todayInKazakhstan } from '../../../../domain/calendar';
 import { entitySchemas, type EntityName } from '../../../../domain/entities';
 import { signCms } from '../../../fixtures/pki/sign-cms';
 import { bootstrapMetaSchema, bootstrapRowSchema, HEADER_CLIENT_ID, HEADER_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../../../../domain/sync-protocol';
 import { openDatabase, type OpenedDatabase } from '../../../../db/open';
+import { InboxQueries } from '../../../../electron/backend/contracts/inbox-query';
 import { SyncService, type SyncServiceOptions } from '../../../../electron/backend/sync/sync-service';
 import { mutationResults } from '../../../../server/db/schema';
 import type { RunningServer } from '../../../../server/index';
@@ -37,6 +41,30 @@ export async function startWorld(): Promise<World> {
       await proxy.close();
       await server.close();
     },
+  };
+}
+
+/** The world of one test file: started before its tests, closed after them; read it only inside a test. */
+export function useWorld(): World {
+  let started: World | undefined;
+  beforeAll(async () => {
+    started = await startWorld();
+  }, 120_000);
+  afterAll(async () => {
+    await started?.close();
+  });
+  const get = (): World => {
+    if (!started) throw new Error('the world starts in beforeAll');
+    return started;
+  };
+  return {
+    get server() {
+      return get().server;
+    },
+    get proxy() {
+      return get().proxy;
+    },
+    close: () => get().close(),
   };
 }
 
@@ -71,6 +99,15 @@ export function nonceSigner(identity: string) {
   };
 }
 
+/** Waits until `ready()` holds, re-checking every few milliseconds (bounded: about a minute). */
+export async function until(ready: () => boolean, what: string, checks = 6_000): Promise<void> {
+  for (let i = 0; i < checks; i++) {
+    if (ready()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`never happened: ${what}`);
+}
+
 /** Runs cycles until one succeeds with nothing left to push (bounded). */
 export async function syncUntilSettled(service: SyncService, maxCycles = 200): Promise<void> {
   let last = '';
@@ -80,6 +117,25 @@ export async function syncUntilSettled(service: SyncService, maxCycles = 200): P
     last = JSON.stringify(outcome);
   }
   throw new Error(`sync did not settle: ${last}`);
+}
+
+/** A service on a fresh local DB, signed in as `identity` and synced: the start of most sync tests. */
+export async function signedInService(world: World, prefix: string, identity = STAFF): Promise<{ dir: string; db: OpenedDatabase; service: SyncService }> {
+  const dir = tempDir(prefix);
+  const db = openLocalDb(dir);
+  const service = localService(dir, db, world.proxy.url);
+  await service.session.login(nonceSigner(identity));
+  await syncUntilSettled(service);
+  return { dir, db, service };
+}
+
+/** The inbox's overlay of the contracts with local decisions, as the contract list shows it (every tab). */
+export function contractOverlays(service: SyncService): Map<string, RowOverlayState> {
+  const inbox = new InboxQueries(service.engine.options.sqlite, () => todayInKazakhstan(new Date()));
+  const rows = contractTabs.flatMap(
+    (tab) => inbox.contracts(contractListArgsSchema.parse({ tab, search: '', filter: { withDecisionsOnly: true }, limit: 500 })).rows,
+  );
+  return new Map(rows.map((r) => [r.id, r.sync]));
 }
 
 export type Snapshot = Record<string, Record<string, { version: number; data: unknown }>>;
