@@ -87,14 +87,13 @@ try {
   await step('backend memory', async () => (loadedDataDir ? [await benchMemory(loadedDataDir, contracts)] : []));
   await step('scale table', async () => {
     if (loadedDataDir) scale.push(scaleRow(contracts, bootstrapSeconds, loadedDataDir, metrics));
-    const more: BenchMetric[] = [];
+    // One size at a time, each recorded as soon as it is measured: a size that fails costs only its own row.
     for (const size of scaleSizes) {
       const point = await scalePoint(size, { quick });
       scale.push(point.row);
-      more.push(...point.metrics);
+      metrics.push(...point.metrics);
     }
-    scale.sort((a, b) => a.contracts - b.contracts);
-    return more;
+    return [];
   });
   await step('sync', () => benchSync({ quick }));
   await step('contract pdf', () => benchContractPdf({ quick }));
@@ -117,6 +116,7 @@ const meta = {
   /** 1/5/15-minute load averages before and after: other work on the machine skews every figure. */
   loadAverage: { before: loadBefore.map((x) => Math.round(x * 100) / 100), after: os.loadavg().map((x) => Math.round(x * 100) / 100) },
 };
+scale.sort((a, b) => a.contracts - b.contracts);
 fs.writeFileSync(outFile, `${JSON.stringify({ meta, metrics, scale }, null, 2)}\n`);
 printTable(metrics);
 if (scale.length > 0) {
