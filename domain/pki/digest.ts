@@ -14,6 +14,14 @@ export function webCryptoDigestName(oid: string): string | undefined {
   return WEB_CRYPTO_DIGESTS[oid];
 }
 
+/** Computes a document's digest; a host may run it off its API thread (node-adapters/digest-thread.ts). */
+export type ContentDigest = (oid: string, data: Uint8Array) => Promise<Uint8Array | null>;
+
+/** Digests that run as JavaScript on the calling thread (WebCrypto's SHA family is native and asynchronous). */
+export function isScriptDigest(oid: string): boolean {
+  return oid === OID.streebog512 || oid === OID.streebog256 || oid === OID.gost94;
+}
+
 /** The digest of `data` under the algorithm `oid`, or null for an algorithm we do not support. */
 export async function digestByOid(oid: string, data: Uint8Array): Promise<Uint8Array | null> {
   if (oid === OID.streebog512) return streebog512(data);

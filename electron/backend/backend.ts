@@ -19,6 +19,7 @@ import { groupHandlers } from './api/group-handlers';
 import { specialQueueHandlers } from './api/special-queue-handlers';
 import { SyncService } from './sync/sync-service';
 import { ComputePool } from './compute/compute-pool';
+import { computeContentDigest } from './compute/content-digest';
 import { workerEntry } from './worker-thread';
 import { workerBootstrapRunner, type BootstrapWorkerData } from './sync/bootstrap-runner';
 import type { SyncStateRow } from './sync/sync-state';
@@ -63,6 +64,7 @@ export async function createBackend(rawConfig: BackendConfigInput, log?: Logger)
   });
   if (db.recoveredFromUncleanShutdown) logger.warn('previous run did not close the database; quick_check passed');
   const events = new EventBus();
+  const compute = new ComputePool(computeWorkerFile());
   const sync: SyncService = new SyncService({
     sqlite: db.sqlite,
     replica: db.replica,
@@ -71,6 +73,7 @@ export async function createBackend(rawConfig: BackendConfigInput, log?: Logger)
       return { serverUrl: config.serverUrl, appVersion: config.appVersion, clientId: state.clientId, token: state.token, requestTimeoutMs: 15_000 };
     }),
     dataDir: config.dataDir,
+    compute,
     serverUrl: config.serverUrl,
     appVersion: config.appVersion,
     onDataChanged: (tables) => events.emit('data.changed', { tables }),
@@ -83,10 +86,11 @@ export async function createBackend(rawConfig: BackendConfigInput, log?: Logger)
     ...(config.ncalayer.allowTestKeys ? { signerChain: [] } : {}),
     locale: () => readLanguageSetting(db.db),
   });
-  const compute = new ComputePool(computeWorkerFile());
   const contractPdfs = new ContractPdfSource(db.sqlite, compute, path.join(config.resourcesDir, 'fonts'));
-  const decisions = new DecisionService({ engine: sync.engine, ncalayer: () => ncalayer, trustedRootsPem: config.trustedRootsPem, contractPdfs });
-  const trust = signatureTrust(config.trustedRootsPem, config.revocation, () => sync.engine.status().online);
+  // Streebog over a contract PDF is a fraction of a second of script: the compute worker does it, never this thread.
+  const digestContent = computeContentDigest(compute);
+  const decisions = new DecisionService({ engine: sync.engine, ncalayer: () => ncalayer, trustedRootsPem: config.trustedRootsPem, contractPdfs, digestContent });
+  const trust = signatureTrust(config.trustedRootsPem, config.revocation, () => sync.engine.status().online, digestContent);
   const ctx: BackendContext = { config, db, events, log: logger, sync, decisions, contractPdfs, ncalayer, trust };
 
   const handlers: Handlers = {

@@ -179,7 +179,7 @@ export async function snapshotTexts(tx: Queryable, orgIds: readonly string[]): P
   const rows = await tx
     .select({ entity: entities.entity, id: entities.id, version: entities.version, dataText: sql<string>`${entities.data}::text` })
     .from(entities)
-    .where(and(inArray(entities.orgId, [...orgIds]), eq(entities.deleted, false)))
+    .where(and(inArray(entities.orgId, withSharedRows(orgIds)), eq(entities.deleted, false)))
     .orderBy(asc(entities.entity), asc(entities.id));
   return rows.map((r) => ({ ...r, entity: r.entity as EntityName }));
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { benchBootstrapIngest } from './bootstrap.bench';
 import { benchBridgeDuringBootstrap } from './bridge.bench';
 import { benchCiphers } from './cipher.bench';
+import { benchComputeOffThread } from './compute.bench';
 import { benchContractPdf } from './contract-pdf.bench';
 import { benchGost } from './gost.bench';
 import { benchInbox } from './inbox.bench';
@@ -97,6 +98,7 @@ try {
   });
   await step('sync', () => benchSync({ quick }));
   await step('contract pdf', () => benchContractPdf({ quick }));
+  await step('pdf off the backend thread', () => benchComputeOffThread({ quick }));
   await step('server scale', () => benchServerScale({ quick }));
   await step('gost signatures', () => benchGost({ quick }));
   await step('typing latency', () => benchTyping({ quick }));

@@ -58,13 +58,20 @@ function permuteP(y: Uint8Array): Uint8Array {
   return out;
 }
 
-/** The linear feedback ψ on sixteen 16-bit words. */
-function psi(y: Uint8Array): void {
-  const low = y[0]! ^ y[2]! ^ y[4]! ^ y[6]! ^ y[24]! ^ y[30]!;
-  const high = y[1]! ^ y[3]! ^ y[5]! ^ y[7]! ^ y[25]! ^ y[31]!;
-  y.copyWithin(0, 2);
-  y[30] = low;
-  y[31] = high;
+/**
+ * ψ applied `times` times to 32 bytes = sixteen little-endian 16-bit words: each round drops the first word and
+ * appends the XOR of words 0, 1, 2, 3, 12 and 15, so the rounds unroll into one linear recurrence.
+ */
+function psi(y: Uint8Array, times: number): Uint8Array<ArrayBuffer> {
+  const w = new Uint16Array(16 + times);
+  for (let j = 0; j < 16; j++) w[j] = y[2 * j]! | (y[2 * j + 1]! << 8);
+  for (let i = 0; i < times; i++) w[16 + i] = w[i]! ^ w[i + 1]! ^ w[i + 2]! ^ w[i + 3]! ^ w[i + 12]! ^ w[i + 15]!;
+  const out = new Uint8Array(32);
+  for (let j = 0; j < 16; j++) {
+    out[2 * j] = w[times + j]! & 255;
+    out[2 * j + 1] = w[times + j]! >>> 8;
+  }
+  return out;
 }
 
 /** The bytes of the constant C3 that are all ones (the others are zero). */
@@ -87,12 +94,7 @@ function step(h: Uint8Array, m: Uint8Array): Uint8Array<ArrayBuffer> {
     }
     encryptBlock(permuteP(xor(u, v)), h, s, 8 * j);
   }
-  for (let i = 0; i < 12; i++) psi(s);
-  const mixed = xor(s, m);
-  psi(mixed);
-  const out = xor(mixed, h);
-  for (let i = 0; i < 61; i++) psi(out);
-  return out;
+  return psi(xor(psi(xor(psi(s, 12), m), 1), h), 61);
 }
 
 function addInto(sum: Uint8Array, block: Uint8Array): void {

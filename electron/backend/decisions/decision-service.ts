@@ -16,6 +16,7 @@ import { signAndVerify } from '../ncalayer/sign-and-verify';
 import type { OutboxRow } from '../sync/outbox';
 import type { SyncEngine } from '../sync/engine';
 import { organisationFor, signingPolicies } from '../../../domain/signing-policy';
+import type { ContentDigest } from '../../../domain/pki/digest';
 
 /** Args of a signed mutation before the signature exists. */
 export type UnsignedArgs<N extends MutationName> = Omit<MutationArgs<N>, 'cms'>;
@@ -26,6 +27,8 @@ export interface DecisionServiceDeps {
   trustedRootsPem: readonly string[];
   /** The one (cached) regeneration of contract PDFs, shared with the PDF the sign dialog shows. */
   contractPdfs: Pick<ContractPdfSource, 'regenerate'>;
+  /** Hashes the contract PDF for the check after signing (off the API thread in the app). */
+  digestContent?: ContentDigest;
   now?: () => Date;
 }
 
@@ -94,6 +97,7 @@ export class DecisionService {
       documents: [bytes],
       detached: true,
       timestamp: true,
+      ...(this.deps.digestContent ? { digestContent: this.deps.digestContent } : {}),
       expect: { usage: 'sign', iin: user.iin, bin: org.bin, roles: signingPolicies['contract.sign'].certRoles },
       trustedRoots: this.deps.trustedRootsPem,
       now: this.deps.now,

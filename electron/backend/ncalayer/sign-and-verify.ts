@@ -1,5 +1,5 @@
 // Sign through NCALayer, then check every signature before anything is stored (DESIGN §6).
-import { verifyCms, type VerifiedSigner, type VerifyExpectations } from '../../../domain/pki';
+import { verifyCms, type ContentDigest, type VerifiedSigner, type VerifyExpectations } from '../../../domain/pki';
 import { OID, ROLE_OIDS } from '../../../domain/pki/oids';
 import type { NcaLayerClient } from './client';
 import { NcaLayerError } from './errors';
@@ -14,6 +14,8 @@ export interface SignAndVerifyInput {
   // A person's key signs or authenticates; time-stamping keys belong to TSAs, never to NCALayer users.
   expect: VerifyExpectations & { usage: 'sign' | 'auth' };
   trustedRoots: ReadonlyArray<string | Uint8Array>;
+  /** How the documents are hashed for the check (default: on this thread). */
+  digestContent?: ContentDigest;
   now?: () => Date;
 }
 
@@ -34,6 +36,7 @@ export async function signAndVerify(client: NcaLayerClient, input: SignAndVerify
   for (const [index, cms] of signatures.entries()) {
     const result = await verifyCms({
       cms, content: input.documents[index], trustedRoots: input.trustedRoots, at: input.now?.() ?? new Date(), expect: input.expect,
+      ...(input.digestContent ? { digestContent: input.digestContent } : {}),
     });
     if (!result.ok) {
       const kind = ncaLayerKindForVerifyCode(result.code, input.expect.usage, result.got);

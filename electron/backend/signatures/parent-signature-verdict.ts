@@ -46,6 +46,7 @@ export async function parentSignatureVerdict(
     trustedRoots: trust.trustedRootsPem,
     at: new Date(signature.signedAt),
     expect: { usage: 'sign' },
+    digestContent: trust.digestContent,
   });
   if (!result.ok) {
     const signer = result.signer;

@@ -3,12 +3,15 @@
  * the certificate's revocation status (OCSP, CRL fallback). Offline the verdict says revocation was not checked;
  * the server checks it anyway before it applies anything.
  */
+import { digestByOid, type ContentDigest } from '../../../domain/pki/digest';
 import { createRevocationChecker, type RevocationCheck, type RevocationConfig } from '../../../domain/pki/revocation';
 
 export interface SignatureTrust {
   trustedRootsPem: readonly string[];
   /** `path`: the signer's certificate, then its issuer (DER), as verifyCms returns them. */
   revocation(path: readonly Uint8Array[], now: Date): Promise<RevocationCheck>;
+  /** How the signed document is hashed (off the API thread in the app). */
+  digestContent: ContentDigest;
 }
 
 export function notCheckedOffline(now: Date): RevocationCheck {
@@ -18,10 +21,13 @@ export function notCheckedOffline(now: Date): RevocationCheck {
   };
 }
 
-export function signatureTrust(trustedRootsPem: readonly string[], revocation: RevocationConfig, online: () => boolean): SignatureTrust {
+export function signatureTrust(
+  trustedRootsPem: readonly string[], revocation: RevocationConfig, online: () => boolean, digestContent: ContentDigest = digestByOid,
+): SignatureTrust {
   const checker = createRevocationChecker(revocation);
   return {
     trustedRootsPem,
+    digestContent,
     async revocation(path, now) {
       const [leaf, issuer] = path;
       if (!online() || !leaf || !issuer) return notCheckedOffline(now);
