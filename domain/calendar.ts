@@ -42,6 +42,11 @@ interface InstalledCalendar {
   readonly daysOff: Set<number>;
   readonly workingWeekendDays: Set<number>;
   readonly loadedYears: Set<number>;
+  /** Per year, working days among its first i days at [i] (a prefix sum), so a count is two look-ups, not a walk. */
+  readonly workingPrefixByYear: Map<number, Int32Array>;
+  /** Per year, working days in the years from `firstCountedYear` up to it (exclusive). */
+  readonly workingBeforeYear: Map<number, number>;
+  firstCountedYear: number | null;
 }
 
 function buildCalendar(years: readonly CalendarYearData[], version: number): InstalledCalendar {
@@ -54,6 +59,9 @@ function buildCalendar(years: readonly CalendarYearData[], version: number): Ins
     daysOff: new Set(),
     workingWeekendDays: new Set(),
     loadedYears: new Set(),
+    workingPrefixByYear: new Map(),
+    workingBeforeYear: new Map(),
+    firstCountedYear: null,
   };
 }
 
@@ -168,40 +176,36 @@ export function workingDaysBetween(a: string, b: string): number {
   return from <= to ? count : 0 - count; // 0 - 0 is +0, unlike -1 * 0
 }
 
-/** Per year, working days among its first i days at [i] (a prefix sum), so a count is two look-ups, not a walk. */
-const workingPrefixByYear = new Map<number, Int32Array>();
-/** Per year, working days in all years from the first one asked for up to it (exclusive), and that first year. */
-const workingBeforeYear = new Map<number, number>();
-let firstCountedYear: number | null = null;
-
 function yearOfDay(dayNumber: number): number {
   return new Date(dayNumber * DAY_MS).getUTCFullYear();
 }
 
 function workingPrefix(year: number): Int32Array {
-  let prefix = workingPrefixByYear.get(year);
+  let prefix = calendar.workingPrefixByYear.get(year);
   if (prefix) return prefix;
   const first = Date.UTC(year, 0, 1) / DAY_MS;
   const days = Date.UTC(year + 1, 0, 1) / DAY_MS - first;
   prefix = new Int32Array(days + 1);
   for (let i = 0; i < days; i++) prefix[i + 1] = prefix[i]! + (isWorkingDayNumber(first + i) ? 1 : 0);
-  workingPrefixByYear.set(year, prefix);
+  calendar.workingPrefixByYear.set(year, prefix);
   return prefix;
 }
 
-/** Working days in the years before `year`, counted from a fixed first year (any origin cancels out in a difference). */
+/** Working days in the years before `year`, counted from a first year (any origin cancels out in a difference). */
 function workingDaysBeforeYear(year: number): number {
-  firstCountedYear ??= year;
-  if (year < firstCountedYear) {
+  const { workingBeforeYear } = calendar;
+  calendar.firstCountedYear ??= year;
+  if (year < calendar.firstCountedYear) {
     // An earlier year than any asked before: move the origin back and recount from it.
     workingBeforeYear.clear();
-    firstCountedYear = year;
+    calendar.firstCountedYear = year;
   }
+  const origin = calendar.firstCountedYear;
   let known = workingBeforeYear.get(year);
   if (known !== undefined) return known;
   let y = year;
-  while (y > firstCountedYear && !workingBeforeYear.has(y)) y -= 1;
-  known = y === firstCountedYear ? 0 : workingBeforeYear.get(y)!;
+  while (y > origin && !workingBeforeYear.has(y)) y -= 1;
+  known = y === origin ? 0 : workingBeforeYear.get(y)!;
   for (; y < year; y++) {
     workingBeforeYear.set(y, known);
     known += workingPrefix(y)[workingPrefix(y).length - 1]!;

@@ -179,6 +179,12 @@ export function iinDataMismatch(person: { iin: string; birthDate: string; sex: S
   return fields;
 }
 
+/** A search typed as a 12-digit identifier that is neither a valid IIN nor a valid BIN (a typo to point out). */
+export function isMistypedIdentifier(search: string): boolean {
+  const value = search.trim();
+  return /^\d{12}$/.test(value) && !isValidIin(value) && !isValidBin(value);
+}
+
 /** BIC (БИК) of a Kazakhstan bank: 4 letters, `KZ`, 2-character location, optional 3-character branch. */
 export function isValidBic(value: string): boolean {
   return /^[A-Z]{4}KZ[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(value.trim().toUpperCase());

@@ -8,6 +8,7 @@
  * issued (or an application archived) moves the later ones up: each of those parents is told the new place.
  */
 import type { SpecialQueueApplication } from './entities';
+import { reachesQueueAgeLimit } from './rules';
 
 type QueueFields = Pick<SpecialQueueApplication, 'id' | 'status' | 'locality' | 'correctionType' | 'confirmedCorrectionType' | 'submittedAt' | 'voucher'>;
 
@@ -19,6 +20,15 @@ export function queueKeyOf(app: Pick<QueueFields, 'locality' | 'correctionType' 
 /** Confirmed and still waiting for a voucher. */
 export function standsInQueue(app: Pick<QueueFields, 'status' | 'voucher'>): boolean {
   return app.status === 'confirmed' && app.voucher === null;
+}
+
+/**
+ * An application still waiting (for the PMPK's decision or in the queue) whose child is 7 by the end of `today`'s
+ * year: the scheduler archives it, the desktop flags it.
+ */
+export function waitsPastQueueAgeLimit(app: Pick<SpecialQueueApplication, 'status' | 'voucher' | 'child'>, today: string): boolean {
+  const waiting = app.status === 'awaiting_confirmation' || standsInQueue(app);
+  return waiting && reachesQueueAgeLimit(app.child.birthDate, today);
 }
 
 export function compareQueueOrder(a: Pick<QueueFields, 'submittedAt' | 'id'>, b: Pick<QueueFields, 'submittedAt' | 'id'>): number {

@@ -98,9 +98,11 @@ async function signPdf(store: RowWriter, tools: ParentTools, contract: Contract,
   const pdfSha256 = await store.putBlob(pdf, 'application/pdf', [contract.orgId]);
   const signed = await tools.keyring.sign(contract.parent.iin, pdf, true, now);
   if (!signed) throw new HttpError(422, 'NO_PARENT_KEY', 'The demo has no test key for this parent');
+  // The portal lets only the account's own key sign: the certificate's IIN is the account's IIN.
+  if (signed.key.identity.iin !== contract.parent.iin) throw new HttpError(422, 'PARENT_SIGNER_MISMATCH', 'The signing key is not the parent account’s');
   const parentSignature = {
     cms: signed.cms,
-    signerIin: contract.parent.iin,
+    signerIin: signed.key.identity.iin,
     signerFullName: contract.parent.fullName,
     signerBin: null,
     certSerial: signed.key.alias || 'test',

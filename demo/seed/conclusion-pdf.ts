@@ -24,7 +24,9 @@ export async function conclusionPdf(fontBytes: Uint8Array, child: Child, number:
     `Ребёнок / Бала: ${child.fullName}`,
     `ИИН / ЖСН: ${child.iin}`,
     `Дата рождения / Туған күні: ${formatDate(child.birthDate)}`,
-    `Тип коррекции / Түзету түрі: ${type.ru} / ${type.kk}`,
+    // One language a line: both together overflow the page width and a wrapped line ran into the next one.
+    `Тип коррекции: ${type.ru}`,
+    `Түзету түрі: ${type.kk}`,
     'ОБРАЗЕЦ · ҮЛГІ (демо)',
   ];
   lines.forEach((text, i) => page.drawText(text, { x: 50, y: 780 - i * 30, size: i === 0 ? 16 : 12, font, maxWidth: 495 }));

@@ -50,6 +50,8 @@ export const specialQueueRowSchema = z.object({
   /** Working days from submission to the decision (or to today while awaiting). */
   waitingWorkingDays: z.number().int(),
   queuePlace: z.number().int().positive().nullable(),
+  /** The child turns 7 by the end of this year while still waiting: the server archives the application. */
+  reachesAgeLimit: z.boolean(),
   overlay: decisionOverlaySchema.nullable(),
 });
 export type SpecialQueueRow = z.infer<typeof specialQueueRowSchema>;

@@ -93,6 +93,16 @@ export const refusalTexts = {
     ru: 'Роль в сертификате не даёт права подписать это решение (нужен первый руководитель или право подписи).',
     en: 'The role in the certificate does not allow signing this decision (head or signing right needed).',
   },
+  PARENT_SIGNER_MISMATCH: {
+    kk: 'Шартқа ата-ананың өзі қол қоймаған: қолтаңба сертификатындағы ЖСН ата-ананың ЖСН-імен сәйкес емес. Шартқа қол қоюға болмайды.',
+    ru: 'Договор подписан не самим родителем: ИИН в сертификате подписи не совпадает с ИИН родителя. Подписать договор нельзя.',
+    en: "The contract was not signed by the parent: the IIN in the signing certificate differs from the parent's IIN. It cannot be signed.",
+  },
+  PARENT_SIGNATURE_INVALID: {
+    kk: 'Ата-ананың қолтаңбасы жарамсыз немесе шарт мәтініне сәйкес емес. Шартқа қол қоюға болмайды.',
+    ru: 'Подпись родителя недействительна или не соответствует тексту договора. Подписать договор нельзя.',
+    en: "The parent's signature is invalid or does not match the contract text. It cannot be signed.",
+  },
   PDF_MISMATCH: {
     kk: 'Қол қойылған шарт файлы серверде сақталған шартпен сәйкес емес.',
     ru: 'Подписанный файл договора не совпадает с договором на сервере.',

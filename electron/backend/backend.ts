@@ -64,6 +64,7 @@ export async function createBackend(rawConfig: BackendConfigInput, log?: Logger)
   });
   if (db.recoveredFromUncleanShutdown) logger.warn('previous run did not close the database; quick_check passed');
   const events = new EventBus();
+  const compute = new ComputePool(computeWorkerFile());
   const sync: SyncService = new SyncService({
     sqlite: db.sqlite,
     replica: db.replica,
@@ -72,6 +73,7 @@ export async function createBackend(rawConfig: BackendConfigInput, log?: Logger)
       return { serverUrl: config.serverUrl, appVersion: config.appVersion, clientId: state.clientId, token: state.token, requestTimeoutMs: 15_000 };
     }),
     dataDir: config.dataDir,
+    compute,
     serverUrl: config.serverUrl,
     appVersion: config.appVersion,
     onDataChanged: (tables) => events.emit('data.changed', { tables }),
@@ -84,7 +86,6 @@ export async function createBackend(rawConfig: BackendConfigInput, log?: Logger)
     ...(config.ncalayer.allowTestKeys ? { signerChain: [] } : {}),
     locale: () => readLanguageSetting(db.db),
   });
-  const compute = new ComputePool(computeWorkerFile());
   const contractPdfs = new ContractPdfSource(db.sqlite, compute, path.join(config.resourcesDir, 'fonts'));
   // Streebog over a contract PDF is a fraction of a second of script: the compute worker does it, never this thread.
   const digestContent = computeContentDigest(compute);

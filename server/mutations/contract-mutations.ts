@@ -20,6 +20,7 @@ import {
   writeHistory,
   type MutationRun,
 } from './common';
+import { HttpError } from '../http/errors';
 import { contractState, currentDocuments, saveContract } from './contract-state';
 import { Refusal, refuse } from './refusal';
 import { fitVoucherWindow } from '../../domain/voucher';
@@ -88,11 +89,24 @@ export async function returnForRework(run: MutationRun, args: MutationArgs<'cont
   });
 }
 
+/** The parent signed this very PDF with a certificate of their own account's IIN, or the head may not sign. */
+async function requireParentSigner(run: MutationRun, contract: Contract, pdf: Uint8Array): Promise<void> {
+  const signature = contract.parentSignature;
+  if (!signature) throw refuse('PARENT_SIGNATURE_INVALID');
+  const check = await run.ctx.verifier.verify({ cmsBase64: signature.cms, content: pdf, detached: true, purpose: 'sign' }, new Date(signature.signedAt));
+  if (!check.ok) {
+    if (check.retryable) throw new HttpError(503, check.code, check.message);
+    throw refuse('PARENT_SIGNATURE_INVALID');
+  }
+  if (check.signer.iin !== contract.parent.iin) throw refuse('PARENT_SIGNER_MISMATCH');
+}
+
 export async function signContract(run: MutationRun, args: MutationArgs<'contract.sign'>): Promise<void> {
   const { row, state } = await openContract(run, args.contractId);
   const next = transition(state, { type: 'sign' });
   const pdf = row.data.pdfSha256 ? await run.ctx.blobs.readWhole(run.tx, row.data.pdfSha256) : null;
   if (!pdf || args.pdfSha256 !== row.data.pdfSha256) throw refuse('PDF_MISMATCH');
+  await requireParentSigner(run, row.data, pdf.bytes);
   const signature = await timestampSignature(run, await verifyDecisionSignature(run, row.orgId, args.cms, pdf.bytes));
   await saveContract(run.tx, row, next, { headSignature: signature, signedAt: signature.signedAt, dueOn: null }, run.now);
   const direction = row.data.directionId ? await getRow(run.tx, 'direction', row.data.directionId) : null;

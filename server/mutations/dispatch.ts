@@ -154,12 +154,19 @@ export async function executeMutations(
   return { results, touchedOrgs: batch.touchedOrgs, cursor, unitQueries };
 }
 
-/** Reads every row the batch's arguments name, and the documents of every contract named, in two queries. */
+/**
+ * Reads every row the batch's arguments name, and the documents of every contract named, in two queries. Only
+ * arguments their schema accepts are read: the others are refused as BAD_ARGS when their mutation runs, and an id
+ * with a character PostgreSQL cannot take (NUL) must never reach a query.
+ */
 async function prefetchTargets(unit: UnitOfWork, ms: readonly PushMutation[]): Promise<void> {
   const ids = new Map<EntityName, string[]>();
   for (const m of ms) {
+    const parsed = mutationArgsSchemas[m.name].safeParse(m.args);
+    if (!parsed.success) continue;
+    const args = parsed.data as Readonly<Record<string, unknown>>;
     for (const [field, entity] of Object.entries(targetArgs)) {
-      const value = m.args[field];
+      const value = args[field];
       if (typeof value === 'string') ids.set(entity, [...(ids.get(entity) ?? []), value]);
     }
   }

@@ -8,11 +8,10 @@ import { sql } from 'drizzle-orm';
 import { transitionContract } from '../../domain/contract-machine';
 import { isProvisionalDate, todayInKazakhstan } from '../../domain/calendar';
 import { installStoredCalendar } from '../calendar/calendar-store';
-import type { EntityName } from '../../domain/entities';
-import { reachesQueueAgeLimit } from '../../domain/rules';
+import type { EntityName, SpecialQueueApplication } from '../../domain/entities';
 import { inAllLanguages, parentNotification } from '../../domain/texts';
-import { voucherExpiry, type Voucher } from '../../domain/voucher';
-import { standsInQueue } from '../../domain/queue-places';
+import { voucherExpiry } from '../../domain/voucher';
+import { waitsPastQueueAgeLimit } from '../../domain/queue-places';
 import type { ServerContext } from '../context';
 import { publishChanges } from '../events/change-feed';
 import { registerWriter } from '../store/change-horizon';
@@ -71,11 +70,7 @@ function isSettledDeadlinePassed(dueOn: string, today: string): boolean {
   return dueOn < today && !isProvisionalDate(dueOn);
 }
 
-interface ApplicationFields {
-  status: string;
-  voucher: Voucher | null;
-  child: { birthDate: string };
-}
+type ApplicationFields = Pick<SpecialQueueApplication, 'status' | 'voucher' | 'child'>;
 
 function applicationExpiry(app: ApplicationFields, today: string): ExpiryKind | null {
   const voucher = voucherExpiry(app.voucher ?? null, today);
@@ -84,8 +79,7 @@ function applicationExpiry(app: ApplicationFields, today: string): ExpiryKind | 
     if (!isSettledDeadlinePassed(dueOn, today)) return null;
     return voucher === 'stop_listed' ? 'voucher_interest' : 'voucher_enrollment';
   }
-  const waiting = app.status === 'awaiting_confirmation' || standsInQueue({ status: app.status as 'confirmed', voucher: app.voucher ?? null });
-  return waiting && reachesQueueAgeLimit(app.child.birthDate, today) ? 'age_limit' : null;
+  return waitsPastQueueAgeLimit({ ...app, voucher: app.voucher ?? null }, today) ? 'age_limit' : null;
 }
 
 /** Applies what is overdue on the server's today (at most `limit` items, the rest waits for the next run). */

@@ -124,6 +124,12 @@ test('conflict: the parent withdraws while the employee signs offline → Needs 
     await signFromScreen(page);
     // The push failed and the sender backs off, so it does not push the very moment the server is back.
     await expect(page.locator('[role="status"][data-online="false"]')).toBeVisible({ timeout: 60_000 });
+    // Offline says why in the UI language, with the transport's words only as a detail.
+    const offline = page.getByRole('status').getByText('Желіден тыс — шешімдер кезекте сақталады');
+    await expect(offline).toBeVisible({ timeout: 60_000 });
+    await offline.hover();
+    await expect(page.getByTestId('sync-offline-hint')).toContainText('Серверге қосылу мүмкін болмады. Шешімдер сақталған');
+    await expect(page.getByTestId('sync-offline-hint')).toContainText('Техникалық мәлімет:');
   } finally {
     await devControl(page, 'server-start');
   }

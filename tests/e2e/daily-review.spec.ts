@@ -1,11 +1,13 @@
 /**
  * The daily rhythm of a kindergarten head, as a Kazakh office works: shortcuts on a Cyrillic layout, search with
  * Russian look-alike and Latin letters, the whole review and signing with the keyboard alone, the review layout on
- * the commonest laptop screen (1366×768, measured and printed) with screenshots, and no console error on any screen.
+ * the commonest laptop screen (1366×768, measured and printed) with screenshots, the settings toast in the language
+ * just chosen, the signed copy of an archived contract, and no console error on any screen.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
+import { pdfText } from '../unit/contract-pdf/tools';
 import { documentTabs, ensureSignedIn, freshSubmitted, openContract, POLL, reviewRows, serverContract, setLanguage } from './contract-flow';
 
 const used = new Set<string>();
@@ -134,6 +136,37 @@ test('at 1366×768 the document is the largest thing (≥ 60 % of the height, no
   }
   await page.setViewportSize({ width: 1440, height: 900 });
   await setLanguage(page, 'kk');
+});
+
+test('the settings toast speaks the language just chosen, not the previous one', async ({ page }) => {
+  test.setTimeout(120_000);
+  await ensureSignedIn(page);
+  try {
+    await setLanguage(page, 'ru');
+    await expect(page.getByText('Настройки сохранены')).toBeVisible();
+    await expect(page.getByText('Баптаулар сақталды')).toHaveCount(0);
+  } finally {
+    await setLanguage(page, 'kk');
+  }
+  await expect(page.getByText('Баптаулар сақталды')).toBeVisible();
+});
+
+test('an archived contract still gives its signed copy (a real PDF with the signatures page)', async ({ page }) => {
+  test.setTimeout(120_000);
+  await ensureSignedIn(page);
+  // The archive tab also lists expired, withdrawn and refused contracts: find an archived one of the seed.
+  let archived: string | null = null;
+  for (let n = 1; n <= 220 && !archived; n++) {
+    if ((await serverContract(page, `ctr-kg1-${n}`)).contract.status === 'archived') archived = `ctr-kg1-${n}`;
+  }
+  expect(archived).not.toBeNull();
+  await openContract(page, archived!);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Қол қойылған көшірме' }).click();
+  const file = await (await download).path();
+  const bytes = fs.readFileSync(file);
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(pdfText(new Uint8Array(bytes))).toContain('Қолтаңбалар / Подписи');
 });
 
 test('no console error on any screen', async ({ page }) => {

@@ -50,7 +50,7 @@ export function backendHost(dataDir: string, serverUrl: string): BackendHost {
   });
 }
 
-export async function benchBridgeDuringBootstrap(data: Dataset): Promise<{ metrics: BenchMetric[]; dataDir: string }> {
+export async function benchBridgeDuringBootstrap(data: Dataset): Promise<{ metrics: BenchMetric[]; dataDir: string; bootstrapSeconds: number }> {
   const sync = await startFakeSyncServer(data.ndjson);
   const dataDir = dataDirAwaitingBootstrap();
   const host = backendHost(dataDir, sync.url);
@@ -94,6 +94,7 @@ export async function benchBridgeDuringBootstrap(data: Dataset): Promise<{ metri
     }
     return {
       dataDir,
+      bootstrapSeconds,
       metrics: [
         metric({
           metric: 'bridge_roundtrip_during_bootstrap_p99',

@@ -27,7 +27,8 @@ function queries(count: number): ContractListArgs[] {
   });
 }
 
-export function benchInbox(dataDir: string, opts: { quick: boolean }): BenchMetric {
+/** `targetMs`: 16 ms at 100k contracts; the scale table allows 50 ms at 300k. */
+export function benchInbox(dataDir: string, opts: { quick: boolean; targetMs?: number }): BenchMetric {
   const db = openBenchDb(dataDir);
   try {
     const inbox = new InboxQueries(db.sqlite, () => '2026-05-01');
@@ -50,7 +51,7 @@ export function benchInbox(dataDir: string, opts: { quick: boolean }): BenchMetr
       metric: 'inbox_query_p95',
       value: percentile(samples, 95),
       unit: 'ms',
-      target: { op: '<=', value: 16 },
+      target: { op: '<=', value: opts.targetMs ?? 16 },
       baseline: percentile(floor, 95),
       notes: `${samples.length} queries over ${contracts} contracts via InboxQueries.contracts (tabs × 5 sorts × search words/IIN digits/numbers × filters, first page of 100 + total); p50 ${percentile(samples, 50).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms; baseline = p95 of the first tab without search or filters`,
     });

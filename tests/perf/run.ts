@@ -10,11 +10,13 @@ import path from 'node:path';
 import { benchBootstrapIngest } from './bootstrap.bench';
 import { benchBridgeDuringBootstrap } from './bridge.bench';
 import { benchCiphers } from './cipher.bench';
+import { benchComputeOffThread } from './compute.bench';
 import { benchContractPdf } from './contract-pdf.bench';
 import { benchGost } from './gost.bench';
 import { benchInbox } from './inbox.bench';
 import { benchMemory } from './memory.bench';
 import { benchServerScale } from './server-scale.bench';
+import { inboxTargetMs, scalePoint, scaleRow, type ScaleRow } from './scale.bench';
 import { benchSync } from './sync.bench';
 import { benchTyping } from './typing.bench';
 import { dataset } from './support/dataset';
@@ -68,6 +70,10 @@ const loadBefore = os.loadavg();
 /** `--contracts 300000`: the bridge, inbox and memory steps at another replica size (the scale table). */
 const contracts = Number(argument('--contracts') ?? (quick ? 10_000 : 100_000));
 let loadedDataDir: string | null = null;
+let bootstrapSeconds = Number.NaN;
+/** The scale table's sizes besides `--contracts` (measured by the steps above): `--scale 10000,300000`. */
+const scaleSizes = (argument('--scale') ?? (quick ? '2000' : '10000,300000')).split(',').map(Number).filter((n) => n > 0 && n !== contracts);
+const scale: ScaleRow[] = [];
 
 try {
   await step('ciphers', () => benchCiphers({ quick }));
@@ -75,12 +81,24 @@ try {
   await step('bridge during bootstrap', async () => {
     const result = await benchBridgeDuringBootstrap(dataset(contracts));
     loadedDataDir = result.dataDir;
+    bootstrapSeconds = result.bootstrapSeconds;
     return result.metrics;
   });
-  await step('inbox query', () => (loadedDataDir ? [benchInbox(loadedDataDir, { quick })] : []));
+  await step('inbox query', () => (loadedDataDir ? [benchInbox(loadedDataDir, { quick, targetMs: inboxTargetMs(contracts) })] : []));
   await step('backend memory', async () => (loadedDataDir ? [await benchMemory(loadedDataDir, contracts)] : []));
+  await step('scale table', async () => {
+    if (loadedDataDir) scale.push(scaleRow(contracts, bootstrapSeconds, loadedDataDir, metrics));
+    // One size at a time, each recorded as soon as it is measured: a size that fails costs only its own row.
+    for (const size of scaleSizes) {
+      const point = await scalePoint(size, { quick });
+      scale.push(point.row);
+      metrics.push(...point.metrics);
+    }
+    return [];
+  });
   await step('sync', () => benchSync({ quick }));
   await step('contract pdf', () => benchContractPdf({ quick }));
+  await step('pdf off the backend thread', () => benchComputeOffThread({ quick }));
   await step('server scale', () => benchServerScale({ quick }));
   await step('gost signatures', () => benchGost({ quick }));
   await step('typing latency', () => benchTyping({ quick }));
@@ -100,7 +118,12 @@ const meta = {
   /** 1/5/15-minute load averages before and after: other work on the machine skews every figure. */
   loadAverage: { before: loadBefore.map((x) => Math.round(x * 100) / 100), after: os.loadavg().map((x) => Math.round(x * 100) / 100) },
 };
-fs.writeFileSync(outFile, `${JSON.stringify({ meta, metrics }, null, 2)}\n`);
+scale.sort((a, b) => a.contracts - b.contracts);
+fs.writeFileSync(outFile, `${JSON.stringify({ meta, metrics, scale }, null, 2)}\n`);
 printTable(metrics);
+if (scale.length > 0) {
+  console.log('\nscale: contracts (+ as many documents) → bootstrap s, DB MB, backend RSS MB, inbox p95 ms, API p99 / max stall ms');
+  for (const r of scale) console.log(`  ${String(r.contracts).padStart(7)}  ${r.bootstrapSeconds} s  ${r.dbSizeMb} MB  ${r.rssMb.toFixed(0)} MB  ${r.inboxP95Ms} ms  ${r.apiP99Ms} / ${r.apiMaxStallMs} ms`);
+}
 console.log(`\n${metrics.filter((m) => m.meets).length}/${metrics.length} targets met; ${meta.durationSeconds} s; load ${meta.loadAverage.before.join('/')} → ${meta.loadAverage.after.join('/')}; wrote ${path.relative(process.cwd(), outFile)}`);
 process.exit(crashed ? 1 : 0);

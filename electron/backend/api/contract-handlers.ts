@@ -71,6 +71,13 @@ export function contractHandlers(ctx: ContractHandlerDeps): ContractHandlers {
   };
   const queued = (row: { clientSeq: number }) => ({ clientSeq: row.clientSeq });
 
+  /** The server's rule, refused before NCALayer opens: the parent signed this PDF, with a certificate of their own IIN. */
+  const refuseForeignParentSignature = async (contractId: string) => {
+    const verdict = await contractSignatureVerdict(readContract(sqlite, contractId), 'parent', pdf, ctx.trust);
+    if (verdict.problem === 'NO_SIGNATURE' || verdict.problem === 'MALFORMED' || verdict.problem === 'INVALID_SIGNATURE') throw textError(text('PARENT_SIGNATURE_INVALID'));
+    if (verdict.problem !== 'PDF_UNAVAILABLE' && !verdict.iinMatches) throw textError(text('PARENT_SIGNER_MISMATCH'));
+  };
+
   return {
     'contracts.list': (args) => inbox.contracts(contractListArgsSchema.parse(args)),
     'contracts.counts': ({ search }) => inbox.counts(search),
@@ -101,6 +108,7 @@ export function contractHandlers(ctx: ContractHandlerDeps): ContractHandlers {
     },
     'contracts.sign': async ({ contractId }) => {
       const contract = checkTransition(contractId, { type: 'sign' });
+      await refuseForeignParentSignature(contractId);
       return queued(await ctx.decisions.signContract(contractId, contract.version));
     },
     'contracts.reject': async ({ contractId, reason, comment }) => {

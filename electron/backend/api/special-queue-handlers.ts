@@ -66,7 +66,7 @@ export function specialQueueHandlers(deps: SpecialQueueDeps): SpecialQueueHandle
         kindergartens: details.kindergartenNames(application),
         conclusion: { sha256, mime: application.conclusionMime, size: application.conclusionSize, downloaded },
         parentSignature: downloaded
-          ? await parentSignatureVerdict(parentSignature, sync.readDocument(sha256).bytes, application.parentIin, deps.trust)
+          ? await parentSignatureVerdict(parentSignature, (await sync.readDocument(sha256)).bytes, application.parentIin, deps.trust)
           : null,
         history: details.history(id),
         decision,

@@ -57,8 +57,8 @@ export function syncHandlers(sync: SyncService): SyncHandlers {
       engine.discardAttention(id);
       return {};
     },
-    'documents.get': ({ sha256 }) => {
-      const { bytes, mime } = sync.readDocument(sha256);
+    'documents.get': async ({ sha256 }) => {
+      const { bytes, mime } = await sync.readDocument(sha256);
       return { sha256, mime, base64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64') };
     },
   };

@@ -3,12 +3,14 @@
  * makes tampering detectable). Partial downloads: AES-256-CTR, which is seekable, so a download resumes at any
  * byte offset without plaintext ever touching the disk.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
 const GCM_TAG_BYTES = 16;
 export const KEY_BYTES = 32;
 
 export const newKey = (): Buffer => randomBytes(KEY_BYTES);
+
+export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 export function sealGcm(plain: Uint8Array): { key: Buffer; nonce: Buffer; sealed: Buffer } {
   const key = newKey();
@@ -36,4 +38,15 @@ export function ctrAt(key: Uint8Array, offset: number, data: Uint8Array): Buffer
   const skip = offset % 16;
   if (skip) cipher.update(Buffer.alloc(skip));
   return cipher.update(data);
+}
+
+/** A stored document's plaintext, or null when the file was altered (GCM tag) or is not the document (SHA-256). */
+export function openVerified(sealed: Uint8Array, key: Uint8Array, nonce: Uint8Array, sha256: string): Uint8Array | null {
+  let plain: Buffer;
+  try {
+    plain = openGcm(sealed, key, nonce);
+  } catch {
+    return null;
+  }
+  return sha256Hex(plain) === sha256 ? new Uint8Array(plain.buffer, plain.byteOffset, plain.length) : null;
 }

@@ -2,16 +2,14 @@
  * The encrypted document store: files under `<dataDir>/blobs`, keys in the (encrypted) DB. Reads are verified twice
  * — GCM tag and SHA-256 of the plaintext — and a damaged file is dropped and queued for download again, never served.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { cachedStatement } from '../../../db/statement-cache';
 import { AppError } from '../../../domain/envelope';
 import { sha256Schema } from '../../../domain/entities';
-import { openGcm, sealGcm } from './blob-crypto';
-
-export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+import type { Compute } from '../compute/compute-pool';
+import { sealGcm, sha256Hex } from './blob-crypto';
 
 interface BlobRow {
   sha256: string;
@@ -30,6 +28,8 @@ export class BlobStore {
     private readonly now: () => Date,
     /** Called when a stored file failed verification and was dropped, so it gets downloaded again. */
     private readonly onDamaged: (sha256: string) => void,
+    /** Decryption and hashing run in the compute worker, off the SQL thread. */
+    private readonly compute: Pick<Compute, 'run'>,
   ) {
     this.partsDir = path.join(dir, 'parts');
     fs.mkdirSync(this.partsDir, { recursive: true });
@@ -73,22 +73,18 @@ export class BlobStore {
   }
 
   /** The verified plaintext of a stored document; refuses (and re-queues) anything that does not verify. */
-  read(sha256: string): { bytes: Uint8Array; mime: string } {
+  async read(sha256: string): Promise<{ bytes: Uint8Array; mime: string }> {
     const row = this.sqlite.prepare('SELECT sha256, size, mime, key, nonce FROM blobs WHERE sha256 = ?').get(sha256Schema.parse(sha256)) as BlobRow | undefined;
     if (!row) throw new AppError('DOCUMENT_NOT_DOWNLOADED', 'The document has not been downloaded yet.');
-    let plain: Buffer | null;
-    try {
-      plain = openGcm(fs.readFileSync(this.filePath(sha256)), row.key, row.nonce);
-    } catch {
-      plain = null;
-    }
-    if (!plain || sha256Hex(plain) !== sha256) {
+    const sealed = await fs.promises.readFile(this.filePath(sha256)).catch(() => null);
+    const plain = sealed && (await this.compute.run('openBlob', { sealed, key: row.key, nonce: row.nonce, sha256 }));
+    if (!plain) {
       this.drop(sha256);
       this.onDamaged(sha256);
       throw new AppError('DOCUMENT_DAMAGED', 'The stored document was damaged; it is being downloaded again.');
     }
     this.sqlite.prepare('UPDATE blobs SET last_opened_at = ? WHERE sha256 = ?').run(this.now().toISOString(), sha256);
-    return { bytes: new Uint8Array(plain.buffer, plain.byteOffset, plain.length), mime: row.mime };
+    return { bytes: plain, mime: row.mime };
   }
 
   drop(sha256: string): void {

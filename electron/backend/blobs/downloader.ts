@@ -9,7 +9,8 @@ import type Database from 'better-sqlite3';
 import { backoffDelay, type BackoffOptions } from '../sync/backoff';
 import { SyncHttpError, type SyncHttp } from '../sync/sync-http';
 import { ctrAt, newKey } from './blob-crypto';
-import { sha256Hex, type BlobStore } from './blob-store';
+import { sha256Hex } from './blob-crypto';
+import type { BlobStore } from './blob-store';
 
 export interface BlobWant {
   sha256: string;

@@ -1,6 +1,6 @@
 /**
- * The heavy work that touches no SQL: contract PDF regeneration and hashing, the signed copy, the script digests
- * (Streebog, GOST R 34.11-94) of signed documents.
+ * The heavy work that touches no SQL: contract PDF regeneration and hashing, the signed copy, opening stored
+ * documents (AES-GCM + SHA-256), the script digests (Streebog, GOST R 34.11-94) of signed documents.
  * The backend thread keeps to SQL and hands these to the compute worker (compute-worker.ts), so a 30-page
  * regeneration never stalls the inbox queries. Inputs and outputs are plain data (structured-clone safe).
  */
@@ -8,6 +8,7 @@ import { regenerateSignedContract, signedCopyBundle, type RegeneratedContract, t
 import type { Contract, Organisation } from '../../../domain/entities';
 import { digestByOid } from '../../../domain/pki/digest';
 import { loadContractFonts } from '../../../node-adapters/fonts';
+import { openVerified } from '../blobs/blob-crypto';
 import { withCertificateSerials } from '../contracts/verified-signatures';
 
 export interface ComputeJobs {
@@ -15,6 +16,8 @@ export interface ComputeJobs {
   regenerateContract: { args: { contract: Contract; organisation: Organisation; fontsDir: string | null }; result: RegeneratedContract };
   /** The signed copy: the PDF with a signatures page (certificate serials read from each CMS). */
   signedCopy: { args: { pdf: Uint8Array; signatures: SignedCopySignature[]; trustedRootsPem: readonly string[]; fontsDir: string | null }; result: Uint8Array };
+  /** A stored document decrypted and checked against its SHA-256; null when it does not verify. */
+  openBlob: { args: { sealed: Uint8Array; key: Uint8Array; nonce: Uint8Array; sha256: string }; result: Uint8Array | null };
   /** A document's digest for a CMS check (content-digest.ts sends only the slow ones here). */
   digest: { args: { oid: string; data: Uint8Array }; result: Uint8Array | null };
 }
@@ -27,6 +30,7 @@ export const computeJobs: { [K in ComputeJobName]: (args: ComputeArgs<K>) => Pro
   regenerateContract: async ({ contract, organisation, fontsDir }) => regenerateSignedContract(contract, organisation, await loadContractFonts(fontsDir ?? undefined)),
   signedCopy: async ({ pdf, signatures, trustedRootsPem, fontsDir }) =>
     signedCopyBundle(pdf, await withCertificateSerials(signatures, pdf, trustedRootsPem), await loadContractFonts(fontsDir ?? undefined)),
+  openBlob: ({ sealed, key, nonce, sha256 }) => Promise.resolve(openVerified(sealed, key, nonce, sha256)),
   digest: ({ oid, data }) => digestByOid(oid, data),
 };
 

@@ -3,6 +3,8 @@
  * narrowed by a full-text search, as an offset/limit window over the (pmpk_org_id, status, submitted_at) index.
  * The outbox is overlaid per row (pending / needs attention); the replica itself is never changed here.
  */
+import { todayInKazakhstan } from '../../../domain/calendar';
+import { waitsPastQueueAgeLimit } from '../../../domain/queue-places';
 import type Database from 'better-sqlite3';
 import { needsAttentionSql } from '../sync/attention';
 import {
@@ -132,6 +134,7 @@ function toRow(a: SpecialQueueApplication, overlay: Map<string, DecisionOverlay>
     submittedAt: a.submittedAt,
     waitingWorkingDays: waitingWorkingDays(a, now),
     queuePlace: a.queuePlace,
+    reachesAgeLimit: waitsPastQueueAgeLimit(a, todayInKazakhstan(now)),
     overlay: overlay.get(a.id) ?? null,
   };
 }

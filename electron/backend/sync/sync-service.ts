@@ -7,11 +7,14 @@ import { AppError } from '../../../domain/envelope';
 import { BlobDownloader } from '../blobs/downloader';
 import { BlobStore } from '../blobs/blob-store';
 import { knownDocument, lastContractDocumentRowid, openWorkConclusions, openWorkContractDocuments } from '../blobs/open-work';
+import type { Compute } from '../compute/compute-pool';
 import { SessionService } from '../session/session-service';
 import { SyncEngine, type SyncEngineOptions } from './engine';
 
 export interface SyncServiceOptions extends Omit<SyncEngineOptions, 'downloads' | 'onReplicaChanged'> {
   dataDir: string;
+  /** Where documents are decrypted and verified (the compute worker). */
+  compute: Pick<Compute, 'run'>;
   /** Documents beyond this are evicted least-recently-opened first (open work never). */
   blobBudgetBytes?: number;
   freeBytes?: (dir: string) => number;
@@ -46,7 +49,7 @@ export class SyncService {
       now,
       ...(options.log ? { log: options.log } : {}),
     });
-    this.store = new BlobStore(options.sqlite, path.join(options.dataDir, 'blobs'), now, (sha256) => this.requestDocument(sha256));
+    this.store = new BlobStore(options.sqlite, path.join(options.dataDir, 'blobs'), now, (sha256) => this.requestDocument(sha256), options.compute);
     this.downloader = new BlobDownloader({
       sqlite: options.sqlite,
       store: this.store,
@@ -117,7 +120,7 @@ export class SyncService {
   }
 
   /** Verified plaintext of a document for `doc://` and `documents.get`; never a path, never unverified bytes. */
-  readDocument(sha256: string): { bytes: Uint8Array; mime: string } {
+  async readDocument(sha256: string): Promise<{ bytes: Uint8Array; mime: string }> {
     if (!this.store.has(sha256)) {
       this.requestDocument(sha256);
       if (!knownDocument(this.options.sqlite, sha256)) throw new AppError('DOCUMENT_UNKNOWN', 'No such document in your data.');

@@ -36,6 +36,7 @@ export const componentStrings = {
       anyLayout: 'Пернелер кез келген тілдік орналасуда (қазақша, орысша, ағылшынша) жұмыс істейді: әріп емес, перненің өзі маңызды.',
     },
     table: { empty: 'Ештеңе табылмады', loading: 'Жүктелуде…' },
+    search: { mistypedIdentifier: 'Мұндай ЖСН/БСН болмайды: бақылау саны немесе ондағы күн сәйкес емес. Цифрларды тексеріңіз.' },
   },
   ru: {
     sync: { pending: 'Отправляется', attention: 'Требует внимания' },
@@ -71,6 +72,7 @@ export const componentStrings = {
       anyLayout: 'Клавиши работают в любой раскладке (казахской, русской, английской): важна сама клавиша, а не буква на ней.',
     },
     table: { empty: 'Ничего не найдено', loading: 'Загрузка…' },
+    search: { mistypedIdentifier: 'Такого ИИН/БИН не бывает: не сходится контрольная цифра или дата в нём. Проверьте цифры.' },
   },
   en: {
     sync: { pending: 'Sending', attention: 'Needs attention' },
@@ -106,6 +108,7 @@ export const componentStrings = {
       anyLayout: 'The keys work on any keyboard layout (Kazakh, Russian, English): what counts is the key, not the letter it types.',
     },
     table: { empty: 'Nothing found', loading: 'Loading…' },
+    search: { mistypedIdentifier: 'No such IIN/BIN: its check digit or date does not add up. Check the digits.' },
   },
 };
 

@@ -1,11 +1,12 @@
 /**
  * The compute worker: a contract PDF regenerated in the worker thread is byte-for-byte the one the domain renders
- * here, the backend thread keeps running while it renders, errors come back as errors, and closing the pool refuses
- * what is in flight while the next job starts a fresh worker.
+ * here, the backend thread keeps running while it renders, errors come back as errors, closing the pool refuses what
+ * is in flight while the next job starts a fresh worker, and documents are opened and verified there.
  */
 import { afterAll, expect, it } from 'vitest';
 import { regenerateSignedContract, TEMPLATE_VERSION, type RegeneratedContract } from '../../../domain/contract-pdf';
 import type { Contract, Organisation } from '../../../domain/entities';
+import { sealGcm, sha256Hex } from '../../../electron/backend/blobs/blob-crypto';
 import { ComputePool } from '../../../electron/backend/compute/compute-pool';
 import { loadContractFonts } from '../../../node-adapters/fonts';
 import { sampleContract, sampleOrganisation } from '../../fixtures/contract-pdf/sample';
@@ -62,4 +63,16 @@ it('passes a failure back as an error and survives closing with a job in flight'
 
   const again = await pool.run('regenerateContract', { contract, organisation, fontsDir: null });
   expect(again.ok).toBe(true);
+});
+
+it('opens a sealed document in the worker, and refuses one altered on disk or not the document named', async () => {
+  const plain = new TextEncoder().encode('Қабылдау туралы анықтама / Справка о приёме '.repeat(2_000));
+  const sha256 = sha256Hex(plain);
+  const { key, nonce, sealed } = sealGcm(plain);
+  expect(await pool.run('openBlob', { sealed, key, nonce, sha256 })).toEqual(plain);
+
+  const altered = Uint8Array.from(sealed);
+  altered[100]! ^= 1;
+  expect(await pool.run('openBlob', { sealed: altered, key, nonce, sha256 })).toBeNull();
+  expect(await pool.run('openBlob', { sealed, key, nonce, sha256: sha256Hex(new Uint8Array([1])) })).toBeNull();
 });

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { contractListArgsSchema } from '../../../domain/api/contracts';
 import type { AppError } from '../../../domain/envelope';
-import { sha256Hex } from '../../../electron/backend/blobs/blob-store';
+import { sha256Hex } from '../../../electron/backend/blobs/blob-crypto';
 import { contractHandlers } from '../../../electron/backend/api/contract-handlers';
 import { ComputePool } from '../../../electron/backend/compute/compute-pool';
 import { ContractPdfSource } from '../../../electron/backend/contracts/contract-pdf-source';
@@ -66,17 +66,26 @@ async function headMachine(prefix: string) {
 }
 
 /** The error a handler call ends in (thrown at once or rejected later), or null when it succeeded. */
+/** Runs a test on a fresh head's machine and closes it, whatever the test does. */
+async function withHead(prefix: string, test: (head: Awaited<ReturnType<typeof headMachine>>) => Promise<void>): Promise<void> {
+  const head = await headMachine(prefix);
+  try {
+    await test(head);
+  } finally {
+    await head.close();
+  }
+}
+
 const refusalOf = (call: () => unknown): Promise<AppError | null> =>
   Promise.resolve()
     .then(call)
     .then(
-    () => null,
-    (error: unknown) => error as AppError,
-  );
+      () => null,
+      (error: unknown) => error as AppError,
+    );
 
-it('signs a reviewed contract over the parent-signed PDF, and the server enrols it', { timeout: 180_000 }, async () => {
-  const head = await headMachine('sign-path');
-  try {
+it('signs a reviewed contract over the parent-signed PDF, and the server enrols it', { timeout: 180_000 }, () =>
+  withHead('sign-path', async (head) => {
     const [first, second] = await head.reviewContracts(2);
     const contractId = first!.id;
 
@@ -117,14 +126,11 @@ it('signs a reviewed contract over the parent-signed PDF, and the server enrols 
     const text = pdfText(Buffer.from(copy.base64, 'base64')).replace(/\s+/g, '');
     expect(text).toContain(after.contract.headSignature!.certSerial);
     expect(text).toContain(preview.sha256);
-  } finally {
-    await head.close();
-  }
-});
+  }),
+);
 
-it('refuses to sign when the regenerated PDF differs from what the parent signed, before NCALayer', { timeout: 180_000 }, async () => {
-  const head = await headMachine('sign-mismatch');
-  try {
+it('refuses to sign when the regenerated PDF differs from what the parent signed, before NCALayer', { timeout: 180_000 }, () =>
+  withHead('sign-mismatch', async (head) => {
     const contractId = (await head.reviewContracts(3))[2]!.id;
     await head.approveAll(contractId);
     // The replica's copy of the contract no longer prints what the parent signed.
@@ -135,23 +141,18 @@ it('refuses to sign when the regenerated PDF differs from what the parent signed
     expect(await refusalOf(() => head.api['contracts.pdf']({ contractId }))).toMatchObject({ code: 'CONTRACT_PDF_MISMATCH' });
     expect(emulator.requests().length).toBe(asked);
     expect(head.sync.engine.outbox.all().filter((r) => r.name === 'contract.sign')).toEqual([]);
-  } finally {
-    await head.close();
-  }
-});
+  }),
+);
 
-it('rejects a contract with a signed decision the server applies', { timeout: 180_000 }, async () => {
-  const head = await headMachine('reject-path');
-  try {
+it('rejects a contract with a signed decision the server applies', { timeout: 180_000 }, () =>
+  withHead('reject-path', async (head) => {
     const contractId = (await head.reviewContracts(4))[3]!.id;
-    const { clientSeq } = await head.api['contracts.reject']({ contractId, reason: 'documents_invalid', comment: 'Ата-ана бас тартты' });
+    const { clientSeq } = await head.api['contracts.reject']({ contractId, reason: 'documents_invalid', comment: 'Құжаттар жарамсыз' });
     const row = head.sync.engine.outbox.get(clientSeq)!;
     expect(row).toMatchObject({ name: 'contract.reject', targetId: contractId, args: { contractId, cms: expect.any(String) } });
 
     await syncUntilSettled(head.sync);
     expect((await head.api['contracts.get']({ id: contractId })).contract).toMatchObject({ status: 'rejected', rejectReason: 'documents_invalid' });
     expect(head.sync.engine.status()).toMatchObject({ pending: 0, attention: 0 });
-  } finally {
-    await head.close();
-  }
-});
+  }),
+);

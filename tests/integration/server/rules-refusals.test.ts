@@ -1,12 +1,14 @@
 // The server refuses what the rules forbid: signing without a required document (or with one not approved),
 // uploads that are too large, of another type or unreadable, an offer starting in the past, an archive dated
-// before the signing or in the future.
+// before the signing or in the future, a head's signature over a contract the parent did not sign themselves.
 import { ageAtYearEnd } from '../../../domain/groups';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contract, ContractDocument, Direction } from '../../../domain/entities';
 import { todayInKazakhstan, addCalendarDays } from '../../../domain/calendar';
 import { MAX_DOCUMENT_BYTES } from '../../../domain/rules';
 import { startServer, type RunningServer } from '../../../server/index';
+import { registerWriter } from '../../../server/store/change-horizon';
+import { getRow, putRow } from '../../../server/store/entity-store';
 import { demoServerOptions } from '../../../demo/server-options';
 import { loadKey, type LoadedKey } from '../../fixtures/pki/load';
 import { cmsBy, TestServerClient } from '../../support/server-client';
@@ -103,5 +105,30 @@ describe('rules the server enforces', () => {
     expect(before).toMatchObject({ status: 'rejected', code: 'ARCHIVE_BEFORE_SIGNING' });
     expect(await archive(addCalendarDays(today, 1))).toMatchObject({ status: 'rejected', code: 'ARCHIVE_IN_FUTURE' });
     expect(await archive(today)).toMatchObject({ status: 'applied' });
+  }, 60_000);
+
+  it('refuses to sign a contract the parent did not sign with their own IIN', async () => {
+    const { contract } = await state('ctr-kg1-2');
+    expect(contract.status).toBe('submitted');
+    const pdf = new Uint8Array(await (await head.getBlob(contract.pdfSha256!)).arrayBuffer());
+    const original = contract.parentSignature!;
+    const setParentCms = (cms: string) =>
+      server.db.transaction(async (tx) => {
+        await registerWriter(tx);
+        const row = (await getRow(tx, 'contract', contract.id))!;
+        await putRow(tx, 'contract', row.orgId, { ...row.data, parentSignature: { ...original, cms } });
+      });
+    // Someone else's valid signature over the very PDF (here the head's own signing key).
+    await setParentCms(await cmsBy(headSign, pdf, true));
+    const refused = await approveAndSign(contract.id, null);
+    expect(refused).toMatchObject({ status: 'rejected', code: 'PARENT_SIGNER_MISMATCH' });
+    expect(refused.message).toContain('сертификатындағы ЖСН ата-ананың ЖСН-імен сәйкес емес');
+    // A signature that does not cover the PDF.
+    await setParentCms(await cmsBy(headSign, new TextEncoder().encode('another document'), true));
+    expect(await approveAndSign(contract.id, null)).toMatchObject({ status: 'rejected', code: 'PARENT_SIGNATURE_INVALID' });
+    expect((await state(contract.id)).contract.status).toBe('submitted');
+
+    await setParentCms(original.cms);
+    expect(await approveAndSign(contract.id, null)).toMatchObject({ status: 'applied' });
   }, 60_000);
 });

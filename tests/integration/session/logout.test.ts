@@ -2,7 +2,7 @@
 // poke socket closed (the server's event hub holds no connection of ours), the queued decisions kept.
 import { expect, it } from 'vitest';
 import { defaultPokeSocketFactory } from '../../../electron/backend/sync/pokes';
-import { localService, markDecisions, nonceSigner, openLocalDb, STAFF, syncUntilSettled, tempDir, until, useWorld } from '../sync/support/world';
+import { freshService, localService, markDecisions, nonceSigner, openLocalDb, STAFF, syncUntilSettled, tempDir, until, useWorld } from '../sync/support/world';
 
 const world = useWorld();
 
@@ -47,9 +47,7 @@ it('logout is audited, revokes the token at the server and closes the poke socke
 });
 
 it('logs out offline: the token is forgotten here and the logout audited as not confirmed by the server', async () => {
-  const dir = tempDir('logout-offline');
-  const db = openLocalDb(dir);
-  const service = localService(dir, db, world.proxy.url);
+  const { db, service } = freshService(world, 'logout-offline');
   try {
     await service.session.login(nonceSigner(STAFF));
     world.proxy.once(() => true, { kind: 'reset' });

@@ -4,16 +4,16 @@
  */
 import fs from 'node:fs';
 import { expect, it } from 'vitest';
-import { sha256Hex } from '../../../electron/backend/blobs/blob-store';
+import { sha256Hex } from '../../../electron/backend/blobs/blob-crypto';
 import { openWorkDocuments } from '../../../electron/backend/blobs/open-work';
 import { pathStarts } from '../../support/fault-proxy';
-import { localService, nonceSigner, openLocalDb, STAFF, syncUntilSettled, tempDir, useWorld } from './support/world';
+import { freshService, localService, nonceSigner, openLocalDb, STAFF, syncUntilSettled, tempDir, useWorld } from './support/world';
 
 const world = useWorld();
 
-function errorCode(read: () => unknown): string | null {
+async function errorCode(read: () => Promise<unknown>): Promise<string | null> {
   try {
-    read();
+    await read();
     return null;
   } catch (error) {
     return (error as { code?: string }).code ?? 'no code';
@@ -31,9 +31,7 @@ async function settledDownloads(service: ReturnType<typeof localService>) {
 }
 
 it('prefetches open work, re-downloads a corrupted or truncated transfer, refuses a tampered file', async () => {
-  const dir = tempDir('blobs');
-  const db = openLocalDb(dir);
-  const service = localService(dir, db, world.proxy.url);
+  const { db, service } = freshService(world, 'blobs');
   try {
     await service.session.login(nonceSigner(STAFF));
     // The first documents arrive corrupted or cut off mid-way; the queue must verify, resume and retry.
@@ -46,7 +44,7 @@ it('prefetches open work, re-downloads a corrupted or truncated transfer, refuse
     const wanted = openWorkDocuments(db.sqlite);
     expect(wanted.length).toBeGreaterThan(0);
     for (const w of wanted) {
-      const { bytes } = service.readDocument(w.sha256);
+      const { bytes } = await service.readDocument(w.sha256);
       expect(sha256Hex(bytes)).toBe(w.sha256);
     }
     // A resumed download asked for the rest of the file only.
@@ -54,7 +52,7 @@ it('prefetches open work, re-downloads a corrupted or truncated transfer, refuse
 
     // At rest the file is ciphertext, not the document.
     const victim = wanted[0]!;
-    const plain = service.readDocument(victim.sha256).bytes;
+    const plain = (await service.readDocument(victim.sha256)).bytes;
     const file = service.store.filePath(victim.sha256);
     expect(fs.readFileSync(file).includes(Buffer.from(plain.subarray(0, 64)))).toBe(false);
 
@@ -62,10 +60,10 @@ it('prefetches open work, re-downloads a corrupted or truncated transfer, refuse
     const sealed = fs.readFileSync(file);
     sealed[10]! ^= 0x01;
     fs.writeFileSync(file, sealed);
-    expect(errorCode(() => service.readDocument(victim.sha256))).toBe('DOCUMENT_DAMAGED');
-    expect(errorCode(() => service.readDocument(victim.sha256))).toBe('DOCUMENT_NOT_DOWNLOADED');
+    expect(await errorCode(() => service.readDocument(victim.sha256))).toBe('DOCUMENT_DAMAGED');
+    expect(await errorCode(() => service.readDocument(victim.sha256))).toBe('DOCUMENT_NOT_DOWNLOADED');
     await settledDownloads(service);
-    expect(sha256Hex(service.readDocument(victim.sha256).bytes)).toBe(victim.sha256);
+    expect(sha256Hex((await service.readDocument(victim.sha256)).bytes)).toBe(victim.sha256);
   } finally {
     world.proxy.clearFaults();
     await service.stop();

@@ -175,6 +175,8 @@ describe('installed calendar (the server’s synced data)', () => {
     expect(isWorkingDay('2027-01-08')).toBe(false);
     expect(isWorkingDay('2027-01-16')).toBe(true);
     expect(addWorkingDays('2026-12-29', 7)).toBe('2027-01-13');
+    expect(workingDaysBetween('2026-12-29', '2027-01-13')).toBe(7);
+    expect(workingDaysBetween('2027-01-04', '2027-01-18')).toBe(9);
     expect(isProvisionalDate('2027-01-13')).toBe(false);
   });
 

@@ -12,6 +12,7 @@ import {
   parseIin,
   ibanMatchesBic,
   iinDataMismatch,
+  isMistypedIdentifier,
 } from '../../../domain/identifiers';
 
 // Published valid numbers (reference/domain.md §4 and the parent-portal seeds).
@@ -276,5 +277,16 @@ describe('identifier edge cases', () => {
     ['+7 701 234 56 7', null],
   ])('phone %s → %s', (phone, normalized) => {
     expect(normalizeKzPhone(phone)).toBe(normalized);
+  });
+});
+
+describe('a search typed as an identifier', () => {
+  it('is pointed out when 12 digits are neither an IIN nor a BIN; names, parts and valid identifiers are not', () => {
+    const serials = Array.from({ length: 20 }, (_, i) => i + 1);
+    const iin = serials.map((n) => makeIin('2021-04-15', 'male', n)).find((v) => v !== null)!;
+    const bin = serials.map((n) => makeBin('2015-03', 'resident', 'head_office', n)).find((v) => v !== null)!;
+    expect([iin, ` ${bin} `, 'Ахметов', '2104', ''].map(isMistypedIdentifier)).toEqual([false, false, false, false, false]);
+    expect(isMistypedIdentifier(`${iin.slice(0, 11)}${(Number(iin[11]) + 1) % 10}`)).toBe(true);
+    expect(isMistypedIdentifier('000000000000')).toBe(true);
   });
 });

@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { addCalendarDays, isWorkingDay, workingDaysBetween } from '../../../domain/calendar';
+import { addCalendarDays, BUILT_IN_CALENDAR_VERSION, installCalendar, isWorkingDay, workingDaysBetween } from '../../../domain/calendar';
+import { builtInCalendarYears } from '../../../domain/calendar-data';
 
 function walked(a: string, b: string): number {
   const [low, high, sign] = a <= b ? [a, b, 1] : [b, a, -1];
@@ -26,4 +27,20 @@ it('counts the same working days as a day-by-day walk', () => {
     { numRuns: 300 },
   );
   expect(Object.is(workingDaysBetween('2026-03-07', '2026-03-08'), 0)).toBe(true);
+});
+
+it('counts with the calendar installed now, not one counted before it', () => {
+  const before = workingDaysBetween('2026-12-25', '2027-01-20');
+  installCalendar(
+    builtInCalendarYears.map((y) => (y.year === 2027 ? { ...y, transfers: [{ dayOff: '2027-01-08', workingDay: '2027-01-16' }, { dayOff: '2027-01-11', workingDay: '2027-01-23' }] } : y)),
+    2,
+  );
+  try {
+    // Two weekdays off, one Saturday (16th) working in the range: one working day fewer.
+    expect(workingDaysBetween('2026-12-25', '2027-01-20')).toBe(before - 1);
+    expect(workingDaysBetween('2026-12-25', '2027-01-20')).toBe(walked('2026-12-25', '2027-01-20'));
+  } finally {
+    installCalendar(builtInCalendarYears, BUILT_IN_CALENDAR_VERSION);
+  }
+  expect(workingDaysBetween('2026-12-25', '2027-01-20')).toBe(before);
 });

@@ -6,6 +6,7 @@ import { openDatabase, type OpenedDatabase } from '../../../db/open';
 import type { EntityName, SpecialQueueApplication } from '../../../domain/entities';
 import type { SessionUser } from '../../../domain/sync-protocol';
 import { SyncService } from '../../../electron/backend/sync/sync-service';
+import { sharedCompute } from '../../support/compute-worker';
 
 export const PMPK_USER: SessionUser = {
   id: 'staff-pmpk1-specialist',
@@ -73,7 +74,7 @@ export interface LocalReplica {
 export function localReplica(user: SessionUser | null = PMPK_USER): LocalReplica {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qabyl-sq-'));
   const db = openDatabase({ file: path.join(dir, 'qabyl.db'), key: new Uint8Array(32).fill(7), migrationsFolder: path.resolve('db/migrations') });
-  const sync = new SyncService({ sqlite: db.sqlite, replica: db.replica, dataDir: dir, serverUrl: 'http://127.0.0.1:9', appVersion: '0.1.0', pokeSocketFactory: null });
+  const sync = new SyncService({ sqlite: db.sqlite, replica: db.replica, dataDir: dir, compute: sharedCompute, serverUrl: 'http://127.0.0.1:9', appVersion: '0.1.0', pokeSocketFactory: null });
   if (user) sync.engine.state.saveSession('test-token-0123456789', '2099-01-01T00:00:00Z', user);
   const put = (entity: EntityName, id: string, version: number, data: unknown) =>
     sync.engine.replica.apply({ seq: 1, entity, op: 'upsert', id, version, data });

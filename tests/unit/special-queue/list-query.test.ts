@@ -31,6 +31,18 @@ describe('special-queue list', () => {
     expect(query.window(scope('rejected'), 0, 50).rows.map((r) => r.id)).toEqual(['sq-8']);
   });
 
+  it('flags waiting children who turn 7 this year (the scheduler archives them), not decided ones', () => {
+    const born = (birthDate: string) => ({ child: { fullName: 'БАЛА ТЕСТ', iin: '190615500011', birthDate, sex: 'male' as const } });
+    replica.putApplication(application(1, born('2019-12-31'))); // 7 by 31 December 2026
+    replica.putApplication(application(2, born('2020-01-01'))); // 7 only in 2027
+    replica.putApplication(application(3, { ...born('2019-06-15'), status: 'confirmed', queuePlace: 1 }));
+    replica.putApplication(application(4, { ...born('2019-06-15'), status: 'rejected', rejectReason: 'data_mismatch' }));
+    const flags = (tab: 'awaiting' | 'confirmed' | 'rejected') => query.window(scope(tab), 0, 50).rows.map((r) => [r.id, r.reachesAgeLimit]);
+    expect(flags('awaiting')).toEqual([['sq-1', true], ['sq-2', false]]);
+    expect(flags('confirmed')).toEqual([['sq-3', true]]);
+    expect(flags('rejected')).toEqual([['sq-4', false]]);
+  });
+
   it('returns windows of the awaiting tab oldest first, with the total', () => {
     for (let n = 1; n <= 30; n++) replica.putApplication(application(n));
     const first = query.window(scope('awaiting'), 0, 10);

@@ -11,6 +11,7 @@ import type { ContractListRow, ContractSort, DirectionListRow, InboxTab } from '
 import { MAX_REWORK_ATTEMPTS } from '../../../../domain/rules';
 import { contractStatusLabels } from '../../../../domain/texts';
 import { useApi } from '../../api/ApiProvider';
+import { useIdentifierHint } from '../../components/useIdentifierHint';
 import { useQuery } from '../../api/useQuery';
 import { formatDate } from '../../../../domain/kazakhstan-time';
 import { DeadlineCell } from '../../components/DeadlineCell';
@@ -85,6 +86,7 @@ export function InboxPage({ tab, onTab, onOpen, onOpenDirection }: { tab: InboxT
  */
 function SearchField({ inputRef, label, onSearch, toList }: { inputRef: RefObject<HTMLInputElement | null>; label: string; onSearch: (value: string) => void; toList: () => void }) {
   const [text, setText] = useState('');
+  const hint = useIdentifierHint(text);
   const [settled] = useDebouncedValue(text.trim(), 200);
   useEffect(() => onSearch(settled), [settled, onSearch]);
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -93,7 +95,7 @@ function SearchField({ inputRef, label, onSearch, toList }: { inputRef: RefObjec
     toList();
   };
   return (
-    <TextInput ref={inputRef} w={420} leftSection={<IconSearch size={16} />} placeholder={label} aria-label={label} value={text} onKeyDown={onKeyDown} onChange={(e) => setText(e.currentTarget.value)} />
+    <TextInput ref={inputRef} w={420} leftSection={<IconSearch size={16} />} placeholder={label} aria-label={label} error={hint} value={text} onKeyDown={onKeyDown} onChange={(e) => setText(e.currentTarget.value)} />
   );
 }
 

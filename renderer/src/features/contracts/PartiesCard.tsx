@@ -1,9 +1,10 @@
 /** The parties' data from the contract, as the parent entered it. */
-import { Card, Divider, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Card, Divider, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Contract } from '../../../../domain/entities';
 import { teachingLanguageLabels } from '../../../../domain/catalogues';
 import { MAX_REWORK_ATTEMPTS } from '../../../../domain/rules';
+import { contractDataHints } from '../../../../domain/data-hints';
 import { groupNameIn } from '../../../../domain/groups';
 import { formatDate } from '../../../../domain/kazakhstan-time';
 import { useLanguage } from '../../components/useLanguage';
@@ -22,12 +23,23 @@ export function PartiesCard({ contract }: { contract: Contract }) {
   const { t } = useTranslation('contracts');
   const lang = useLanguage();
   const { child, parent } = contract;
+  const hints = contractDataHints(contract);
   return (
     <Card withBorder padding="sm" radius="md">
+      {hints.length > 0 && (
+        <Alert color="yellow" variant="light" title={t('dataHints.title')} mb="xs" p="xs" role="note" aria-label={t('dataHints.title')}>
+          <List size="sm" spacing={2}>
+            {hints.map((hint) => (
+              <List.Item key={hint}>{t(`dataHints.${hint}`)}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
       <Title order={5} mb={6}>{t('parties.child')}</Title>
       <SimpleGrid cols={2} spacing="xs" verticalSpacing={6}>
         <Field label={t('parties.iin')} value={child.iin} />
         <Field label={t('parties.birthDate')} value={formatDate(child.birthDate)} />
+        <Field label={t('parties.sex')} value={t(`parties.sexValues.${child.sex}`)} />
       </SimpleGrid>
       <Divider my="xs" />
       <Title order={5} mb={6}>{t('parties.parent')}</Title>

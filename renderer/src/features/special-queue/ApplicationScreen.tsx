@@ -21,6 +21,9 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useLanguage } from '../../components/useLanguage';
 import { useShortcuts } from '../../components/useShortcuts';
 import { ConfirmDialog, RejectDialog } from './DecisionDialogs';
+import { AgeLimitBadge } from './AgeLimitBadge';
+import { todayInKazakhstan } from '../../../../domain/calendar';
+import { waitsPastQueueAgeLimit } from '../../../../domain/queue-places';
 import { SPECIAL_QUEUE_TABLES } from './SpecialQueueList';
 import './i18n';
 
@@ -127,6 +130,7 @@ export function ApplicationScreen({ id, tab, search, onBack, onOpen }: { id: str
               {t('queuePlace', { place: a.queuePlace })}
             </Badge>
           )}
+          {waitsPastQueueAgeLimit(a, todayInKazakhstan(new Date())) && <AgeLimitBadge size="lg" />}
         </Group>
         <Group gap="xs">
           <Tooltip label={t('shortcutsButton')}>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { specialQueueTabs, type SpecialQueueRow, type SpecialQueueTab } from '../../../../domain/api/special-queue';
 import { correctionTypeLabels } from '../../../../domain/catalogues';
 import { useApi } from '../../api/ApiProvider';
+import { useIdentifierHint } from '../../components/useIdentifierHint';
 import { useQuery } from '../../api/useQuery';
 import { formatDate } from '../../../../domain/kazakhstan-time';
 import { shortcutOf } from '../../components/physical-keys';
@@ -14,6 +15,7 @@ import { useLanguage } from '../../components/useLanguage';
 import { usePagedList } from '../../components/usePagedList';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import './i18n';
+import { AgeLimitBadge } from './AgeLimitBadge';
 
 /** Tables whose changes can alter what the list shows. */
 export const SPECIAL_QUEUE_TABLES = ['special_queue_applications', 'outbox'] as const;
@@ -29,6 +31,7 @@ export function SpecialQueueList({ state, onChange, onOpen }: { state: ListState
   const api = useApi();
   const lang = useLanguage();
   const [typed, setTyped] = useState(state.search);
+  const searchHint = useIdentifierHint(typed);
   const searchRef = useRef<HTMLInputElement>(null);
 
   // Search after a short pause in typing, not on every key.
@@ -94,6 +97,7 @@ export function SpecialQueueList({ state, onChange, onOpen }: { state: ListState
                 {t('queuePlace', { place: r.queuePlace })}
               </Badge>
             )}
+            {r.reachesAgeLimit && <AgeLimitBadge />}
             <SyncStateBadge state={r.overlay} />
           </Group>
         ),
@@ -112,6 +116,7 @@ export function SpecialQueueList({ state, onChange, onOpen }: { state: ListState
           leftSection={<IconSearch size={16} />}
           placeholder={t('search')}
           aria-label={t('search')}
+          error={searchHint}
           value={typed}
           onChange={(e) => setTyped(e.currentTarget.value)}
         />

@@ -27,7 +27,18 @@ export function SyncFooter() {
   const downloading = status.downloads.total !== null && status.downloads.total > 0 && status.downloads.done < status.downloads.total;
   return (
     <Group h="100%" px="md" gap="lg" role="status" aria-label={tCommon('sync.footer')} wrap="nowrap" data-online={status.online} data-pending={status.pending} data-attention={status.attention}>
-      <Tooltip label={status.lastError ?? ''} disabled={!status.lastError || status.online}>
+      {/* The reason in the UI language first; the transport's own words only as a detail for support. */}
+      <Tooltip
+        label={
+          <div data-testid="sync-offline-hint">
+            <div>{t('offlineHint')}{status.nextRetryAt ? ` ${t('nextAttempt', { time: time(status.nextRetryAt) })}` : ''}</div>
+            <Text size="xs" c="dimmed">{t('technical', { message: status.lastError ?? '' })}</Text>
+          </div>
+        }
+        disabled={!status.lastError || status.online}
+        multiline
+        w={360}
+      >
         <Group gap={6} wrap="nowrap">
           <span style={{ width: 10, height: 10, borderRadius: 5, background: `var(--mantine-color-${status.online ? 'teal' : status.lastError ? 'gray' : 'yellow'}-6)`, display: 'inline-block' }} />
           {/* Before the first answer there is no failure yet: «connecting», not «offline». */}

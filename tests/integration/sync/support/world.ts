@@ -18,6 +18,7 @@ import { SyncService, type SyncServiceOptions } from '../../../../electron/backe
 import { mutationResults } from '../../../../server/db/schema';
 import type { RunningServer } from '../../../../server/index';
 import { loadKey } from '../../../fixtures/pki/load';
+import { sharedCompute } from '../../../support/compute-worker';
 import { startFaultProxy, type FaultProxy } from '../../../support/fault-proxy';
 import { startReferenceServer } from './reference-server';
 
@@ -80,6 +81,7 @@ export function localService(dir: string, db: OpenedDatabase, proxyUrl: string, 
     sqlite: db.sqlite,
     replica: db.replica,
     dataDir: dir,
+    compute: sharedCompute,
     serverUrl: proxyUrl,
     appVersion: '0.1.0',
     pokeSocketFactory: null,
@@ -119,14 +121,25 @@ export async function syncUntilSettled(service: SyncService, maxCycles = 200): P
   throw new Error(`sync did not settle: ${last}`);
 }
 
-/** A service on a fresh local DB, signed in as `identity` and synced: the start of most sync tests. */
-export async function signedInService(world: World, prefix: string, identity = STAFF): Promise<{ dir: string; db: OpenedDatabase; service: SyncService }> {
+export interface LocalMachine {
+  dir: string;
+  db: OpenedDatabase;
+  service: SyncService;
+}
+
+/** A service on a fresh local DB behind the world's proxy, not signed in yet. */
+export function freshService(world: World, prefix: string): LocalMachine {
   const dir = tempDir(prefix);
   const db = openLocalDb(dir);
-  const service = localService(dir, db, world.proxy.url);
-  await service.session.login(nonceSigner(identity));
-  await syncUntilSettled(service);
-  return { dir, db, service };
+  return { dir, db, service: localService(dir, db, world.proxy.url) };
+}
+
+/** A service on a fresh local DB, signed in as `identity` and synced: the start of most sync tests. */
+export async function signedInService(world: World, prefix: string, identity = STAFF): Promise<LocalMachine> {
+  const machine = freshService(world, prefix);
+  await machine.service.session.login(nonceSigner(identity));
+  await syncUntilSettled(machine.service);
+  return machine;
 }
 
 /** The inbox's overlay of the contracts with local decisions, as the contract list shows it (every tab). */
