@@ -131,6 +131,8 @@ test('at 1366×768 the document is the largest thing (≥ 60 % of the height, no
       expect(measured.sideways).toBeLessThanOrEqual(0);
       await page.mouse.move(0, height - 1); // no tooltip in the picture
       await expect(page.getByRole('tooltip')).toHaveCount(0);
+      // Nor the «settings saved» toast of the language switch: it closes by itself.
+      await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 30_000 });
       await page.screenshot({ path: path.join(outDir, `contract-${language}-${width}x${height}.png`) });
     }
   }
