@@ -99,6 +99,7 @@ interface Batch {
   lang: Language;
   now: Date;
   touchedOrgs: Set<string>;
+  parsed: Map<PushMutation, ReturnType<(typeof mutationArgsSchemas)[MutationName]['safeParse']>>;
 }
 
 /**
@@ -115,7 +116,7 @@ export async function executeMutations(
   ms: readonly PushMutation[],
   lang: Language,
 ): Promise<ExecuteOutcome> {
-  const batch: Batch = { ctx, tx, user, clientId, lang, now: ctx.now(), touchedOrgs: new Set() };
+  const batch: Batch = { ctx, tx, user, clientId, lang, now: ctx.now(), touchedOrgs: new Set(), parsed: new Map() };
   await registerWriter(tx);
   const results: MutationResult[] = [];
   let unitQueries = 0;
@@ -127,7 +128,7 @@ export async function executeMutations(
     }
   } else {
     const unit = new UnitOfWork(tx, clientId);
-    await prefetchTargets(unit, ms);
+    await prefetchTargets(unit, batch, ms);
     attachUnit(tx, unit);
     try {
       for (const m of ms) {
@@ -156,13 +157,13 @@ export async function executeMutations(
 
 /**
  * Reads every row the batch's arguments name, and the documents of every contract named, in two queries. Only
- * arguments their schema accepts are read: the others are refused as BAD_ARGS when their mutation runs, and an id
+ * arguments their schema accepted are read: the others are refused as BAD_ARGS when their mutation runs, and an id
  * with a character PostgreSQL cannot take (NUL) must never reach a query.
  */
-async function prefetchTargets(unit: UnitOfWork, ms: readonly PushMutation[]): Promise<void> {
+async function prefetchTargets(unit: UnitOfWork, batch: Batch, ms: readonly PushMutation[]): Promise<void> {
   const ids = new Map<EntityName, string[]>();
   for (const m of ms) {
-    const parsed = mutationArgsSchemas[m.name].safeParse(m.args);
+    const parsed = parsedArgs(batch, m);
     if (!parsed.success) continue;
     const args = parsed.data as Readonly<Record<string, unknown>>;
     for (const [field, entity] of Object.entries(targetArgs)) {
@@ -173,8 +174,18 @@ async function prefetchTargets(unit: UnitOfWork, ms: readonly PushMutation[]): P
   await unit.prefetch(ids, { entity: 'contractDocument', field: 'contractId', values: ids.get('contract') ?? [] });
 }
 
+/** Each mutation's arguments are checked once per batch: the prefetch and the handler read the same result. */
+function parsedArgs(batch: Batch, m: PushMutation) {
+  let parsed = batch.parsed.get(m);
+  if (!parsed) {
+    parsed = mutationArgsSchemas[m.name].safeParse(m.args);
+    batch.parsed.set(m, parsed);
+  }
+  return parsed;
+}
+
 async function runHandler(batch: Batch, m: PushMutation, tx: ServerTx, touchedOrgs: Set<string>): Promise<void> {
-  const parsed = mutationArgsSchemas[m.name].safeParse(m.args);
+  const parsed = parsedArgs(batch, m);
   if (!parsed.success) throw refuse('BAD_ARGS', { detail: describeZodError(parsed.error) });
   const run: MutationRun = { ctx: batch.ctx, tx, user: batch.user, now: batch.now, name: m.name, rawArgs: m.args, baseVersion: m.baseVersion, touchedOrgs };
   await handlers[m.name](run, parsed.data as never);
