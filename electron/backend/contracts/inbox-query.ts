@@ -65,29 +65,28 @@ export class InboxQueries {
   constructor(
     private readonly sqlite: Database.Database,
     private readonly today: () => string,
-  ) {}
+  ) {
+    // Per connection, never persisted: the current query's search matches (see loadMatches).
+    sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS inbox_matches (id INTEGER PRIMARY KEY)');
+  }
 
   /** One page of a contract tab. Missing dates sort last in either direction. */
   contracts(q: ContractListQuery): Page<ContractListRow> {
-    const { whereSql, params, filtered } = this.contractFilter(q);
+    const { whereSql, params, match, filtered } = this.contractFilter(q);
     const { column, index, nullable } = sortKeys[q.sort];
     const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
     // The sort key's index covers every filter, so neither the totals nor the page ids read a table row; INDEXED BY
     // keeps the planner from a narrower index (e.g. due_on for «overdue») that would read rows and sort them.
     const from = `contracts c INDEXED BY ${index}`;
-    let counts: { total: number; withValue: number } | null = null;
-    if (params.match !== undefined) {
-      // The search index knows the tab: its match count is the tab's, read without touching the rows.
-      const matches = this.sqlite.prepare('SELECT count(*) FROM contracts_fts WHERE contracts_fts MATCH ?').pluck().get(params.match) as number;
-      if (matches <= MATCH_DRIVEN_MAX) return this.pageOfMatches(q, whereSql, params, `${column} IS NULL, ${column} ${dir}, c.id ${dir}`);
-      if (!filtered) {
-        const missing = nullable ? (this.sqlite.prepare(`SELECT COUNT(*) FROM ${from} WHERE ${whereSql} AND ${column} IS NULL`).pluck().get(params) as number) : 0;
-        counts = { total: matches, withValue: matches - missing };
-      }
-    }
-    counts ??= this.sqlite
-      .prepare(`SELECT COUNT(*) AS total, ${nullable ? `COUNT(${column})` : 'COUNT(*)'} AS withValue FROM ${from} WHERE ${whereSql}`)
-      .get(params) as { total: number; withValue: number };
+    const count = (sql: string) => this.sqlite.prepare(`SELECT COUNT(*) FROM ${sql}`).pluck().get(params) as number;
+    // The search index knows the tab: its match count is the tab's, read without touching the rows.
+    const matches = match === null ? null : this.loadMatches(match);
+    if (matches !== null && matches <= MATCH_DRIVEN_MAX) return this.pageOfMatches(q, whereSql, params, `${column} IS NULL, ${column} ${dir}, c.id ${dir}`);
+    // Otherwise the total is counted in the narrowest covering index, whose due_on range is the «overdue» filter's
+    // (unless the matches are the total), and the rows without a sort value in their own range of the sort index.
+    const total = matches !== null && !filtered ? matches : count(`contracts c INDEXED BY ${sortKeys.dueOn.index} WHERE ${whereSql}`);
+    const missing = nullable ? count(`${from} WHERE ${whereSql} AND ${column} IS NULL`) : 0;
+    const counts = { total, withValue: total - missing };
     // Rows with a value come first, then those without (ordered by id): each part is one range of the index, where
     // `ORDER BY column IS NULL, …` in one statement would sort the whole tab for every page.
     const pageIds = (where: string, order: string, limit: number, offset: number) =>
@@ -115,15 +114,24 @@ export class InboxQueries {
     return { total, offset: q.offset, rows: this.contractRows(page.map((r) => r.id)) };
   }
 
-  /** The WHERE of a contract list: the tab, the search (only the tab's matches), the filters (`filtered`: any). */
-  private contractFilter(q: ContractListQuery): { whereSql: string; params: Params; filtered: boolean } {
+  /**
+   * The search's matches (a MATCH expression) into the temp table every statement of the query reads them from, and
+   * their number: the search index is read once per query, and each statement looks matches up in a rowid table
+   * instead of collecting them again into a list of its own.
+   */
+  private loadMatches(match: string): number {
+    this.sqlite.prepare('DELETE FROM temp.inbox_matches').run();
+    return this.sqlite.prepare('INSERT INTO temp.inbox_matches (id) SELECT rowid FROM contracts_fts WHERE contracts_fts MATCH ?').run(match).changes;
+  }
+
+  /**
+   * The WHERE of a contract list: the tab, the search (`match`: only the tab's matches, to be loaded by loadMatches),
+   * the filters (`filtered`: any).
+   */
+  private contractFilter(q: ContractListQuery): { whereSql: string; params: Params; match: string | null; filtered: boolean } {
     const where = ['c.tab = @tab'];
     const params: Params = { tab: q.tab };
-    const match = ftsMatchExpression(q.search);
-    if (match) {
-      where.push('c.rowid IN (SELECT rowid FROM contracts_fts WHERE contracts_fts MATCH @match)');
-      params.match = `tab : "${q.tab}" AND ${match}`;
-    }
+    const search = ftsMatchExpression(q.search);
     if (q.filter.voucherOnly) where.push('c.is_voucher = 1');
     if (q.filter.groupId) {
       where.push('c.group_id = @groupId');
@@ -135,7 +143,10 @@ export class InboxQueries {
     }
     // Same rows as «the overlay is not NULL», without evaluating the overlay for every row of the tab.
     if (q.filter.withDecisionsOnly) where.push("c.id IN (SELECT o.target_id FROM outbox o WHERE o.target_entity = 'contract')");
-    return { whereSql: where.join(' AND '), params, filtered: where.length > (match ? 2 : 1) };
+    // Last: terms are tested in the order written, and the filters read from the index entry are cheaper than the
+    // lookup of each entry among the matches.
+    if (search) where.push('c.rowid IN (SELECT id FROM temp.inbox_matches)');
+    return { whereSql: where.join(' AND '), params, match: search && `tab : "${q.tab}" AND ${search}`, filtered: where.length > (search ? 2 : 1) };
   }
 
   /** The shown columns and the overlay of the page's rows, in the page's order. */
