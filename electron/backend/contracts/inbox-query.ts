@@ -14,6 +14,7 @@ import type {
 import { directionListArgsSchema, type DirectionListArgs } from '../../../domain/api/contracts';
 import { isProvisionalDate, workingDaysLeft } from '../../../domain/calendar';
 import type { ContractStatus } from '../../../domain/statuses';
+import { cachedStatement } from '../../../db/statement-cache';
 import { overlaySql } from './overlay-sql';
 import { searchForms } from '../../../domain/name-search';
 import { ftsMatchExpression, likePattern } from './search';
@@ -70,6 +71,11 @@ export class InboxQueries {
     sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS inbox_matches (id INTEGER PRIMARY KEY)');
   }
 
+  /** The list's SQL texts are few (sort keys × filters × paths): each is compiled once per connection. */
+  private statement(sql: string): Database.Statement {
+    return cachedStatement(this.sqlite, sql);
+  }
+
   /** One page of a contract tab. Missing dates sort last in either direction. */
   contracts(q: ContractListQuery): Page<ContractListRow> {
     const { whereSql, params, match, filtered } = this.contractFilter(q);
@@ -78,7 +84,7 @@ export class InboxQueries {
     // The sort key's index covers every filter, so neither the totals nor the page ids read a table row; INDEXED BY
     // keeps the planner from a narrower index (e.g. due_on for «overdue») that would read rows and sort them.
     const from = `contracts c INDEXED BY ${index}`;
-    const count = (sql: string) => this.sqlite.prepare(`SELECT COUNT(*) FROM ${sql}`).pluck().get(params) as number;
+    const count = (sql: string) => this.statement(`SELECT COUNT(*) FROM ${sql}`).pluck().get(params) as number;
     // The search index knows the tab: its match count is the tab's, read without touching the rows.
     const matches = match === null ? null : this.loadMatches(match);
     if (matches !== null && matches <= MATCH_DRIVEN_MAX) return this.pageOfMatches(q, whereSql, params, `${column} IS NULL, ${column} ${dir}, c.id ${dir}`);
@@ -90,8 +96,8 @@ export class InboxQueries {
     // Rows with a value come first, then those without (ordered by id): each part is one range of the index, where
     // `ORDER BY column IS NULL, …` in one statement would sort the whole tab for every page.
     const pageIds = (where: string, order: string, limit: number, offset: number) =>
-      this.sqlite
-        .prepare(`SELECT c.id FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+      this
+        .statement(`SELECT c.id FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
         .pluck()
         .all({ ...params, limit, offset }) as string[];
     const ids: string[] = [];
@@ -105,12 +111,12 @@ export class InboxQueries {
   /** A page read from few search matches: each found by rowid, then counted, sorted and paged in one statement. */
   private pageOfMatches(q: ContractListQuery, whereSql: string, params: Params, order: string): Page<ContractListRow> {
     // NOT INDEXED: the matches' rowids lead; no sort index is walked past the rows of other searches.
-    const page = this.sqlite
-      .prepare(`SELECT c.id, count(*) OVER () AS total FROM contracts c NOT INDEXED WHERE ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+    const page = this
+      .statement(`SELECT c.id, count(*) OVER () AS total FROM contracts c NOT INDEXED WHERE ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
       .all({ ...params, limit: q.limit, offset: q.offset }) as Array<{ id: string; total: number }>;
     const total =
       page[0]?.total ??
-      (q.offset === 0 ? 0 : (this.sqlite.prepare(`SELECT count(*) FROM contracts c NOT INDEXED WHERE ${whereSql}`).pluck().get(params) as number));
+      (q.offset === 0 ? 0 : (this.statement(`SELECT count(*) FROM contracts c NOT INDEXED WHERE ${whereSql}`).pluck().get(params) as number));
     return { total, offset: q.offset, rows: this.contractRows(page.map((r) => r.id)) };
   }
 
@@ -120,8 +126,8 @@ export class InboxQueries {
    * instead of collecting them again into a list of its own.
    */
   private loadMatches(match: string): number {
-    this.sqlite.prepare('DELETE FROM temp.inbox_matches').run();
-    return this.sqlite.prepare('INSERT INTO temp.inbox_matches (id) SELECT rowid FROM contracts_fts WHERE contracts_fts MATCH ?').run(match).changes;
+    this.statement('DELETE FROM temp.inbox_matches').run();
+    return this.statement('INSERT INTO temp.inbox_matches (id) SELECT rowid FROM contracts_fts WHERE contracts_fts MATCH ?').run(match).changes;
   }
 
   /**
@@ -152,8 +158,8 @@ export class InboxQueries {
   /** The shown columns and the overlay of the page's rows, in the page's order. */
   private contractRows(ids: readonly string[]): ContractListRow[] {
     if (ids.length === 0) return [];
-    const raw = this.sqlite
-      .prepare(
+    const raw = this
+      .statement(
         `SELECT c.id, c.number, c.status, c.child_name, c.child_iin, c.parent_name, c.submitted_at, c.due_on, c.rework_count,
                 c.is_voucher, ${overlaySql('contract', 'c.id')} AS sync
            FROM contracts c WHERE c.id IN (SELECT value FROM json_each(@ids))`,
