@@ -2,7 +2,7 @@
  * The inbox's fast paths — the search index narrowed to the tab, its match count as the total, a page read from few
  * matches or by walking a sort index — give exactly the page and total of the plain query: every row of the tab's
  * statuses that matches, sorted with missing values last, sliced. Checked over tabs × sort keys × directions ×
- * searches with many and few matches × filters × offsets, on a replica large enough for both paths.
+ * searches with many and few matches × filters (alone and together) × offsets, on a replica large enough for both paths.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { contractListArgsSchema, contractTabs, type ContractListQuery, type ContractSort } from '../../../domain/api/contracts';
@@ -31,6 +31,7 @@ beforeAll(() => {
           child: { ...base.child, fullName: n % 4 === 0 ? `Бекова Аяна ${n}` : `Ахметов Ерлан ${n % 97}` },
           parent: { ...base.parent, fullName: `Ата-ана ${n % 13}` },
           reworkCount: n % 3,
+          group: { ...base.group, id: n % 4 === 0 ? 'grp-2' : 'grp-1' },
           isVoucher: n % 3 === 0,
           dueOn: n % 5 === 1 ? null : `2026-03-${String((n % 20) + 1).padStart(2, '0')}`,
           submittedAt: n % 10 === 7 ? null : `2026-02-${String((n % 27) + 1).padStart(2, '0')}T05:00:00.000Z`,
@@ -56,6 +57,7 @@ function reference(q: ContractListQuery): { total: number; ids: string[] } {
   if (match) where.push('rowid IN (SELECT rowid FROM contracts_fts WHERE contracts_fts MATCH @match)');
   if (q.filter.voucherOnly) where.push("json_extract(data, '$.isVoucher') = 1");
   if (q.filter.overdueOnly) where.push('due_on < @today');
+  if (q.filter.groupId) where.push(`json_extract(data, '$.group.id') = '${q.filter.groupId}'`);
   const col = columns[q.sort];
   const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
   const all = t.db.sqlite
@@ -68,9 +70,10 @@ function reference(q: ContractListQuery): { total: number; ids: string[] } {
 it('gives the plain query\'s page and total for every tab, sort, search, filter and offset', { timeout: 120_000 }, () => {
   const inbox = new InboxQueries(t.db.sqlite, () => TODAY);
   const searches = ['', 'Ахме', 'ахметов ерлан 4', 'Бекова', '1000', 'ДГ-KG1-0012', 'review'];
-  const filters = [{}, { voucherOnly: true }, { overdueOnly: true }];
+  const filters = [{}, { voucherOnly: true }, { overdueOnly: true }, { voucherOnly: true, overdueOnly: true, groupId: 'grp-2' }];
   let checked = 0;
   let largeMatchSets = 0;
+  let combinedFilterPages = 0;
   for (const tab of contractTabs)
     for (const sort of Object.keys(columns) as ContractSort[])
       for (const dir of ['asc', 'desc'] as const)
@@ -82,9 +85,12 @@ it('gives the plain query\'s page and total for every tab, sort, search, filter 
               const got = inbox.contracts(q);
               expect({ total: got.total, ids: got.rows.map((r) => r.id) }, JSON.stringify({ tab, sort, dir, search, filter, offset })).toEqual(expected);
               if (search !== '' && expected.total > 1_500) largeMatchSets++;
+              if (filter.groupId && expected.ids.length > 0) combinedFilterPages++;
               checked++;
             }
   expect(checked).toBe(4 * 5 * 2 * searches.length * filters.length * 3);
   // Both paths ran: some searches match more rows of a tab than a page read from matches takes.
   expect(largeMatchSets).toBeGreaterThan(0);
+  // The filters together leave rows to compare.
+  expect(combinedFilterPages).toBeGreaterThan(0);
 });
