@@ -34,9 +34,11 @@ const sortKeys: Readonly<Record<ContractSort, { column: string; index: string; n
 
 /**
  * Up to this many search matches in a tab, a page is read from the matches themselves (each row found by rowid,
- * counted and sorted in one statement); above it, walking the sort index finds a page's matches sooner.
+ * counted and sorted in one statement); above it, walking the sort index finds a page's matches sooner. Reading a
+ * match's row (a random page of the table) costs about as much as walking dozens of index entries: without filters
+ * the walk stops after limit × tab ÷ matches entries; with filters it also counts the tab's whole range.
  */
-const MATCH_DRIVEN_MAX = 1_500;
+const MATCH_DRIVEN_MAX = { unfiltered: 400, filtered: 1_500 };
 
 interface RawContractRow {
   id: string;
@@ -87,7 +89,7 @@ export class InboxQueries {
     const count = (sql: string) => this.statement(`SELECT COUNT(*) FROM ${sql}`).pluck().get(params) as number;
     // The search index knows the tab: its match count is the tab's, read without touching the rows.
     const matches = match === null ? null : this.loadMatches(match);
-    if (matches !== null && matches <= MATCH_DRIVEN_MAX) return this.pageOfMatches(q, whereSql, params, `${column} IS NULL, ${column} ${dir}, c.id ${dir}`);
+    if (matches !== null && matches <= MATCH_DRIVEN_MAX[filtered ? 'filtered' : 'unfiltered']) return this.pageOfMatches(q, whereSql, params, `${column} IS NULL, ${column} ${dir}, c.id ${dir}`);
     // Otherwise the total is counted in the narrowest covering index, whose due_on range is the «overdue» filter's
     // (unless the matches are the total), and the rows without a sort value in their own range of the sort index.
     const total = matches !== null && !filtered ? matches : count(`contracts c INDEXED BY ${sortKeys.dueOn.index} WHERE ${whereSql}`);
