@@ -24,6 +24,15 @@ export const en: typeof ru = {
     server: 'Server',
     modes: { demo: 'Demo', production: 'Production' },
   },
+  startup: {
+    loading: 'Qabyl is starting…',
+    reencryptTitle: 'Moving the database to the new encryption',
+    reencryptBody:
+      'This happens once and can take a few minutes for a large database. Please keep the app open: if it is interrupted, it starts again on the next launch and nothing is lost.',
+    reencryptFile: 'File {{fileNumber}} of {{files}}',
+    reencryptedTitle: 'The database now uses the new encryption',
+    reencryptedBody: '{{rows}} records moved. A backup of the old file is kept in the data folder: {{backupFile}}.',
+  },
   sync: { footer: 'Sync', backendOffline: 'No connection to the app backend — reconnecting…' },
   errors: {
     generic: 'The action failed: {{message}}',
