@@ -13,6 +13,7 @@ import type { BackendContext } from './context';
 import { EventBus, type EventListener } from './events';
 import { createLogger, type Logger } from './logger';
 import { syncHandlers } from './api/sync-handlers';
+import { supportHandlers } from './api/support-handlers';
 import { contractHandlers } from './api/contract-handlers';
 import { groupHandlers } from './api/group-handlers';
 import { specialQueueHandlers } from './api/special-queue-handlers';
@@ -86,6 +87,7 @@ export async function createBackend(rawConfig: BackendConfigInput, log?: Logger,
 
   const handlers: Handlers = {
     ...appHandlers(ctx),
+    ...supportHandlers({ config, compute, log: logger }),
     ...authHandlers(ctx, () => ncalayer),
     ...syncHandlers(sync),
     ...contractHandlers(ctx),
