@@ -125,15 +125,17 @@ describe('bootstrap into a fresh replica file', () => {
     const voucherText = JSON.stringify(voucher, null, 1).replace(/\n */g, ' ');
     // A row with a key the schema does not know: zod strips it, so this one is stored as zod returns it.
     const extra = { ...contract(3), legacyField: 'x' };
-    // A line in another key order is decoded the general way.
+    // Lines in another key order, or with a key after `data`, are decoded the general way.
     const reordered = JSON.stringify({ data: contract(4), version: 1, id: 'c-4', entity: 'contract' });
+    const trailing = `{"entity":"contract","id":"c-5","version":1,"data":${JSON.stringify(contract(5))},"note":"x"}`;
     const served: Served = {
       bootstrap: [
         `{"entity":"contract","id":"c-1","version":1,"data":${voucherText}}`,
         JSON.stringify({ entity: 'contract', id: 'c-2', version: 1, data: plain }),
         JSON.stringify({ entity: 'contract', id: 'c-3', version: 1, data: extra }),
         reordered,
-        JSON.stringify({ _meta: { cursor: 10, counts: { contract: 4 } } }),
+        trailing,
+        JSON.stringify({ _meta: { cursor: 10, counts: { contract: 5 } } }),
       ].join('\n'),
       pulls: [],
     };
@@ -144,6 +146,7 @@ describe('bootstrap into a fresh replica file', () => {
     expect(stored('c-1')).toBe(voucherText);
     expect(JSON.parse(stored('c-3'))).toEqual(contract(3));
     expect(JSON.parse(stored('c-4'))).toEqual(contract(4));
+    expect(stored('c-5')).toBe(JSON.stringify(contract(5)));
     expect(generatedKinds(t)).toEqual(['group_id:stored', 'is_voucher:stored', 'tab:stored']);
     const afterBootstrap = derivedColumns(t);
     expect(afterBootstrap.map((r) => r.stored)).toEqual(afterBootstrap.map((r) => r.fromJson));
