@@ -76,8 +76,8 @@ interface DecodedRow {
 /**
  * The row of a line in the server's own layout, validated; null for any other line (the `_meta` line, another key
  * order, anything after `data`), which the caller decodes the general way. JSON.parse of the `data` slice fails if
- * anything but one JSON value sits between the envelope and the closing brace, so the stored text is exactly the
- * value validated.
+ * anything but one JSON value sits between the envelope and the closing brace, so the stored text is the value
+ * validated (the server writes it from PostgreSQL jsonb, so no object in it repeats a key).
  */
 function decodeServerRow(line: string): DecodedRow | null {
   const m = ROW_LINE.exec(line);
