@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { CURRENT_CIPHER, keyWith, LEGACY_CIPHER, selectCipher } from './cipher';
 import { copyDatabaseInto, type CopyProgress } from './database-copy';
 import { fsyncPath, removeDatabaseFile } from './file-sync';
+import { SUPPORT_EXPORT_MIN_PASSPHRASE as MIN_PASSPHRASE } from '../domain/api/app';
 
 export interface ExportOptions {
   /** The local database file (its replica file is found through it). */
@@ -20,8 +21,6 @@ export interface ExportOptions {
   passphrase: string;
   onProgress?: (stage: 'replica' | 'local', progress: CopyProgress) => void;
 }
-
-const MIN_PASSPHRASE = 12;
 
 function replicaFileOf(file: string, key: Uint8Array): string {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });

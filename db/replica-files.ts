@@ -33,6 +33,17 @@ export interface ReplicaDdl {
 export type SwitchStep = 'built' | 'committed' | 'attached' | 'cleaned';
 
 const REPLICA_CACHE_KIB = 40 * 1024;
+/**
+ * The cache limit of a replica file being built. Pages are allocated as used, so this is the most a build holds: every
+ * page of a bootstrap up to ~100k rows (~170 MB with its indexes) stays in memory, each index build then reads the
+ * table without decrypting it again, and the memory goes when the builder closes.
+ */
+const BUILD_CACHE_KIB = 192 * 1024;
+/**
+ * FTS5 buffers this many bytes of index entries before writing a segment (default 1 MB): a one-pass rebuild writes
+ * fewer, larger segments and merges less.
+ */
+const BUILD_FTS_HASH_BYTES = 32 * 1024 * 1024;
 const REPLICA_META_DDL = 'CREATE TABLE replica_meta (id INTEGER PRIMARY KEY CHECK (id = 1), cursor INTEGER, built_at TEXT NOT NULL)';
 const replicaObjectNames = new Set([...allReplicaTableNames, ...replicaFtsNames]);
 
@@ -76,7 +87,7 @@ export class ReplicaFileBuilder {
       this.sqlite.pragma('main.locking_mode = EXCLUSIVE');
       this.sqlite.pragma('temp_store = MEMORY');
       // Index builds sort and re-read the whole table: a cache that holds it saves one decryption per index.
-      this.sqlite.pragma('cache_size = -65536');
+      this.sqlite.pragma(`cache_size = -${BUILD_CACHE_KIB}`);
       this.sqlite.exec(REPLICA_META_DDL);
       for (const sql of ddl.tables) this.sqlite.exec(sql);
     } catch (error) {
@@ -113,7 +124,11 @@ export class ReplicaFileBuilder {
   finish(cursor: number | null, builtAt: string): void {
     this.sqlite.transaction(() => {
       for (const sql of this.ddl.indexes) this.sqlite.exec(sql);
-      for (const spec of Object.values(replicaTables)) if (spec.fts) rebuildSearchIndex(this.sqlite, spec.table, spec.fts);
+      for (const spec of Object.values(replicaTables)) {
+        if (!spec.fts) continue;
+        this.sqlite.exec(`INSERT INTO ${spec.fts}(${spec.fts}, rank) VALUES ('hashsize', ${BUILD_FTS_HASH_BYTES})`);
+        rebuildSearchIndex(this.sqlite, spec.table, spec.fts);
+      }
       for (const sql of this.ddl.triggers) this.sqlite.exec(sql);
       this.sqlite.prepare('INSERT INTO replica_meta (id, cursor, built_at) VALUES (1, ?, ?)').run(cursor, builtAt);
     })();

@@ -83,13 +83,13 @@ export const contracts = sqliteTable(
     data: text('data').notNull(),
     /**
      * The inbox tab of the status (domain/contract-tabs.ts), so a tab is one equality the sort indexes below can
-     * lead with. Virtual: computed on read, stored only in the indexes.
+     * lead with. Stored (like the two below): computed once when the row is written, not per read or index build.
      */
-    tab: text('tab').generatedAlwaysAs(sql.raw(tabColumnSql()), { mode: 'virtual' }),
+    tab: text('tab').generatedAlwaysAs(sql.raw(tabColumnSql()), { mode: 'stored' }),
     /** The voucher flag out of `data`, kept in an index so the «voucher only» filter never parses the JSON. */
-    isVoucher: integer('is_voucher').generatedAlwaysAs(sql`coalesce(json_extract(data, '$.isVoucher'), 0)`, { mode: 'virtual' }),
+    isVoucher: integer('is_voucher').generatedAlwaysAs(sql`coalesce(json_extract(data, '$.isVoucher'), 0)`, { mode: 'stored' }),
     /** The group the contract's place is in, for the inbox's group filter. */
-    groupId: text('group_id').generatedAlwaysAs(sql`json_extract(data, '$.group.id')`, { mode: 'virtual' }),
+    groupId: text('group_id').generatedAlwaysAs(sql`json_extract(data, '$.group.id')`, { mode: 'stored' }),
   },
   (t) => [
     index('contracts_org_status_idx').on(t.orgId, t.status, t.dueOn),

@@ -70,7 +70,10 @@ const host = new BackendHost({
   },
   onStatus: (s) => s.state !== 'ready' && console.log(`[dev:web] backend ${s.state}${'message' in s ? `: ${s.message}` : ''}`),
 });
-await host.start();
+// The page is served while the backend starts: its calls wait for it, and the start-up screen shows the progress of
+// a long start (the one-time re-encryption of a legacy database).
+const backendReady = host.start();
+backendReady.catch(() => undefined);
 
 await web.serve({
   target: host,
@@ -86,6 +89,7 @@ await web.serve({
       }
     : undefined,
 });
+await backendReady;
 console.log(`Qabyl dev:web is running: ${web.url}`);
 if (demo) console.log(`Demo server: ${demo.serverUrl}   NCALayer emulator: ${demo.ncalayer.url}   signed-in key: ${args.as ?? DEMO_DEFAULT_IDENTITY}`);
 

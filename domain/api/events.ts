@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { authEvents } from './auth';
 import { syncEvents } from './sync';
 import { shellEvents } from './shell-events';
+import { startupEvents } from './startup-events';
 
 /** Events the backend pushes to the renderer. Payloads carry no personal data beyond what the UI shows. */
 export const apiEvents = {
@@ -9,6 +10,7 @@ export const apiEvents = {
   'data.changed': z.object({ tables: z.array(z.string()) }),
   'settings.changed': z.object({ language: z.enum(['kk', 'ru', 'en']) }),
   ...shellEvents,
+  ...startupEvents,
   ...syncEvents,
   ...authEvents,
 } as const;

@@ -5,7 +5,6 @@
 import { signatureTrust } from './signatures/signature-trust';
 import path from 'node:path';
 import { openDatabase } from '../../db/open';
-import type { ReencryptProgress } from '../../db/reencrypt';
 import type { Envelope } from '../../domain/envelope';
 import { appHandlers } from './api/app-handlers';
 import { createDispatcher, type Handlers } from './api/dispatch';
@@ -14,6 +13,7 @@ import type { BackendContext } from './context';
 import { EventBus, type EventListener } from './events';
 import { createLogger, type Logger } from './logger';
 import { syncHandlers } from './api/sync-handlers';
+import { supportHandlers } from './api/support-handlers';
 import { contractHandlers } from './api/contract-handlers';
 import { groupHandlers } from './api/group-handlers';
 import { specialQueueHandlers } from './api/special-queue-handlers';
@@ -28,6 +28,7 @@ import { DecisionService } from './decisions/decision-service';
 import { readLanguageSetting } from './settings/language';
 import { NcaLayerClient } from './ncalayer/client';
 import { ContractPdfSource } from './contracts/contract-pdf-source';
+import { reencryptReporter, type StartupListener } from './startup-progress';
 
 export interface Backend {
   call(method: unknown, args: unknown): Promise<Envelope<unknown>>;
@@ -40,28 +41,19 @@ export interface Backend {
 const bootstrapWorkerFile = () => workerEntry(import.meta.url, './sync/bootstrap-worker.ts', './bootstrap-worker.mjs');
 const computeWorkerFile = () => workerEntry(import.meta.url, './compute/compute-worker.ts', './compute-worker.mjs');
 
-/** Logs the one-time re-encryption of a legacy database at each file start and every tenth of its rows. */
-function reencryptLog(logger: Logger): (progress: ReencryptProgress) => void {
-  let last = '';
-  return ({ file, fileNumber, files, rowsDone, rowsTotal }) => {
-    const tenth = rowsTotal === 0 ? 0 : Math.floor((rowsDone / rowsTotal) * 10);
-    const mark = `${fileNumber}:${tenth}`;
-    if (mark === last) return;
-    last = mark;
-    logger.info('re-encrypting the local database with the current cipher', { file, fileNumber, files, rowsDone, rowsTotal });
-  };
-}
-
-export async function createBackend(rawConfig: BackendConfigInput, log?: Logger): Promise<Backend> {
+/** `onStartup` hears the start-up's progress (the one-time re-encryption) before the backend can answer calls. */
+export async function createBackend(rawConfig: BackendConfigInput, log?: Logger, onStartup: StartupListener = () => undefined): Promise<Backend> {
   const config = backendConfigSchema.parse(rawConfig);
   const logger = log ?? createLogger({ file: path.join(config.dataDir, 'logs', 'backend.log') });
+  const reencrypt = reencryptReporter(logger, onStartup);
   const db = openDatabase({
     file: path.join(config.dataDir, 'qabyl.db'),
     key: Uint8Array.from(Buffer.from(config.dbKeyHex, 'hex')),
     migrationsFolder: config.migrationsFolder,
-    onBackup: (file) => logger.info('database backed up before migration or re-encryption', { file: path.basename(file) }),
-    onReencryptProgress: reencryptLog(logger),
+    onBackup: (file) => reencrypt.onBackup(file),
+    onReencryptProgress: (progress) => reencrypt.onProgress(progress),
   });
+  reencrypt.finished();
   if (db.recoveredFromUncleanShutdown) logger.warn('previous run did not close the database; quick_check passed');
   const events = new EventBus();
   const compute = new ComputePool(computeWorkerFile());
@@ -95,6 +87,7 @@ export async function createBackend(rawConfig: BackendConfigInput, log?: Logger)
 
   const handlers: Handlers = {
     ...appHandlers(ctx),
+    ...supportHandlers({ config, compute, log: logger }),
     ...authHandlers(ctx, () => ncalayer),
     ...syncHandlers(sync),
     ...contractHandlers(ctx),

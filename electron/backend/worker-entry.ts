@@ -10,7 +10,7 @@ if (!port) throw new Error('worker-entry must run in a worker thread');
 const send = (message: WorkerToHost) => port.postMessage(message);
 
 try {
-  const backend = await createBackend(workerData as BackendConfigInput);
+  const backend = await createBackend(workerData as BackendConfigInput, undefined, (payload) => send({ type: 'event', event: 'backend.startup', payload }));
   backend.onEvent((event, payload) => send({ type: 'event', event, payload }));
   port.on('message', (message: HostToWorker) => {
     if (message.type === 'call') {

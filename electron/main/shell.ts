@@ -77,9 +77,25 @@ export function runShell(deps: ShellDeps): void {
       installProtocols(ses.protocol, { rendererRoot: deps.files.rendererRoot, readDocument: (sha256) => readDocument(started, sha256) });
     }
 
+    // The window opens as soon as a backend worker exists, so a long start (the one-time re-encryption of a legacy
+    // database) shows its progress; calls made meanwhile wait for the backend to be ready.
+    let host: BackendHost | null = null;
+    let hostCreated: (created: BackendHost) => void = () => undefined;
+    const firstHost = new Promise<BackendHost>((resolve) => (hostCreated = resolve));
+    installIpcGate(deps.ipcMain, async (method, args) => (host ?? (await firstHost)).call(method, args));
+    const onHost = (created: BackendHost) => {
+      host = created;
+      hostCreated(created);
+      window ??= createMainWindow(deps.BrowserWindow, { preloadFile: deps.files.preload, session, devTools: !app.isPackaged });
+    };
     try {
-      started = await startBackend(deps, mode, paths, (event, payload) => forwarder.forward(event, payload), (status) =>
-        forwarder.emit('backend.status', status),
+      started = await startBackend(
+        deps,
+        mode,
+        paths,
+        (event, payload) => forwarder.forward(event, payload),
+        (status) => forwarder.emit('backend.status', status),
+        onHost,
       );
     } catch (error) {
       deps.dialog.showErrorBox(bilingualCaption(shellText('backendFailedTitle')), error instanceof Error ? error.message : String(error));
@@ -88,17 +104,15 @@ export function runShell(deps: ShellDeps): void {
       app.quit();
       return;
     }
-    const { host, demo } = started;
-    installIpcGate(deps.ipcMain, (method, args) => host.call(method, args));
-    window = createMainWindow(deps.BrowserWindow, { preloadFile: deps.files.preload, session, devTools: !app.isPackaged });
-
-    const updater: Updater | null = app.isPackaged ? startUpdater(deps, host, () => window, (status) => forwarder.emit('update.status', status), log) : null;
+    const { demo } = started;
+    const running = started.host;
+    const updater: Updater | null = app.isPackaged ? startUpdater(deps, running, () => window, (status) => forwarder.emit('update.status', status), log) : null;
 
     drainBeforeQuit(
       app,
       async () => {
         await updater?.beforeQuit();
-        await host.stop();
+        await running.stop();
         await demo?.close();
       },
       (error) => log(`quit drain failed: ${String(error)}`),
@@ -130,6 +144,7 @@ async function startBackend(
   paths: DataPaths,
   onEvent: (event: string, payload: unknown) => void,
   onStatus: (status: EventPayload<'backend.status'>) => void,
+  onHost: (host: BackendHost) => void,
 ): Promise<Started | null> {
   const { app } = deps;
   const locale = app.getLocale();
@@ -165,6 +180,7 @@ async function startBackend(
       revocation: external.revocation,
     };
     const host = new BackendHost({ workerFile: deps.files.worker, config, onEvent, onStatus: (status) => onStatus(backendStatusEvent(status)) });
+    onHost(host);
     try {
       await host.start();
       return { host, demo };

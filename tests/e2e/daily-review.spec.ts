@@ -69,6 +69,24 @@ test('Russian-letter and Latin-letter queries find Kazakh names: «Серикб�
   }
 });
 
+test('twelve digits that can be no IIN/BIN are flagged under the search field; a valid IIN or fewer digits are not', async ({ page }) => {
+  await ensureSignedIn(page);
+  await page.goto(page.url().replace(/#.*$/, '#/contracts/list/review'));
+  const search = page.getByRole('textbox', { name: 'ЖСН, аты-жөні немесе шарт нөмірі бойынша іздеу' });
+  const hint = page.getByText('Мұндай ЖСН/БСН болмайды', { exact: false });
+  for (const [typed, flagged] of [['780412401125', true], ['780412401124', false], ['78041240112', false], ['123456789012', true]] as const) {
+    await search.fill(typed);
+    if (flagged) {
+      await expect(hint).toBeVisible();
+      await expect(search).toHaveAttribute('aria-invalid', 'true');
+    } else {
+      await expect(hint).toHaveCount(0);
+    }
+  }
+  await search.fill('');
+  await expect(hint).toHaveCount(0);
+});
+
 test('the whole review and signing with the keyboard alone', async ({ page }) => {
   test.setTimeout(240_000);
   await ensureSignedIn(page);

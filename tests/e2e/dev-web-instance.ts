@@ -21,6 +21,8 @@ export interface DevWebOptions {
   as: string;
   dataDir: string;
   startTimeoutMs?: number;
+  /** Keep what `dataDir` holds (default: start from an empty directory). */
+  keepData?: boolean;
   /** `dev` = the sources through Vite as `npm run dev:web` runs them; default `static` = the built renderer. */
   mode?: 'static' | 'dev';
 }
@@ -37,7 +39,7 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 }
 
 export async function startDevWebInstance(options: DevWebOptions): Promise<DevWebInstance> {
-  const args = ['tsx', 'demo/dev-web.ts', ...(options.mode === 'dev' ? [] : ['--static']), '--fresh', '--port', String(options.port), '--token', options.token, '--as', options.as, '--data-dir', options.dataDir];
+  const args = ['tsx', 'demo/dev-web.ts', ...(options.mode === 'dev' ? [] : ['--static']), ...(options.keepData ? [] : ['--fresh']), '--port', String(options.port), '--token', options.token, '--as', options.as, '--data-dir', options.dataDir];
   // Its own process group, so stopping it reaches tsx and node behind npx.
   const child = spawn('npx', args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const signal = (name: NodeJS.Signals) => {

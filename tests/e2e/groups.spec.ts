@@ -100,9 +100,12 @@ test('a group: create, offer into it, parent and head sign (one place fewer), ar
   // The parent signs on the portal (simulator), the head signs and enrolls: still one place fewer, now enrolled.
   const contract = (await serverRows(url)).find((r) => r.entity === 'contract' && (r.data as { directionId: string | null }).directionId === direction.id)!;
   expect(contract).toBeDefined();
-  const submit = await page.request.post(`${url}/v1/dev/parent/contracts/${encodeURIComponent(contract.id)}/submit`, { data: {} });
+  // The parent's phone is not a Kazakh number: the contract screen asks to check it, without blocking anything.
+  const submit = await page.request.post(`${url}/v1/dev/parent/contracts/${encodeURIComponent(contract.id)}/submit`, { data: { phone: '+7 123 45' } });
   expect(submit.ok(), await submit.text()).toBe(true);
   await openApp(page, `contracts/view/${encodeURIComponent(contract.id)}`);
+  const hints = page.getByRole('note', { name: 'Деректерді тексеріңіз' });
+  await expect(hints).toContainText('Телефон нөмірі Қазақстан нөміріне ұқсамайды.', { timeout: 60_000 });
   const pending = page.locator('[role="tab"][data-document-id][data-review="pending"]');
   await expect(pending.first()).toBeVisible({ timeout: 60_000 });
   for (let left = await pending.count(); left > 0; left--) {

@@ -1,6 +1,7 @@
 /**
- * Bootstrap ingest: the NDJSON of `contracts` contracts + as many documents, parsed, validated, staged and swapped in
- * by the real SyncEngine (fetch answered from memory, so no network). Baseline, in the same run: the same rows as raw
+ * Bootstrap ingest: the NDJSON of `contracts` contracts + as many documents (lines in the server's layout), parsed,
+ * validated, bulk-loaded into a fresh replica file, indexed and switched to by the real SyncEngine (fetch answered
+ * from memory, so no network). Baseline, in the same run: the same rows as raw
  * prepared inserts in one transaction into the same replica tables (indexes, FTS triggers) of a DB with the same
  * encryption, with the indexed columns already extracted — what SQLite alone needs to store these rows.
  */
@@ -82,7 +83,7 @@ export async function benchBootstrapIngest(opts: { quick: boolean }): Promise<Be
     target: { op: '>=', value: 50_000 },
     baseline: data.rows / rawSeconds,
     ratioTarget: { op: '>=', value: 0.5 },
-    notes: `${data.rows} rows (${data.contracts.length} contracts + ${data.documents.length} documents, ${(data.ndjson.length / 1e6).toFixed(1)} MB NDJSON): JSON parse + zod validation + bulk load into a fresh replica file + index/FTS build + switch; baseline = raw prepared inserts of the same rows into the same replica tables, one transaction, same SQLCipher encryption`,
+    notes: `${data.rows} rows (${data.contracts.length} contracts + ${data.documents.length} documents, ${(data.ndjson.length / 1e6).toFixed(1)} MB NDJSON): JSON parse + validation (fast validator, zod when unsure) + bulk load of the server's data text into a fresh replica file + index/FTS build + switch; baseline = raw prepared inserts of the same rows into the same replica tables, one transaction, same SQLCipher encryption`,
   }),
   metric({
     metric: 'bootstrap_ingest_vs_bare_table',
@@ -90,7 +91,7 @@ export async function benchBootstrapIngest(opts: { quick: boolean }): Promise<Be
     unit: 'rows/s',
     target: { op: '>=', value: 50_000 },
     baseline: data.rows / plainSeconds,
-    ratioTarget: { op: '>=', value: 0.5 },
+    ratioTarget: { op: '>=', value: 0.7 },
     notes: 'same ingest; baseline = the same rows as (id, JSON) into a bare table without secondary indexes or FTS, one transaction, same encryption: the bytes-only floor',
   })];
 }

@@ -1,12 +1,14 @@
 /**
- * The heavy work that touches no SQL: contract PDF regeneration and hashing, the signed copy, opening stored
- * documents (AES-GCM + SHA-256), the script digests (Streebog, GOST R 34.11-94) of signed documents.
+ * The heavy work that touches none of the backend's SQL: contract PDF regeneration and hashing, the signed copy,
+ * opening stored documents (AES-GCM + SHA-256), the script digests (Streebog, GOST R 34.11-94) of signed documents,
+ * and the support export (a copy of every table through its own read connection).
  * The backend thread keeps to SQL and hands these to the compute worker (compute-worker.ts), so a 30-page
  * regeneration never stalls the inbox queries. Inputs and outputs are plain data (structured-clone safe).
  */
 import { regenerateSignedContract, signedCopyBundle, type RegeneratedContract, type SignedCopySignature } from '../../../domain/contract-pdf';
 import type { Contract, Organisation } from '../../../domain/entities';
 import { digestByOid } from '../../../domain/pki/digest';
+import { exportDatabase } from '../../../db/export';
 import { loadContractFonts } from '../../../node-adapters/fonts';
 import { openVerified } from '../blobs/blob-crypto';
 import { withCertificateSerials } from '../contracts/verified-signatures';
@@ -20,6 +22,8 @@ export interface ComputeJobs {
   openBlob: { args: { sealed: Uint8Array; key: Uint8Array; nonce: Uint8Array; sha256: string }; result: Uint8Array | null };
   /** A document's digest for a CMS check (content-digest.ts sends only the slow ones here). */
   digest: { args: { oid: string; data: Uint8Array }; result: Uint8Array | null };
+  /** The support export (db/export.ts): row count per table copied. */
+  exportDatabase: { args: { file: string; key: Uint8Array; out: string; passphrase: string }; result: Record<string, number> };
 }
 
 export type ComputeJobName = keyof ComputeJobs;
@@ -32,6 +36,7 @@ export const computeJobs: { [K in ComputeJobName]: (args: ComputeArgs<K>) => Pro
     signedCopyBundle(pdf, await withCertificateSerials(signatures, pdf, trustedRootsPem), await loadContractFonts(fontsDir ?? undefined)),
   openBlob: ({ sealed, key, nonce, sha256 }) => Promise.resolve(openVerified(sealed, key, nonce, sha256)),
   digest: ({ oid, data }) => digestByOid(oid, data),
+  exportDatabase: ({ file, key, out, passphrase }) => Promise.resolve(exportDatabase({ file, key, out, passphrase })),
 };
 
 /** The ArrayBuffers a result can hand over to the other thread without copying. */

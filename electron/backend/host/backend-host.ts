@@ -8,6 +8,8 @@ import { fail, type Envelope } from '../../../domain/envelope';
 import type { BackendConfigInput } from '../config';
 import type { HostToWorker, WorkerToHost } from './messages';
 
+const STARTUP_EVENT = 'backend.startup';
+
 export type HostStatus =
   | { state: 'starting' }
   | { state: 'ready' }
@@ -39,6 +41,8 @@ export class BackendHost {
   private fatal = false;
   private readyPromise: Promise<void> | null = null;
   private eventListeners = new Set<(event: string, payload: unknown) => void>();
+  /** The latest start-up progress, repeated to every new subscriber (a page loaded mid-way sees where it is). */
+  private startup: { event: string; payload: unknown } | null = null;
 
   constructor(private readonly options: BackendHostOptions) {}
 
@@ -66,6 +70,7 @@ export class BackendHost {
             break;
           }
           case 'event':
+            if (message.event === STARTUP_EVENT) this.startup = { event: message.event, payload: message.payload };
             this.options.onEvent?.(message.event, message.payload);
             for (const l of this.eventListeners) l(message.event, message.payload);
             break;
@@ -125,6 +130,7 @@ export class BackendHost {
   /** Subscribes to backend events; returns the unsubscribe function. */
   onEvent(listener: (event: string, payload: unknown) => void): () => void {
     this.eventListeners.add(listener);
+    if (this.startup) listener(this.startup.event, this.startup.payload);
     return () => this.eventListeners.delete(listener);
   }
 

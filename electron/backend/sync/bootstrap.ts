@@ -15,11 +15,6 @@ import { SyncHttpError, type SyncHttp } from './sync-http';
 
 /** Rows per load transaction: the file has no journal and no reader, so this only amortises the commit. */
 const LOAD_BATCH = 20_000;
-/**
- * Parsing buffered stream data never leaves the microtask queue; every this many rows the load yields to the event
- * loop, so a bootstrap run on the API thread (tests) still lets calls through.
- */
-const YIELD_EVERY_ROWS = 500;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 type BootstrapMeta = z.infer<typeof bootstrapMetaSchema>['_meta'];
@@ -39,26 +34,76 @@ export interface BootstrapResult {
 
 export type BootstrapProgress = (done: number, total: number | null) => void;
 
-/** Splits a byte stream into text lines (scans each chunk once; only the unfinished tail is carried over). */
-async function* lines(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
+/**
+ * Splits a byte stream into text lines, one batch per chunk: each chunk is scanned once (only the unfinished tail is
+ * carried over) and its lines are handled synchronously, without a promise per line.
+ */
+async function* lineBatches(body: ReadableStream<Uint8Array>): AsyncGenerator<string[]> {
   const decoder = new TextDecoder();
   let tail = '';
   for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
     const text = tail + decoder.decode(chunk, { stream: true });
+    const batch: string[] = [];
     let start = 0;
     let nl: number;
     while ((nl = text.indexOf('\n', start)) >= 0) {
       const line = text.slice(start, nl).trim();
       start = nl + 1;
-      if (line) yield line;
+      if (line) batch.push(line);
     }
     tail = text.slice(start);
+    if (batch.length > 0) yield batch;
   }
   const rest = (tail + decoder.decode()).trim();
-  if (rest) yield rest;
+  if (rest) yield [rest];
+}
+
+/**
+ * A row line exactly as the server writes it (server/sync/bootstrap.ts): the envelope first, `data` last. Such a line
+ * is decoded without parsing the envelope as JSON, and `data` keeps the server's own text.
+ */
+const ROW_LINE = /^\{"entity":"([A-Za-z]+)","id":("(?:[^"\\]|\\.)*"),"version":(-?\d{1,15}),"data":/;
+const knownEntities = new Set<string>(entityNames);
+
+interface DecodedRow {
+  entity: EntityName;
+  id: string;
+  version: number;
+  /** The stored JSON: the server's text when the fast validator accepts it, else zod's result serialised. */
+  data: string;
+}
+
+/**
+ * The row of a line in the server's own layout, validated; null for any other line (the `_meta` line, another key
+ * order, anything after `data`), which the caller decodes the general way. JSON.parse of the `data` slice fails if
+ * anything but one JSON value sits between the envelope and the closing brace, so the stored text is the value
+ * validated (the server writes it from PostgreSQL jsonb, so no object in it repeats a key).
+ */
+function decodeServerRow(line: string): DecodedRow | null {
+  const m = ROW_LINE.exec(line);
+  if (!m || !knownEntities.has(m[1]!) || line.charCodeAt(line.length - 1) !== 0x7d) return null;
+  const text = line.slice(m[0].length, -1);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const entity = m[1] as EntityName;
+  return { entity, id: JSON.parse(m[2]!) as string, version: Number(m[3]), data: validatedRowJson(entity, data, text) };
 }
 
 const isMetaLine = (value: unknown) => typeof value === 'object' && value !== null && '_meta' in value;
+
+/** A row, or the closing `_meta` line; a line in another layout is parsed whole and its envelope checked by zod. */
+function decodeLine(line: string): DecodedRow | { meta: BootstrapMeta } {
+  const fast = decodeServerRow(line);
+  if (fast) return fast;
+  const value = JSON.parse(line) as unknown;
+  if (isMetaLine(value)) return { meta: bootstrapMetaSchema.parse(value)._meta };
+  const row = bootstrapRowSchema.parse(value);
+  return { entity: row.entity, id: row.id, version: row.version, data: validatedRowJson(row.entity, row.data) };
+}
 
 /** Streams the bootstrap into `builder`'s file and finishes it; abandons the file on any failure. */
 export async function buildReplicaFromServer(builder: ReplicaFileBuilder, job: BootstrapJob, http: SyncHttp, onProgress: BootstrapProgress): Promise<BootstrapResult> {
@@ -72,20 +117,23 @@ export async function buildReplicaFromServer(builder: ReplicaFileBuilder, job: B
     let done = 0;
     let meta: BootstrapMeta | null = null;
     sqlite.exec('BEGIN');
-    for await (const line of lines(response.body)) {
-      const value = JSON.parse(line) as unknown;
-      if (isMetaLine(value)) {
-        meta = bootstrapMetaSchema.parse(value)._meta;
-        break;
+    stream: for await (const batch of lineBatches(response.body)) {
+      for (const line of batch) {
+        const row = decodeLine(line);
+        if ('meta' in row) {
+          meta = row.meta;
+          break stream;
+        }
+        inserts[row.entity].run({ id: row.id, version: row.version, data: row.data });
+        done++;
+        if (done % LOAD_BATCH === 0) {
+          sqlite.exec('COMMIT; BEGIN');
+          onProgress(done, total);
+        }
       }
-      const row = bootstrapRowSchema.parse(value);
-      inserts[row.entity].run({ id: row.id, version: row.version, data: validatedRowJson(row.entity, row.data) });
-      done++;
-      if (done % YIELD_EVERY_ROWS === 0) await yieldToEventLoop();
-      if (done % LOAD_BATCH === 0) {
-        sqlite.exec('COMMIT; BEGIN');
-        onProgress(done, total);
-      }
+      // A chunk's lines are parsed without leaving the microtask queue: yielding after each lets calls through when
+      // a bootstrap runs on the API thread (tests).
+      await yieldToEventLoop();
     }
     sqlite.exec('COMMIT');
     onProgress(done, total ?? done);

@@ -11,11 +11,12 @@ const fastValidators = Object.fromEntries(entityNames.map((e) => [e, compileFast
 
 /**
  * Validates a server row against the shared schema; returns the JSON stored in `data`. A row the fast validator
- * accepts is exactly what zod would return, so it is stored as it came; any other row goes through zod, which refuses
- * it or returns it cleaned (unknown keys stripped, defaults filled).
+ * accepts is exactly what zod would return, so it is stored as it came: `text`, the server's JSON of it when the
+ * caller has it (no re-serialisation), else serialised. Any other row goes through zod, which refuses it or returns
+ * it cleaned (unknown keys stripped, defaults filled).
  */
-export function validatedRowJson(entity: EntityName, data: unknown): string {
-  if (fastValidators[entity](data)) return JSON.stringify(data);
+export function validatedRowJson(entity: EntityName, data: unknown, text?: string): string {
+  if (fastValidators[entity](data)) return text ?? JSON.stringify(data);
   const parsed = entitySchemas[entity].safeParse(data);
   if (!parsed.success) {
     throw new AppError('SYNC_INVALID_ROW', `The server sent an invalid ${entity}: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`);

@@ -16,7 +16,8 @@ import { NcaLayerClient } from '../../../electron/backend/ncalayer/client';
 import { signatureTrust } from '../../../electron/backend/signatures/signature-trust';
 import { startEmulator, type RunningEmulator } from '../../fixtures/ncalayer/emulator';
 import { pdfText } from '../../unit/contract-pdf/tools';
-import { trustedTestRootsPem } from '../../fixtures/pki/load';
+import { loadKey, trustedTestRootsPem } from '../../fixtures/pki/load';
+import { cmsBy } from '../../support/server-client';
 import { computeWorkerSource } from '../../support/compute-worker';
 import { serverResults, signedInService, syncUntilSettled, useWorld } from '../sync/support/world';
 
@@ -139,6 +140,29 @@ it('refuses to sign when the regenerated PDF differs from what the parent signed
     const asked = emulator.requests().length;
     expect(await refusalOf(() => head.api['contracts.sign']({ contractId }))).toMatchObject({ code: 'CONTRACT_PDF_MISMATCH' });
     expect(await refusalOf(() => head.api['contracts.pdf']({ contractId }))).toMatchObject({ code: 'CONTRACT_PDF_MISMATCH' });
+    expect(emulator.requests().length).toBe(asked);
+    expect(head.sync.engine.outbox.all().filter((r) => r.name === 'contract.sign')).toEqual([]);
+  }),
+);
+
+it('refuses to sign when the parent signature is not by the parent or not over the PDF, before NCALayer', { timeout: 180_000 }, () =>
+  withHead('sign-parent', async (head) => {
+    const contractId = (await head.reviewContracts(5))[4]!.id;
+    await head.approveAll(contractId);
+    const pdf = Buffer.from((await head.api['contracts.pdf']({ contractId })).base64, 'base64');
+    // The replica's contract carries another signer's CMS as the parent's (what a tampered sync would deliver).
+    const setParentCms = (cms: string) =>
+      head.db.sqlite.prepare("UPDATE contracts SET data = json_set(data, '$.parentSignature.cms', ?) WHERE id = ?").run(cms, contractId);
+    const headKey = await loadKey('kg1-head', 'sign');
+    const asked = emulator.requests().length;
+
+    setParentCms(await cmsBy(headKey, pdf, true));
+    const foreign = await refusalOf(() => head.api['contracts.sign']({ contractId }));
+    expect(foreign).toMatchObject({ code: 'PARENT_SIGNER_MISMATCH' });
+    expect(foreign?.message).toContain("differs from the parent's IIN");
+    setParentCms(await cmsBy(headKey, new TextEncoder().encode('another document'), true));
+    expect(await refusalOf(() => head.api['contracts.sign']({ contractId }))).toMatchObject({ code: 'PARENT_SIGNATURE_INVALID' });
+
     expect(emulator.requests().length).toBe(asked);
     expect(head.sync.engine.outbox.all().filter((r) => r.name === 'contract.sign')).toEqual([]);
   }),

@@ -5,6 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BackendConfigInput as BackendConfig } from '../../../electron/backend/config';
 import { BackendHost, type HostStatus } from '../../../electron/backend/host/backend-host';
+import { apiEvents, type EventPayload } from '../../../domain/api';
+import { makeLegacyInstallation } from '../../support/legacy-database';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -55,6 +57,45 @@ describe('BackendHost (worker thread)', () => {
     expect(statuses).toContainEqual(expect.objectContaining({ state: 'failed', code: 'DB_KEY_INVALID' }));
     expect(statuses.filter((s) => s.state === 'starting')).toHaveLength(1); // no restart loop
     await second.stop();
+  });
+
+  it('shows the one-time re-encryption of a legacy database as start-up events, repeated to late subscribers', async () => {
+    const key = randomBytes(32);
+    const cfg = config(key.toString('hex'));
+    makeLegacyInstallation(path.join(cfg.dataDir, 'qabyl.db'), key, 3_000);
+    const seen: Array<EventPayload<'backend.startup'>> = [];
+    const host = new BackendHost({ workerFile, config: cfg });
+    host.onEvent((event, payload) => {
+      if (event === 'backend.startup') seen.push(apiEvents['backend.startup'].parse(payload));
+    });
+    await host.start();
+
+    // Per file (the replica, then the local database) the percent only grows, up to 100; then the end, once.
+    const progress = seen.filter((e) => e.state === 'reencrypting');
+    expect(new Set(progress.map((e) => `${e.fileNumber}/${e.files}`))).toEqual(new Set(['1/2', '2/2']));
+    for (const file of [1, 2]) {
+      const percents = progress.filter((e) => e.fileNumber === file).map((e) => e.percent);
+      expect(percents).toEqual([...percents].sort((a, b) => a - b));
+      expect(percents.at(-1)).toBe(100);
+    }
+    expect(new Set(progress.filter((e) => e.fileNumber === 1).map((e) => e.percent)).size).toBeGreaterThan(2);
+    const end = seen.at(-1);
+    expect(end).toMatchObject({ state: 'reencrypted', files: 2, backupFile: 'qabyl.db.bak-sqlcipher4' });
+    expect(end?.state === 'reencrypted' && end.rows).toBeGreaterThanOrEqual(3_000);
+
+    // A page that connects after the start learns the outcome at once.
+    const late: unknown[] = [];
+    host.onEvent((event, payload) => late.push({ event, payload }))();
+    expect(late).toEqual([{ event: 'backend.startup', payload: end }]);
+
+    // A database that needs nothing says nothing.
+    await host.stop();
+    const again = new BackendHost({ workerFile, config: cfg });
+    const quiet: string[] = [];
+    again.onEvent((event) => quiet.push(event));
+    await again.start();
+    expect(quiet).not.toContain('backend.startup');
+    await again.stop();
   });
 
   it('answers calls after stop with BACKEND_UNAVAILABLE instead of hanging', async () => {

@@ -1,10 +1,12 @@
 /**
  * Bootstrap into a fresh replica file: the switch replaces the replica, the new file has the same tables, indexes and
- * FTS triggers, its search index is built, and a failed bootstrap leaves the old replica and no leftover file behind.
+ * FTS triggers, its search index is built, rows keep the server's JSON text and their stored derived columns, and a
+ * failed bootstrap leaves the old replica and no leftover file behind.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { tabOfStatus } from '../../../domain/contract-tabs';
 import type { Contract } from '../../../domain/entities';
 import { ftsMatchExpression } from '../../../electron/backend/contracts/search';
 import { SyncEngine } from '../../../electron/backend/sync/engine';
@@ -46,6 +48,17 @@ const schemaObjects = (t: TestReplica) =>
 const replicaFiles = (t: TestReplica) =>
   fs.readdirSync(path.dirname(t.db.replica.currentFile())).filter((f) => f.includes('.replica-') && f.endsWith('.db'));
 const contractIds = (t: TestReplica) => (t.db.sqlite.prepare('SELECT id FROM contracts ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
+
+/** Each contract's stored derived columns beside the values they derive from, as the app reads them. */
+function derivedColumns(t: TestReplica) {
+  const rows = t.db.sqlite.prepare('SELECT id, tab, is_voucher AS isVoucher, group_id AS groupId, data FROM contracts ORDER BY id').all() as Array<{ id: string; tab: string; isVoucher: number; groupId: string | null; data: string }>;
+  return rows.map((r) => {
+    const c = JSON.parse(r.data) as Contract;
+    return { stored: { id: r.id, tab: r.tab, isVoucher: r.isVoucher, groupId: r.groupId }, fromJson: { id: c.id, tab: tabOfStatus(c.status), isVoucher: Number(c.isVoucher), groupId: c.group.id } };
+  });
+}
+const generatedKinds = (t: TestReplica) =>
+  (t.db.sqlite.prepare("SELECT name, hidden FROM pragma_table_xinfo('contracts', 'replica') WHERE hidden IN (2, 3) ORDER BY name").all() as Array<{ name: string; hidden: number }>).map((c) => `${c.name}:${c.hidden === 3 ? 'stored' : 'virtual'}`);
 
 let open: TestReplica | null = null;
 afterEach(() => {
@@ -102,5 +115,61 @@ describe('bootstrap into a fresh replica file', () => {
     expect(schemaObjects(t)).toEqual(before);
     expect(replicaFiles(t)).toEqual([path.basename(t.db.replica.currentFile())]);
     expect(search(t, 'Бала')).toEqual(['c-1', 'c-2']);
+  });
+
+  it("stores each row's data as the server sent it, and the derived columns as stored values equal to its JSON", async () => {
+    const t = (open = openTestReplica());
+    const voucher = contract(1, { isVoucher: true, status: 'signed', group: { id: 'grp-7', nameKk: 'Күншуақ', nameRu: 'Күншуақ' } });
+    const plain = contract(2, { status: 'submitted', group: { id: null, nameKk: 'Балапан', nameRu: 'Балапан' } });
+    // The server's text with its own spacing (on one line): kept byte for byte, not re-serialised.
+    const voucherText = JSON.stringify(voucher, null, 1).replace(/\n */g, ' ');
+    // A row with a key the schema does not know: zod strips it, so this one is stored as zod returns it.
+    const extra = { ...contract(3), legacyField: 'x' };
+    // Lines in another key order, or with a key after `data`, are decoded the general way.
+    const reordered = JSON.stringify({ data: contract(4), version: 1, id: 'c-4', entity: 'contract' });
+    const trailing = `{"entity":"contract","id":"c-5","version":1,"data":${JSON.stringify(contract(5))},"note":"x"}`;
+    const served: Served = {
+      bootstrap: [
+        `{"entity":"contract","id":"c-1","version":1,"data":${voucherText}}`,
+        JSON.stringify({ entity: 'contract', id: 'c-2', version: 1, data: plain }),
+        JSON.stringify({ entity: 'contract', id: 'c-3', version: 1, data: extra }),
+        reordered,
+        trailing,
+        JSON.stringify({ _meta: { cursor: 10, counts: { contract: 5 } } }),
+      ].join('\n'),
+      pulls: [],
+    };
+    const engine = engineOn(t, served);
+    expect(await engine.pull()).toMatchObject({ ok: true });
+
+    const stored = (id: string) => (t.db.sqlite.prepare('SELECT data FROM contracts WHERE id = ?').get(id) as { data: string }).data;
+    expect(stored('c-1')).toBe(voucherText);
+    expect(JSON.parse(stored('c-3'))).toEqual(contract(3));
+    expect(JSON.parse(stored('c-4'))).toEqual(contract(4));
+    expect(stored('c-5')).toBe(JSON.stringify(contract(5)));
+    expect(generatedKinds(t)).toEqual(['group_id:stored', 'is_voucher:stored', 'tab:stored']);
+    const afterBootstrap = derivedColumns(t);
+    expect(afterBootstrap.map((r) => r.stored)).toEqual(afterBootstrap.map((r) => r.fromJson));
+    expect(afterBootstrap[0]!.stored).toEqual({ id: 'c-1', tab: 'signed', isVoucher: 1, groupId: 'grp-7' });
+
+    // A pull changes what the columns derive from: they follow.
+    const moved = { ...voucher, version: 2, isVoucher: false, status: 'archived' as const, group: { id: 'grp-8', nameKk: 'Ақбота', nameRu: 'Ақбота' } };
+    const placed = { ...plain, version: 2, isVoucher: true, group: { id: 'grp-7', nameKk: 'Күншуақ', nameRu: 'Күншуақ' } };
+    served.pulls.push({
+      changes: [
+        { seq: 11, entity: 'contract', op: 'upsert', id: moved.id, version: 2, data: moved },
+        { seq: 12, entity: 'contract', op: 'upsert', id: placed.id, version: 2, data: placed },
+      ],
+      cursor: 12,
+      hasMore: false,
+      mutations: [],
+    });
+    expect(await engine.pull()).toMatchObject({ ok: true });
+    const afterPull = derivedColumns(t);
+    expect(afterPull.map((r) => r.stored)).toEqual(afterPull.map((r) => r.fromJson));
+    expect(afterPull.slice(0, 2).map((r) => r.stored)).toEqual([
+      { id: 'c-1', tab: 'archive', isVoucher: 0, groupId: 'grp-8' },
+      { id: 'c-2', tab: 'review', isVoucher: 1, groupId: 'grp-7' },
+    ]);
   });
 });

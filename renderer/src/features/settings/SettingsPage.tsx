@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { languages, type Language } from '../../../../domain/i18n-languages';
 import { useApi } from '../../api/ApiProvider';
+import { SupportExport } from './SupportExport';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -29,6 +30,7 @@ export function SettingsPage() {
         onChange={(v) => void change(v as Language)}
         data={languages.map((l) => ({ value: l, label: t(`language.${l}`) }))}
       />
+      <SupportExport />
     </Stack>
   );
 }
