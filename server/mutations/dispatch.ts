@@ -19,6 +19,7 @@ import { archiveContract, markDocument, offerContract, rejectContract, returnFor
 import { Refusal, refuse } from './refusal';
 import { confirmApplication, rejectApplication } from './special-queue-mutations';
 import { closeGroupMutation, createGroupMutation, updateGroupMutation } from './group-mutations';
+import { counterRows, holdRows } from '../groups/places';
 
 type Handler = (run: MutationRun, args: never) => Promise<void>;
 const handlers: Record<MutationName, Handler> = {
@@ -37,12 +38,8 @@ const handlers: Record<MutationName, Handler> = {
 
 type Recorded = Omit<MutationResult, 'clientSeq' | 'mutationId'> & { status: 'applied' | 'rejected' | 'conflict' };
 
-/**
- * Mutation kinds whose every read and write goes through the entity store (rows, history, parent notifications):
- * they run in the batch's unit of work. The others also write tables beside it (group places, queue positions) and
- * run in a savepoint of their own, after the unit has written what it buffered.
- */
-const unitKinds: ReadonlySet<MutationName> = new Set<MutationName>(['contract.markDocument', 'contract.returnForRework', 'specialQueue.reject']);
+/** Kinds that may change the group place their contract holds (signing enrolls it, rejecting or archiving frees it). */
+const holdingKinds: ReadonlySet<MutationName> = new Set<MutationName>(['contract.sign', 'contract.reject', 'contract.archive']);
 
 /** The entity each id argument names: the batch's targets are read in one query before any mutation runs. */
 const targetArgs: Readonly<Record<string, EntityName>> = {
@@ -132,15 +129,7 @@ export async function executeMutations(
     attachUnit(tx, unit);
     try {
       for (const m of ms) {
-        let result: Recorded;
-        if (unitKinds.has(m.name)) result = await inUnit(batch, unit, m);
-        else {
-          await unit.flush();
-          detachUnit(tx);
-          result = await inSavepoint(batch, m);
-          unit.forgetReads();
-          attachUnit(tx, unit);
-        }
+        const result = await inUnit(batch, unit, m);
         unit.recordResult(recordedRow(clientId, m, result, batch.now));
         results.push({ clientSeq: m.clientSeq, mutationId: m.mutationId, ...result });
       }
@@ -156,12 +145,16 @@ export async function executeMutations(
 }
 
 /**
- * Reads every row the batch's arguments name, and the documents of every contract named, in two queries. Only
- * arguments their schema accepted are read: the others are refused as BAD_ARGS when their mutation runs, and an id
- * with a character PostgreSQL cannot take (NUL) must never reach a query.
+ * Reads every row the batch's arguments name, and the documents of every contract named, in two queries; when the
+ * batch changes group places, first the places its contracts hold and then the counters of every group involved,
+ * locked (one query each). The counters are locked before the group rows are read, so a concurrent push that
+ * changed a group's places is seen whole, its synced row included. Only arguments their schema accepted are read:
+ * the others are refused as BAD_ARGS when their mutation runs, and an id with a character PostgreSQL cannot take
+ * (NUL) must never reach a query.
  */
 async function prefetchTargets(unit: UnitOfWork, batch: Batch, ms: readonly PushMutation[]): Promise<void> {
   const ids = new Map<EntityName, string[]>();
+  const holders: string[] = [];
   for (const m of ms) {
     const parsed = parsedArgs(batch, m);
     if (!parsed.success) continue;
@@ -170,6 +163,13 @@ async function prefetchTargets(unit: UnitOfWork, batch: Batch, ms: readonly Push
       const value = args[field];
       if (typeof value === 'string') ids.set(entity, [...(ids.get(entity) ?? []), value]);
     }
+    if (holdingKinds.has(m.name) && typeof args.contractId === 'string') holders.push(args.contractId);
+  }
+  const holds = holders.length > 0 ? await unit.sideLoad(holdRows, holders) : [];
+  const groups = [...(ids.get('group') ?? []), ...holds.map((h) => h.groupId)];
+  if (groups.length > 0) {
+    await unit.sideLoad(counterRows, groups);
+    ids.set('group', groups);
   }
   await unit.prefetch(ids, { entity: 'contractDocument', field: 'contractId', values: ids.get('contract') ?? [] });
 }
