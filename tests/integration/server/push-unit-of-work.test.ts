@@ -26,6 +26,7 @@ import type { PushMutation } from '../../../domain/sync-protocol';
 import { loadKey, type LoadedKey } from '../../fixtures/pki/load';
 import { cmsBy } from '../../support/server-client';
 import { testDatabases } from './database-targets';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 const NOW = new Date('2026-10-05T05:00:00.000Z');
 
@@ -58,10 +59,11 @@ interface Captured {
 type Mode = 'batch' | 'singles' | 'per-mutation';
 
 /** What one path left in the database, with sequence numbers relative to where the run started and fresh ids named by order. */
-async function capture(tx: ServerTx, start: number, clientId: string): Promise<Omit<Captured, 'answers' | 'touchedOrgs'>> {
+async function capture(tx: ServerTx, start: number, clientId: string, documentNames: ReadonlyMap<string, string>): Promise<Omit<Captured, 'answers' | 'touchedOrgs'>> {
   const log = await tx.select().from(changes).where(gt(changes.seq, start)).orderBy(asc(changes.seq));
   const fresh = new Map<string, string>();
-  const name = (entity: string, id: string) => (entity === 'historyEvent' ? (fresh.get(id) ?? fresh.set(id, `history#${fresh.size}`).get(id)!) : id);
+  const name = (entity: string, id: string) =>
+    entity === 'historyEvent' ? (fresh.get(id) ?? fresh.set(id, `history#${fresh.size}`).get(id)!) : entity === 'contractDocument' ? (documentNames.get(id) ?? id) : id;
   const changed = log.map((c) => ({ ...c, seq: c.seq - start, id: name(c.entity, c.id) }));
   const rows = log.length === 0 ? [] : await tx.select().from(entities).where(inArray(entities.id, log.map((c) => c.id)));
   const named = rows
@@ -81,12 +83,37 @@ async function capture(tx: ServerTx, start: number, clientId: string): Promise<O
   return { changes: changed, rows: named, results, notifications: notified, places, holds, lastClientSeq: client[0]?.lastClientSeq };
 }
 
+/**
+ * Outcomes the per-mutation path (a savepoint and every write sent at once per mutation, removed since) gave for
+ * fixed batches, recorded once: what of them is deterministic — answers without the row they carry, the change log,
+ * the recorded results, notifications, group places and holds.
+ */
+const GOLDEN = new URL('../../fixtures/push-golden.json', import.meta.url);
+interface GoldenCase {
+  name: string;
+  user: 'head' | 'specialist';
+  mutations: PushMutation[];
+  expected: unknown;
+}
+
+function goldenOf(c: Captured): unknown {
+  const answers = (c.answers as Array<Record<string, unknown>>).map(({ current: _current, ...a }) => a);
+  const results = (c.results as Array<Record<string, unknown>>).map(({ current: _current, ...r }) => r);
+  return { answers, touchedOrgs: c.touchedOrgs, changes: c.changes, results, notifications: c.notifications, places: c.places, holds: c.holds, lastClientSeq: c.lastClientSeq };
+}
+
+const renameDocuments = (ms: readonly PushMutation[], names: ReadonlyMap<string, string>): PushMutation[] =>
+  ms.map((m) => (typeof m.args.documentId === 'string' && names.has(m.args.documentId) ? { ...m, args: { ...m.args, documentId: names.get(m.args.documentId)! } } : m));
+
 describe.each(testDatabases)('push unit of work on $name', (database) => {
   let server: RunningServer;
   let head: StaffUser;
   let specialist: StaffUser;
   let headKey: LoadedKey;
   let specialistKey: LoadedKey;
+  /** The seed gives documents random ids: the recorded batches name them by contract, kind, round and file. */
+  const documentNames = new Map<string, string>();
+  const documentIds = new Map<string, string>();
 
   beforeAll(async () => {
     server = await startServer({
@@ -99,6 +126,12 @@ describe.each(testDatabases)('push unit of work on $name', (database) => {
     specialistKey = await loadKey('pmpk1-specialist', 'sign');
     head = (await findStaffUser(server.db, headKey.identity.iin))!;
     specialist = (await findStaffUser(server.db, specialistKey.identity.iin))!;
+    for (const row of await server.db.select().from(entities).where(eq(entities.entity, 'contractDocument'))) {
+      const d = row.data as ContractDocument;
+      const name = `document:${d.contractId}/${d.kind}/${d.round}/${d.fileName}`;
+      documentNames.set(d.id, name);
+      documentIds.set(name, d.id);
+    }
   }, 180_000);
   afterAll(async () => {
     await server?.close();
@@ -120,7 +153,7 @@ describe.each(testDatabases)('push unit of work on $name', (database) => {
           answers.push(...outcome.results);
           outcome.touchedOrgs.forEach((o) => touchedOrgs.add(o));
         }
-        captured = { answers, touchedOrgs: [...touchedOrgs].sort(), ...(await capture(tx, start, clientId)) };
+        captured = { answers, touchedOrgs: [...touchedOrgs].sort(), ...(await capture(tx, start, clientId, documentNames)) };
         tx.rollback();
       })
       .catch((error: unknown) => {
@@ -275,6 +308,32 @@ describe.each(testDatabases)('push unit of work on $name', (database) => {
   }
 
   const statusesOf = (c: Captured) => (c.answers as Array<{ status: string }>).map((a) => a.status);
+
+  const users = () => ({ head, specialist });
+
+  if (process.env.PUSH_GOLDEN_RECORD && database.name === 'PGlite') {
+    it('records the per-mutation path outcomes', async () => {
+      const cases: GoldenCase[] = [];
+      const add = async (name: string, user: 'head' | 'specialist', mutations: PushMutation[]) => {
+        const expected = goldenOf(await run('per-mutation', users()[user], `golden-${name}`, mutations));
+        cases.push({ name, user, mutations: renameDocuments(mutations, documentNames), expected });
+      };
+      await add('contract-11', 'head', await contractBatch(11, 40));
+      await add('special-queue-5', 'specialist', await specialQueueBatch(5, 16));
+      await add('head-every-kind', 'head', await headBatch());
+      writeFileSync(GOLDEN, `${JSON.stringify({ cases }, null, 1)}\n`);
+    }, 120_000);
+  }
+
+  it('replays the recorded batches as the per-mutation path answered them, whole and one mutation per push', async () => {
+    const { cases } = JSON.parse(readFileSync(GOLDEN, 'utf8')) as { cases: GoldenCase[] };
+    for (const c of cases) {
+      for (const mode of ['batch', 'singles'] as const) {
+        const replayed = goldenOf(await run(mode, users()[c.user], `golden-${c.name}`, renameDocuments(c.mutations, documentIds)));
+        expect({ name: c.name, mode, ...(replayed as object) }).toEqual({ name: c.name, mode, ...(c.expected as object) });
+      }
+    }
+  }, 180_000);
 
   it.each([11, 23, 37])('contract batch with seed %i: identical every way', async (seed) => {
     const batch = await expectSameEveryWay(head, `diff-${seed}`, await contractBatch(seed, 40));
