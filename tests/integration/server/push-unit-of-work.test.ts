@@ -1,15 +1,14 @@
-// The push's unit of work against the per-mutation path (every write sent at once, a savepoint per mutation) and
-// against itself one mutation per batch: the same batches on the same database state, each run in a transaction
-// that is then rolled back, must give identical answers, rows, versions, group places, parent notifications,
-// recorded results (what replays answer) and change-log order — for every mutation kind, refusals in the middle of
-// a batch included, on PGlite and (with TEST_DATABASE_URL) PostgreSQL.
+// The push's unit of work against the outcomes the per-mutation path (every write sent at once, a savepoint per
+// mutation; removed) recorded, and against itself one mutation per push: the same batches on the same database
+// state, each run in a transaction that is then rolled back, must give identical answers, rows, versions, group
+// places, parent notifications, recorded results (what replays answer) and change-log order — for every mutation
+// kind, refusals in the middle of a batch included, on PGlite and (with TEST_DATABASE_URL) PostgreSQL.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import { TransactionRollbackError } from 'drizzle-orm/errors';
 import { startServer, type RunningServer } from '../../../server/index';
 import { demoServerOptions } from '../../../demo/server-options';
-import type { PushPath } from '../../../server/context';
 import { changes, clients, entities, groupHolds, groupPlaces, mutationResults, notifications } from '../../../server/db/schema';
 import type { ServerTx } from '../../../server/db/connect';
 import { executeMutations } from '../../../server/mutations/dispatch';
@@ -26,7 +25,7 @@ import type { PushMutation } from '../../../domain/sync-protocol';
 import { loadKey, type LoadedKey } from '../../fixtures/pki/load';
 import { cmsBy } from '../../support/server-client';
 import { testDatabases } from './database-targets';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 
 const NOW = new Date('2026-10-05T05:00:00.000Z');
 
@@ -55,8 +54,8 @@ interface Captured {
   lastClientSeq: number | undefined;
 }
 
-/** How a batch is pushed: as one unit of work, one mutation per push, or through the old per-mutation path. */
-type Mode = 'batch' | 'singles' | 'per-mutation';
+/** How a batch is pushed: as one unit of work, or one mutation per push. */
+type Mode = 'batch' | 'singles';
 
 /** What one path left in the database, with sequence numbers relative to where the run started and fresh ids named by order. */
 async function capture(tx: ServerTx, start: number, clientId: string, documentNames: ReadonlyMap<string, string>): Promise<Omit<Captured, 'answers' | 'touchedOrgs'>> {
@@ -85,7 +84,7 @@ async function capture(tx: ServerTx, start: number, clientId: string, documentNa
 
 /**
  * Outcomes the per-mutation path (a savepoint and every write sent at once per mutation, removed since) gave for
- * fixed batches, recorded once: what of them is deterministic — answers without the row they carry, the change log,
+ * fixed batches, recorded once with this file's generators before it went: what of them is deterministic — answers without the row they carry, the change log,
  * the recorded results, notifications, group places and holds.
  */
 const GOLDEN = new URL('../../fixtures/push-golden.json', import.meta.url);
@@ -141,7 +140,6 @@ describe.each(testDatabases)('push unit of work on $name', (database) => {
   /** Runs the batch in one mode inside a transaction that is rolled back, and returns what it did. */
   async function run(mode: Mode, user: StaffUser, clientId: string, ms: PushMutation[]): Promise<Captured> {
     let captured: Captured | null = null;
-    const path: PushPath = mode === 'per-mutation' ? 'per-mutation' : 'unit-of-work';
     await server.db
       .transaction(async (tx) => {
         await registerClient(tx, clientId, user.iin, scopeKey(user));
@@ -149,7 +147,7 @@ describe.each(testDatabases)('push unit of work on $name', (database) => {
         const answers: unknown[] = [];
         const touchedOrgs = new Set<string>();
         for (const part of mode === 'singles' ? ms.map((m) => [m]) : [ms]) {
-          const outcome = await executeMutations({ ...server.ctx, pushPath: path }, tx, user, clientId, part, 'kk');
+          const outcome = await executeMutations(server.ctx, tx, user, clientId, part, 'kk');
           answers.push(...outcome.results);
           outcome.touchedOrgs.forEach((o) => touchedOrgs.add(o));
         }
@@ -299,31 +297,16 @@ describe.each(testDatabases)('push unit of work on $name', (database) => {
     expect(actual.lastClientSeq).toBe(expected.lastClientSeq);
   }
 
-  /** The batch pushed whole must leave exactly what it leaves pushed one mutation at a time and on the old path. */
+  /** The batch pushed whole must leave exactly what it leaves pushed one mutation at a time. */
   async function expectSameEveryWay(user: StaffUser, clientId: string, ms: PushMutation[]): Promise<Captured> {
     const batch = await run('batch', user, clientId, ms);
     expectSame(await run('singles', user, clientId, ms), batch);
-    expectSame(await run('per-mutation', user, clientId, ms), batch);
     return batch;
   }
 
   const statusesOf = (c: Captured) => (c.answers as Array<{ status: string }>).map((a) => a.status);
 
   const users = () => ({ head, specialist });
-
-  if (process.env.PUSH_GOLDEN_RECORD && database.name === 'PGlite') {
-    it('records the per-mutation path outcomes', async () => {
-      const cases: GoldenCase[] = [];
-      const add = async (name: string, user: 'head' | 'specialist', mutations: PushMutation[]) => {
-        const expected = goldenOf(await run('per-mutation', users()[user], `golden-${name}`, mutations));
-        cases.push({ name, user, mutations: renameDocuments(mutations, documentNames), expected });
-      };
-      await add('contract-11', 'head', await contractBatch(11, 40));
-      await add('special-queue-5', 'specialist', await specialQueueBatch(5, 16));
-      await add('head-every-kind', 'head', await headBatch());
-      writeFileSync(GOLDEN, `${JSON.stringify({ cases }, null, 1)}\n`);
-    }, 120_000);
-  }
 
   it('replays the recorded batches as the per-mutation path answered them, whole and one mutation per push', async () => {
     const { cases } = JSON.parse(readFileSync(GOLDEN, 'utf8')) as { cases: GoldenCase[] };
