@@ -99,6 +99,9 @@ async function outboxDrain(server: RunningServer, database: 'PGlite' | 'PostgreS
   try {
     await batched.session.login(nonceSigner(STAFF));
     await syncUntilSettled(batched);
+    // The fresh client downloads its documents after the first sync; the drain is measured after that, not beside it.
+    await batched.prefetch();
+    await batched.downloader.idle();
     const drain = async (client: SyncService, n: number) => {
       for (const d of markDecisions(client, n, 17)) client.engine.enqueueDecision(d.name, d.args, d.baseVersion);
       const queries = countServerQueries(server.db);
