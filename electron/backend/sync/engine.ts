@@ -40,6 +40,8 @@ export interface SyncEngineOptions {
   pushDebounceMs?: number;
   requestTimeoutMs?: number;
   pullLimit?: number;
+  /** Decisions per push (default and most: MAX_PUSH_BATCH); the drain benchmark's baseline pushes one at a time. */
+  pushBatchLimit?: number;
   onDataChanged?: (tables: string[]) => void;
   onStatus?: (status: SyncStatus) => void;
   /** Called after the replica changed (prefetch documents of new work). */
@@ -346,7 +348,7 @@ export class SyncEngine {
 
   private async pushStep(): Promise<void> {
     for (;;) {
-      const batch = this.outbox.nextBatch(MAX_PUSH_BATCH);
+      const batch = this.outbox.nextBatch(Math.min(this.options.pushBatchLimit ?? MAX_PUSH_BATCH, MAX_PUSH_BATCH));
       if (batch.length === 0) return;
       this.live.phase = 'pushing';
       this.publishStatus();
