@@ -17,6 +17,8 @@ import { Replica } from './replica';
 import { replicaTables } from '../../../db/replica-tables';
 import { SyncHttp, SyncHttpError, type FetchLike } from './sync-http';
 import { SyncStateStore } from './sync-state';
+import { withRelaxedDurability } from '../../../db/relaxed-durability';
+import { yieldToEventLoop } from './yield-to-event-loop';
 
 export interface SyncEngineOptions {
   sqlite: Database.Database;
@@ -40,6 +42,10 @@ export interface SyncEngineOptions {
   pushDebounceMs?: number;
   requestTimeoutMs?: number;
   pullLimit?: number;
+  /** Changes stored per transaction of a pull page (the API thread is free between them); default 100. */
+  pullSliceChanges?: number;
+  /** Called after each slice of a pull page but the last is stored (crash tests kill the process there). */
+  onPullSlice?: (stored: number, ofPage: number) => void;
   onDataChanged?: (tables: string[]) => void;
   onStatus?: (status: SyncStatus) => void;
   /** Called after the replica changed (prefetch documents of new work). */
@@ -47,6 +53,12 @@ export interface SyncEngineOptions {
   downloads?: () => { done: number; total: number | null };
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 }
+
+/**
+ * A page of 1,000 changes (validation, upserts, 5 indexes, search index) holds the thread for tens of milliseconds
+ * and more at large replicas: stored 100 at a time, each slice is a few milliseconds.
+ */
+const PULL_SLICE_CHANGES = 100;
 
 export type CycleOutcome = { ok: true } | { ok: false; kind: SyncHttpError['kind'] | 'internal'; message: string };
 
@@ -374,17 +386,33 @@ export class SyncEngine {
         continue;
       }
       const tables = new Set<string>(['outbox']);
-      this.options.sqlite.transaction(() => {
-        for (const change of page.changes) {
-          this.replica.apply(change);
-          tables.add(replicaTables[change.entity].table);
+      const { sqlite } = this.options;
+      const slice = this.options.pullSliceChanges ?? PULL_SLICE_CHANGES;
+      for (let from = 0; ; from += slice) {
+        const last = from + slice >= page.changes.length;
+        const store = sqlite.transaction(() => {
+          for (const change of page.changes.slice(from, from + slice)) {
+            this.replica.apply(change);
+            tables.add(replicaTables[change.entity].table);
+          }
+          if (!last) return;
+          // A push whose answer was lost learns its result here, without resending.
+          this.outbox.recordResults(page.mutations);
+          this.outbox.confirm(page.mutations);
+          this.outbox.retireApplied(!page.hasMore);
+          // The cursor commits with the page's last slice: a crash before it leaves earlier slices stored and the
+          // cursor where it was, so the page comes again and is re-applied (upserts never let an older version win).
+          this.state.setCursor(page.cursor, this.now().toISOString());
+        });
+        if (last) {
+          store();
+          break;
         }
-        // A push whose answer was lost learns its result here, without resending.
-        this.outbox.recordResults(page.mutations);
-        this.outbox.confirm(page.mutations);
-        this.outbox.retireApplied(!page.hasMore);
-        this.state.setCursor(page.cursor, this.now().toISOString());
-      })();
+        // Only the cursor's commit must reach the disk: a power cut can lose the slices before it, never after it.
+        withRelaxedDurability(sqlite, () => store(), 'replica');
+        this.options.onPullSlice?.(from + slice, page.changes.length);
+        await yieldToEventLoop();
+      }
       this.options.onDataChanged?.([...tables]);
       if (page.changes.length > 0) this.options.onReplicaChanged?.();
       this.publishStatus();

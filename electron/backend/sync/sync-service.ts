@@ -10,6 +10,7 @@ import { knownDocument, lastContractDocumentRowid, openWorkConclusions, openWork
 import type { Compute } from '../compute/compute-pool';
 import { SessionService } from '../session/session-service';
 import { SyncEngine, type SyncEngineOptions } from './engine';
+import { yieldToEventLoop } from './yield-to-event-loop';
 
 export interface SyncServiceOptions extends Omit<SyncEngineOptions, 'downloads' | 'onReplicaChanged'> {
   dataDir: string;
@@ -23,7 +24,6 @@ export interface SyncServiceOptions extends Omit<SyncEngineOptions, 'downloads' 
 const DEFAULT_BLOB_BUDGET = 2 * 1024 ** 3;
 /** Contract-document rowids per prefetch slice: a few milliseconds of the API thread each. */
 const PREFETCH_SPAN = 500;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class SyncService {
   readonly engine: SyncEngine;
