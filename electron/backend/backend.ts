@@ -22,6 +22,7 @@ import { ComputePool } from './compute/compute-pool';
 import { computeContentDigest } from './compute/content-digest';
 import { workerEntry } from './worker-thread';
 import { workerBootstrapRunner, type BootstrapWorkerData } from './sync/bootstrap-runner';
+import { workerPrefetchWalker } from './blobs/prefetch-walker';
 import type { SyncStateRow } from './sync/sync-state';
 import { authHandlers } from './api/auth-handlers';
 import { DecisionService } from './decisions/decision-service';
@@ -36,8 +37,12 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-/** The sync worker builds bootstrap replica files; the compute worker renders PDFs (see compute/compute-jobs.ts). */
+/**
+ * The sync worker builds bootstrap replica files, the prefetch worker walks the replica for documents to download,
+ * the compute worker renders PDFs (see compute/compute-jobs.ts).
+ */
 const bootstrapWorkerFile = () => workerEntry(import.meta.url, './sync/bootstrap-worker.ts', './bootstrap-worker.mjs');
+const prefetchWorkerFile = () => workerEntry(import.meta.url, './blobs/prefetch-worker.ts', './prefetch-worker.mjs');
 const computeWorkerFile = () => workerEntry(import.meta.url, './compute/compute-worker.ts', './compute-worker.mjs');
 
 /** Logs the one-time re-encryption of a legacy database at each file start and every tenth of its rows. */
@@ -72,6 +77,7 @@ export async function createBackend(rawConfig: BackendConfigInput, log?: Logger)
       const state: SyncStateRow = sync.engine.state.read();
       return { serverUrl: config.serverUrl, appVersion: config.appVersion, clientId: state.clientId, token: state.token, requestTimeoutMs: 15_000 };
     }),
+    prefetchWalker: workerPrefetchWalker(prefetchWorkerFile(), db.replica, (message) => logger.warn('document prefetch walk failed', { message })),
     dataDir: config.dataDir,
     compute,
     serverUrl: config.serverUrl,

@@ -26,6 +26,8 @@ export interface SyncEngineOptions {
   replica: ReplicaFiles;
   /** Builds a bootstrap file; default: on this thread through `fetch` (the app passes the sync worker). */
   bootstrapRunner?: BootstrapRunner;
+  /** Wraps the replica switch (the document prefetch stops reading the old file first); default: switches at once. */
+  switchReplica?: (switchNow: () => void) => Promise<void>;
   /** Called at each step of a replica switch (crash tests kill the process there). */
   onSwitchStep?: (step: SwitchStep) => void;
   serverUrl: string;
@@ -344,14 +346,16 @@ export class SyncEngine {
     await run(job, onProgress);
     // The switch is this thread's only share of a bootstrap: one small commit and a re-attachment. Retiring the
     // decisions the snapshot already contains is idempotent, so a crash on either side of the commit is harmless.
-    replica.switchTo(
-      job.file,
-      () => {
-        this.outbox.retireAppliedUpTo(appliedBefore);
-        this.state.markBootstrapped(this.now().toISOString());
-      },
-      this.options.onSwitchStep,
-    );
+    const switchNow = () =>
+      replica.switchTo(
+        job.file,
+        () => {
+          this.outbox.retireAppliedUpTo(appliedBefore);
+          this.state.markBootstrapped(this.now().toISOString());
+        },
+        this.options.onSwitchStep,
+      );
+    await (this.options.switchReplica ?? (async (now) => now()))(switchNow);
     this.options.onDataChanged?.([...Object.values(replicaTables).map((t) => t.table), 'outbox']);
     this.options.onReplicaChanged?.();
   }
