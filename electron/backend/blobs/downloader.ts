@@ -127,19 +127,21 @@ export class BlobDownloader {
     const { store } = this.options;
     const part = store.partPath(job.sha256);
     try {
-      let offset = fs.existsSync(part) ? fs.statSync(part).size : 0;
+      // File I/O here waits off the thread (fsyncs especially): a download never stalls the API thread on the disk.
+      let offset = (await fs.promises.stat(part).catch(() => null))?.size ?? 0;
       if (offset > job.size) offset = this.restartPart(job, part);
       const free = (this.options.freeBytes ?? statfsFree)(store.dir);
       if (free < job.size - offset + FREE_SPACE_MARGIN) throw new SyncHttpError('transient', 'not enough free disk space');
       if (offset < job.size) offset = await this.fetchInto(job, part, offset);
-      const plain = ctrAt(job.part_key, 0, fs.readFileSync(part));
+      const plain = ctrAt(job.part_key, 0, await fs.promises.readFile(part));
       if (plain.length !== job.size || sha256Hex(plain) !== job.sha256) {
         this.restartPart(job, part);
         throw new SyncHttpError('transient', 'downloaded document does not match its checksum');
       }
-      store.store(job.sha256, plain, job.mime);
-      this.options.sqlite.prepare('DELETE FROM blob_jobs WHERE sha256 = ?').run(job.sha256);
-      fs.rmSync(part, { force: true });
+      await store.store(job.sha256, plain, job.mime);
+      const { sqlite } = this.options;
+      withRelaxedDurability(sqlite, () => sqlite.prepare('DELETE FROM blob_jobs WHERE sha256 = ?').run(job.sha256));
+      await fs.promises.rm(part, { force: true });
       this.done++;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -167,16 +169,16 @@ export class BlobDownloader {
     }
     if (offset > 0 && response.status !== 206) offset = this.restartPart(job, part);
     if (!response.body) throw new SyncHttpError('transient', 'document answer without a body');
-    const fd = fs.openSync(part, 'a');
+    const handle = await fs.promises.open(part, 'a');
     try {
       for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-        fs.writeSync(fd, ctrAt(job.part_key, offset, chunk));
+        await handle.write(ctrAt(job.part_key, offset, chunk));
         offset += chunk.length;
         if (offset > job.size) throw new SyncHttpError('transient', 'document is longer than announced');
       }
-      fs.fsyncSync(fd);
+      await handle.sync();
     } finally {
-      fs.closeSync(fd);
+      await handle.close();
     }
     return offset;
   }

@@ -356,6 +356,9 @@ export class SyncEngine {
         this.options.onSwitchStep,
       );
     await (this.options.switchReplica ?? (async (now) => now()))(switchNow);
+    // What follows the switch (events, the prefetch's start, the next pull) runs in tasks of its own: API calls that
+    // waited for the switch go first.
+    await yieldToEventLoop();
     this.options.onDataChanged?.([...Object.values(replicaTables).map((t) => t.table), 'outbox']);
     this.options.onReplicaChanged?.();
   }
@@ -408,12 +411,11 @@ export class SyncEngine {
           // cursor where it was, so the page comes again and is re-applied (upserts never let an older version win).
           this.state.setCursor(page.cursor, this.now().toISOString());
         });
-        if (last) {
-          store();
-          break;
-        }
-        // Only the cursor's commit must reach the disk: a power cut can lose the slices before it, never after it.
-        withRelaxedDurability(sqlite, () => store(), 'replica');
+        // Nothing a pull stores must wait for the disk (an fsync on this thread, behind whatever else the disk does):
+        // a power cut loses only a suffix of commits, so the replica falls back to an earlier page with its cursor,
+        // which is pulled again, and the outbox steps above, all idempotent, are redone.
+        withRelaxedDurability(sqlite, () => store(), ['main', 'replica']);
+        if (last) break;
         this.options.onPullSlice?.(from + slice, page.changes.length);
         await yieldToEventLoop();
       }

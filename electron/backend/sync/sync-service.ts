@@ -11,6 +11,7 @@ import { inThreadPrefetchWalker, type PrefetchWalk, type PrefetchWalker } from '
 import type { Compute } from '../compute/compute-pool';
 import { SessionService } from '../session/session-service';
 import { SyncEngine, type SyncEngineOptions } from './engine';
+import { yieldToEventLoop } from './yield-to-event-loop';
 
 export interface SyncServiceOptions extends Omit<SyncEngineOptions, 'downloads' | 'onReplicaChanged' | 'switchReplica'> {
   /** Where the prefetch walks the replica; default: this thread in short slices (the app passes the prefetch worker). */
@@ -104,6 +105,8 @@ export class SyncService {
   }
 
   private async prefetchPass(): Promise<void> {
+    // A pass is asked for at the end of other work (a switch, a pull page): it starts in a task of its own.
+    await yieldToEventLoop();
     if (this.switching || this.stopped) return;
     const keep = new Set<string>();
     this.walk = this.walker((wants) => {

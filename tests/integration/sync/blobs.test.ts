@@ -72,7 +72,7 @@ it('evicts least-recently-opened documents over budget but never documents of op
     const keep = new Set(openWorkDocuments(db.sqlite).map((w) => w.sha256));
     // An unrelated document stored earlier and not part of open work goes first.
     const stray = new Uint8Array([1, 2, 3, 4]);
-    service.store.store(sha256Hex(stray), stray, 'image/jpeg');
+    await service.store.store(sha256Hex(stray), stray, 'image/jpeg');
     await service.prefetch();
     expect(service.store.has(sha256Hex(stray))).toBe(false);
     for (const sha of keep) expect(service.store.has(sha)).toBe(true);

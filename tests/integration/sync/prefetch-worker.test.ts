@@ -63,7 +63,7 @@ it('evicts over budget after a complete walk but never documents of open work', 
   try {
     const keep = openWorkDocuments(m.db.sqlite).map((w) => w.sha256);
     const stray = new Uint8Array([5, 6, 7, 8]);
-    m.service.store.store(sha256Hex(stray), stray, 'image/jpeg');
+    await m.service.store.store(sha256Hex(stray), stray, 'image/jpeg');
     await m.service.prefetch();
     expect(m.service.store.has(sha256Hex(stray))).toBe(false);
     for (const sha of keep) expect(m.service.store.has(sha)).toBe(true);
