@@ -54,31 +54,44 @@ export class BlobDownloader {
   private wake: NodeJS.Timeout | null = null;
   private stopped = false;
   private done = 0;
+  /**
+   * Rows in `blob_jobs`, counted once, then kept by this class (the queue's only writer): the status asks for it
+   * often, and a count walks a queue of a whole replica's documents.
+   */
+  private queued: number | null = null;
 
   constructor(private readonly options: DownloaderOptions) {}
 
   /** Queues documents that are not stored yet; a user-requested one jumps the queue. */
   enqueue(wants: readonly BlobWant[]): void {
     const { sqlite, store } = this.options;
-    const insert = cachedStatement(
+    const insert = cachedStatement(sqlite, 'INSERT INTO blob_jobs (sha256, size, mime, priority, part_key) VALUES (?, ?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING');
+    const raise = cachedStatement(
       sqlite,
-      `INSERT INTO blob_jobs (sha256, size, mime, priority, part_key) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT(sha256) DO UPDATE SET priority = MIN(priority, excluded.priority),
-         retry_after = CASE WHEN excluded.priority < priority THEN 0 ELSE retry_after END`,
+      `UPDATE blob_jobs SET priority = MIN(priority, @priority), retry_after = CASE WHEN @priority < priority THEN 0 ELSE retry_after END
+        WHERE sha256 = @sha256`,
     );
     // The queue is re-derived from the replica at every start: its commits need not wait for the disk.
-    withRelaxedDurability(sqlite, () =>
+    const added = withRelaxedDurability(sqlite, () =>
       sqlite.transaction(() => {
-        for (const w of wants) if (!store.has(w.sha256)) insert.run(w.sha256, w.size, w.mime, w.priority ?? 10, newKey());
+        let n = 0;
+        for (const w of wants) {
+          if (store.has(w.sha256)) continue;
+          const priority = w.priority ?? 10;
+          if (insert.run(w.sha256, w.size, w.mime, priority, newKey()).changes === 1) n++;
+          else raise.run({ priority, sha256: w.sha256 });
+        }
+        return n;
       })(),
     );
+    if (this.queued !== null) this.queued += added;
     this.kick();
   }
 
   progress(): { done: number; total: number } {
-    const queued = (this.options.sqlite.prepare('SELECT COUNT(*) AS n FROM blob_jobs').get() as { n: number }).n;
-    if (queued === 0) this.done = 0;
-    return { done: this.done, total: this.done + queued };
+    this.queued ??= (this.options.sqlite.prepare('SELECT COUNT(*) AS n FROM blob_jobs').get() as { n: number }).n;
+    if (this.queued === 0) this.done = 0;
+    return { done: this.done, total: this.done + this.queued };
   }
 
   stop(): Promise<void> {
@@ -140,7 +153,8 @@ export class BlobDownloader {
       }
       await store.store(job.sha256, plain, job.mime);
       const { sqlite } = this.options;
-      withRelaxedDurability(sqlite, () => sqlite.prepare('DELETE FROM blob_jobs WHERE sha256 = ?').run(job.sha256));
+      const removed = withRelaxedDurability(sqlite, () => sqlite.prepare('DELETE FROM blob_jobs WHERE sha256 = ?').run(job.sha256).changes);
+      if (this.queued !== null) this.queued -= removed;
       await fs.promises.rm(part, { force: true });
       this.done++;
     } catch (error) {
