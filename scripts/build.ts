@@ -5,6 +5,7 @@
  *   out/backend/worker.mjs backend worker (ESM for top-level await; all JS dependencies bundled, pkijs included,
  *                          so it runs from app.asar.unpacked; only better-sqlite3 is loaded from node_modules)
  *   out/backend/bootstrap-worker.mjs  the sync worker the backend starts for a bootstrap (same bundling)
+ *   out/backend/prefetch-worker.mjs   the worker the backend starts to walk the replica for documents (same bundling)
  *   out/backend/compute-worker.mjs    the compute worker: PDF regeneration and the signed copy off the backend thread
  *   out/demo/index.mjs     demo services for `npm start` (unpackaged runs only)
  *   out/renderer/          the renderer, by `vite build` with the renderer's vite.config.ts
@@ -60,6 +61,7 @@ const bundles: Bundle[] = [
   backendThread('backend worker', 'electron/backend/worker-entry.ts', 'out/backend/worker.mjs'),
   backendThread('compute worker', 'electron/backend/compute/compute-worker.ts', 'out/backend/compute-worker.mjs'),
   backendThread('sync worker', 'electron/backend/sync/bootstrap-worker.ts', 'out/backend/bootstrap-worker.mjs'),
+  backendThread('prefetch worker', 'electron/backend/blobs/prefetch-worker.ts', 'out/backend/prefetch-worker.mjs'),
   {
     name: 'demo services',
     optional: true,

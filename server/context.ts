@@ -7,8 +7,6 @@ import type { OfferEndedHooks } from './offers/offer-ended';
 import type { Timestamper } from './auth/timestamper';
 import type { ServerMetrics } from './ops/metrics';
 
-export type PushPath = 'unit-of-work' | 'per-mutation';
-
 export interface ServerContext {
   db: ServerDb;
   verifier: CmsVerifier;
@@ -24,11 +22,6 @@ export interface ServerContext {
   /** Told when an offer ends without enrollment (releases what the offer reserved). */
   offerEnded: OfferEndedHooks;
   demo: boolean;
-  /**
-   * How a push batch is applied: 'unit-of-work' (reads up front, buffered writes, one flush) or 'per-mutation'
-   * (every write sent at once, a savepoint per mutation) — the slower path the first is measured and checked against.
-   */
-  pushPath: PushPath;
   minAppVersion: string;
   tokenTtlSeconds: number;
 }

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { buildApp } from './app';
 import type { CmsVerifier } from './auth/cms-verifier';
 import type { Timestamper } from './auth/timestamper';
-import type { PushPath, ServerContext } from './context';
+import type { ServerContext } from './context';
 import { openDatabase, type DatabaseTarget, type ServerDb } from './db/connect';
 import { changeChannel, startChangeFeed } from './events/change-feed';
 import { registerWriter, sequenceHead } from './store/change-horizon';
@@ -34,8 +34,6 @@ export interface StartServerOptions {
   /** Demo mode: seeds the database when it is empty and adds the demo's routes (the parent simulator). */
   demo?: { seed: (db: ServerDb, now: Date) => Promise<void>; routes: (app: FastifyInstance, ctx: ServerContext) => void } | null;
   now?: () => Date;
-  /** See `ServerContext.pushPath`; default 'unit-of-work'. */
-  pushPath?: PushPath;
   logger?: boolean | LogOptions;
   /** Where document bytes go; absent: PostgreSQL. */
   objectStore?: ObjectStore | null;
@@ -82,7 +80,6 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     now: options.now ?? (() => new Date()),
     offerEnded: offerEndedHooks(),
     demo: !!options.demo,
-    pushPath: options.pushPath ?? 'unit-of-work',
     minAppVersion: options.minAppVersion ?? '0.1.0',
     tokenTtlSeconds: options.tokenTtlSeconds ?? 12 * 3600,
   };

@@ -9,8 +9,8 @@ import type { ServerContext } from '../context';
 import type { ServerTx } from '../db/connect';
 import { publishChanges } from '../events/change-feed';
 import { registerWriter } from '../store/change-horizon';
-import { clients, mutationResults } from '../db/schema';
-import { currentSeq, nextSeq } from '../store/entity-store';
+import { mutationResults } from '../db/schema';
+import { currentSeq } from '../store/entity-store';
 import { UnitOfWork, type BufferedResult } from '../store/unit-of-work';
 import { attachUnit, detachUnit } from '../store/unit-registry';
 import type { EntityName } from '../../domain/entities';
@@ -19,6 +19,7 @@ import { archiveContract, markDocument, offerContract, rejectContract, returnFor
 import { Refusal, refuse } from './refusal';
 import { confirmApplication, rejectApplication } from './special-queue-mutations';
 import { closeGroupMutation, createGroupMutation, updateGroupMutation } from './group-mutations';
+import { counterRows, holdRows } from '../groups/places';
 
 type Handler = (run: MutationRun, args: never) => Promise<void>;
 const handlers: Record<MutationName, Handler> = {
@@ -37,12 +38,8 @@ const handlers: Record<MutationName, Handler> = {
 
 type Recorded = Omit<MutationResult, 'clientSeq' | 'mutationId'> & { status: 'applied' | 'rejected' | 'conflict' };
 
-/**
- * Mutation kinds whose every read and write goes through the entity store (rows, history, parent notifications):
- * they run in the batch's unit of work. The others also write tables beside it (group places, queue positions) and
- * run in a savepoint of their own, after the unit has written what it buffered.
- */
-const unitKinds: ReadonlySet<MutationName> = new Set<MutationName>(['contract.markDocument', 'contract.returnForRework', 'specialQueue.reject']);
+/** Kinds that may change the group place their contract holds (signing enrolls it, rejecting or archiving frees it). */
+const holdingKinds: ReadonlySet<MutationName> = new Set<MutationName>(['contract.sign', 'contract.reject', 'contract.archive']);
 
 /** The entity each id argument names: the batch's targets are read in one query before any mutation runs. */
 const targetArgs: Readonly<Record<string, EntityName>> = {
@@ -68,11 +65,6 @@ function recordedRow(clientId: string, m: PushMutation, result: Recorded, now: D
   };
 }
 
-async function record(tx: ServerTx, clientId: string, m: PushMutation, result: Recorded, now: Date): Promise<void> {
-  await tx.insert(mutationResults).values({ ...recordedRow(clientId, m, result, now), resultSeq: await nextSeq(tx) });
-  await tx.update(clients).set({ lastClientSeq: m.clientSeq }).where(eq(clients.clientId, clientId));
-}
-
 function refusalResult(error: Refusal, lang: Language): Recorded {
   return {
     status: error.status,
@@ -87,7 +79,7 @@ export interface ExecuteOutcome {
   results: MutationResult[];
   touchedOrgs: Set<string>;
   cursor: number;
-  /** Database round trips of the unit of work (0 on the per-mutation path). */
+  /** Database round trips of the unit of work. */
   unitQueries: number;
 }
 
@@ -105,8 +97,7 @@ interface Batch {
 /**
  * Applies `ms` (the client's next clientSeqs, in order) or records why not, in the push's transaction. One commit per
  * push batch: the answer is sent only after the commit, and a failed batch records nothing, so the client's retry
- * stays idempotent. The poke is queued to go out at commit. `ctx.pushPath` 'per-mutation' runs every mutation in its
- * own savepoint with its writes sent at once (the path the unit of work is measured and checked against).
+ * stays idempotent. The poke is queued to go out at commit.
  */
 export async function executeMutations(
   ctx: ServerContext,
@@ -119,49 +110,35 @@ export async function executeMutations(
   const batch: Batch = { ctx, tx, user, clientId, lang, now: ctx.now(), touchedOrgs: new Set(), parsed: new Map() };
   await registerWriter(tx);
   const results: MutationResult[] = [];
-  let unitQueries = 0;
-  if (ctx.pushPath === 'per-mutation') {
+  const unit = new UnitOfWork(tx, clientId);
+  await prefetchTargets(unit, batch, ms);
+  attachUnit(tx, unit);
+  try {
     for (const m of ms) {
-      const result = await inSavepoint(batch, m);
-      await record(tx, clientId, m, result, batch.now);
+      const result = await inUnit(batch, unit, m);
+      unit.recordResult(recordedRow(clientId, m, result, batch.now));
       results.push({ clientSeq: m.clientSeq, mutationId: m.mutationId, ...result });
     }
-  } else {
-    const unit = new UnitOfWork(tx, clientId);
-    await prefetchTargets(unit, batch, ms);
-    attachUnit(tx, unit);
-    try {
-      for (const m of ms) {
-        let result: Recorded;
-        if (unitKinds.has(m.name)) result = await inUnit(batch, unit, m);
-        else {
-          await unit.flush();
-          detachUnit(tx);
-          result = await inSavepoint(batch, m);
-          unit.forgetReads();
-          attachUnit(tx, unit);
-        }
-        unit.recordResult(recordedRow(clientId, m, result, batch.now));
-        results.push({ clientSeq: m.clientSeq, mutationId: m.mutationId, ...result });
-      }
-      await unit.flush();
-    } finally {
-      detachUnit(tx);
-    }
-    unitQueries = unit.queries;
+    await unit.flush();
+  } finally {
+    detachUnit(tx);
   }
   const cursor = await currentSeq(tx);
   await publishChanges(tx, ctx.changeChannel, batch.touchedOrgs, cursor);
-  return { results, touchedOrgs: batch.touchedOrgs, cursor, unitQueries };
+  return { results, touchedOrgs: batch.touchedOrgs, cursor, unitQueries: unit.queries };
 }
 
 /**
- * Reads every row the batch's arguments name, and the documents of every contract named, in two queries. Only
- * arguments their schema accepted are read: the others are refused as BAD_ARGS when their mutation runs, and an id
- * with a character PostgreSQL cannot take (NUL) must never reach a query.
+ * Reads every row the batch's arguments name, and the documents of every contract named, in two queries; when the
+ * batch changes group places, first the places its contracts hold and then the counters of every group involved,
+ * locked (one query each). The counters are locked before the group rows are read, so a concurrent push that
+ * changed a group's places is seen whole, its synced row included. Only arguments their schema accepted are read:
+ * the others are refused as BAD_ARGS when their mutation runs, and an id with a character PostgreSQL cannot take
+ * (NUL) must never reach a query.
  */
 async function prefetchTargets(unit: UnitOfWork, batch: Batch, ms: readonly PushMutation[]): Promise<void> {
   const ids = new Map<EntityName, string[]>();
+  const holders: string[] = [];
   for (const m of ms) {
     const parsed = parsedArgs(batch, m);
     if (!parsed.success) continue;
@@ -170,6 +147,13 @@ async function prefetchTargets(unit: UnitOfWork, batch: Batch, ms: readonly Push
       const value = args[field];
       if (typeof value === 'string') ids.set(entity, [...(ids.get(entity) ?? []), value]);
     }
+    if (holdingKinds.has(m.name) && typeof args.contractId === 'string') holders.push(args.contractId);
+  }
+  const holds = holders.length > 0 ? await unit.sideLoad(holdRows, holders) : [];
+  const groups = [...(ids.get('group') ?? []), ...holds.map((h) => h.groupId)];
+  if (groups.length > 0) {
+    await unit.sideLoad(counterRows, groups);
+    ids.set('group', groups);
   }
   await unit.prefetch(ids, { entity: 'contractDocument', field: 'contractId', values: ids.get('contract') ?? [] });
 }
@@ -184,10 +168,10 @@ function parsedArgs(batch: Batch, m: PushMutation) {
   return parsed;
 }
 
-async function runHandler(batch: Batch, m: PushMutation, tx: ServerTx, touchedOrgs: Set<string>): Promise<void> {
+async function runHandler(batch: Batch, m: PushMutation, touchedOrgs: Set<string>): Promise<void> {
   const parsed = parsedArgs(batch, m);
   if (!parsed.success) throw refuse('BAD_ARGS', { detail: describeZodError(parsed.error) });
-  const run: MutationRun = { ctx: batch.ctx, tx, user: batch.user, now: batch.now, name: m.name, rawArgs: m.args, baseVersion: m.baseVersion, touchedOrgs };
+  const run: MutationRun = { ctx: batch.ctx, tx: batch.tx, user: batch.user, now: batch.now, name: m.name, rawArgs: m.args, baseVersion: m.baseVersion, touchedOrgs };
   await handlers[m.name](run, parsed.data as never);
 }
 
@@ -196,23 +180,10 @@ async function inUnit(batch: Batch, unit: UnitOfWork, m: PushMutation): Promise<
   const mark = unit.mark();
   const touchedHere = new Set<string>();
   try {
-    await runHandler(batch, m, batch.tx, touchedHere);
+    await runHandler(batch, m, touchedHere);
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     unit.undo(mark);
-    return refusalResult(error, batch.lang);
-  }
-  touchedHere.forEach((o) => batch.touchedOrgs.add(o));
-  return { status: 'applied' };
-}
-
-/** One mutation in its own savepoint: a refusal rolls back what it wrote. */
-async function inSavepoint(batch: Batch, m: PushMutation): Promise<Recorded> {
-  const touchedHere = new Set<string>();
-  try {
-    await batch.tx.transaction((sp) => runHandler(batch, m, sp, touchedHere));
-  } catch (error) {
-    if (!(error instanceof Refusal)) throw error;
     return refusalResult(error, batch.lang);
   }
   touchedHere.forEach((o) => batch.touchedOrgs.add(o));

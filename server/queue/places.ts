@@ -3,21 +3,11 @@
  * whole queue is re-ranked, changed places are saved and each parent whose place changed is notified. The
  * application just decided (if any) is left to its caller's own notification.
  */
-import { sql } from 'drizzle-orm';
 import type { SpecialQueueApplication } from '../../domain/entities';
 import { queueKeyOf, queuePlaces } from '../../domain/queue-places';
 import { inAllLanguages, parentNotification } from '../../domain/texts';
-import { entities } from '../db/schema';
 import { notifyParent, type WriteRun } from '../mutations/common';
-import { putRow, type StoredRow } from '../store/entity-store';
-
-async function applicationsOfLocality(run: WriteRun, locality: string): Promise<StoredRow<'specialQueueApplication'>[]> {
-  const rows = await run.tx
-    .select()
-    .from(entities)
-    .where(sql`${entities.entity} = 'specialQueueApplication' AND ${entities.deleted} = false AND ${entities.data}->>'locality' = ${locality}`);
-  return rows.map((r) => ({ entity: 'specialQueueApplication' as const, id: r.id, orgId: r.orgId, version: r.version, data: r.data as SpecialQueueApplication }));
-}
+import { listRowsWhere, putRow } from '../store/entity-store';
 
 /**
  * Re-ranks the queue of `app` (as it is now stored) and returns the place of every member. Members whose place
@@ -25,7 +15,7 @@ async function applicationsOfLocality(run: WriteRun, locality: string): Promise<
  */
 export async function reassignQueuePlaces(run: WriteRun, app: SpecialQueueApplication, decidedId: string | null): Promise<Map<string, number>> {
   const key = queueKeyOf(app);
-  const rows = (await applicationsOfLocality(run, app.locality)).filter((r) => queueKeyOf(r.data) === key);
+  const rows = (await listRowsWhere(run.tx, 'specialQueueApplication', 'locality', app.locality)).filter((r) => queueKeyOf(r.data) === key);
   const places = queuePlaces(rows.map((r) => r.data));
   for (const row of rows) {
     const place = places.get(row.id) ?? null;

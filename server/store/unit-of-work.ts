@@ -6,7 +6,8 @@
  * rolled back from an undo log instead of a savepoint: the journal entries and events it added are dropped.
  *
  * Reads see the batch's own buffered writes. Rows are cached with their deleted flag, so a write's version follows
- * the stored one even for a deleted row, as `putRow` does.
+ * the stored one even for a deleted row, as `putRow` does. Side tables (group places and holds) are buffered the
+ * same way by primary key and written after the entity rows.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { EntityName, EntityRow } from '../../domain/entities';
@@ -14,7 +15,7 @@ import type { ServerTx } from '../db/connect';
 import { rowsOf } from '../db/rows';
 import { changes, clients, entities, mutationResults, notifications } from '../db/schema';
 import { validatedEntity } from './entity-store';
-import type { BufferedNotification, StoreUnit, StoredRow } from './unit-registry';
+import type { BufferedNotification, SideTable, StoreUnit, StoredRow } from './unit-registry';
 
 interface Slot {
   entity: EntityName;
@@ -33,10 +34,13 @@ type Event =
   | { kind: 'notification'; notification: BufferedNotification }
   | { kind: 'result'; result: BufferedResult };
 
-interface JournalEntry {
-  key: string;
-  before: Slot | null | undefined;
-  wasDirty: boolean;
+/** Puts one buffered write back as it was before (the undo log). */
+type JournalEntry = () => void;
+
+/** A side table's rows as the batch sees them (null = known not to exist) and the keys written. */
+interface SideBuffer {
+  rows: Map<string, unknown>;
+  dirty: Set<string>;
 }
 
 /** Where a mutation can be undone back to. */
@@ -53,6 +57,12 @@ const listKeyOf = (entity: string, field: string, value: string) => `${entity}\u
 /** PostgreSQL's "C" order of text, which `ORDER BY id` gives on the server's databases. */
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/**
+ * One column of a multi-row write as a single array parameter (`unnest`): a statement of a handful of parameters
+ * whatever the rows, far cheaper to build and send than one parameter per value.
+ */
+const column = <T>(rows: readonly T[], value: (row: T) => unknown) => sql.param(rows.map(value));
+
 function chunks<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) out.push(items.slice(i, i + ROWS_PER_STATEMENT));
@@ -65,6 +75,7 @@ export class UnitOfWork implements StoreUnit {
   /** (entity, field, value) → the keys the database had for that filter when it was first asked. */
   private readonly lists = new Map<string, Set<string>>();
   private readonly dirty = new Set<string>();
+  private readonly side = new Map<SideTable<unknown>, SideBuffer>();
   private journal: JournalEntry[] = [];
   private events: Event[] = [];
   private lastClientSeq: number | null = null;
@@ -121,7 +132,7 @@ export class UnitOfWork implements StoreUnit {
     const before = this.slots.has(key) ? this.slots.get(key)! : await this.slot(entity, data.id);
     const version = (before?.version ?? 0) + 1;
     const slot: Slot = { entity, id: data.id, orgId, version, data: validatedEntity(entity, data, version), deleted: false };
-    this.journal.push({ key, before, wasDirty: this.dirty.has(key) });
+    this.journal.push(this.restorer(this.slots, this.dirty, key));
     this.slots.set(key, slot);
     this.dirty.add(key);
     this.events.push({ kind: 'change', slot });
@@ -142,27 +153,40 @@ export class UnitOfWork implements StoreUnit {
     this.lastClientSeq = Math.max(this.lastClientSeq ?? result.clientSeq, result.clientSeq);
   }
 
+  /** Reads the side-table rows of `keys` not read yet, in one query. */
+  async sideLoad<R>(table: SideTable<R>, keys: readonly string[]): Promise<R[]> {
+    const buffer = this.sideBuffer(table);
+    const missing = [...new Set(keys)].filter((k) => !buffer.rows.has(k));
+    if (missing.length > 0) {
+      this.queries++;
+      for (const key of missing) buffer.rows.set(key, null);
+      for (const row of await table.load(this.tx, missing)) buffer.rows.set(table.keyOf(row), row);
+    }
+    return keys.map((k) => buffer.rows.get(k) as R | null).filter((r): r is R => r !== null);
+  }
+
+  async sideGet<R>(table: SideTable<R>, key: string): Promise<R | null> {
+    await this.sideLoad(table, [key]);
+    return (this.sideBuffer(table).rows.get(key) as R | null) ?? null;
+  }
+
+  sidePut<R>(table: SideTable<R>, row: R): void {
+    this.sideWrite(table, table.keyOf(row), row);
+  }
+
+  sideRemove<R>(table: SideTable<R>, key: string): void {
+    this.sideWrite(table, key, null);
+  }
+
   mark(): UnitMark {
     return { journal: this.journal.length, events: this.events.length };
   }
 
   /** Drops everything written since `mark`, newest first. */
   undo(mark: UnitMark): void {
-    for (let i = this.journal.length - 1; i >= mark.journal; i--) {
-      const entry = this.journal[i]!;
-      if (entry.before === undefined) this.slots.delete(entry.key);
-      else this.slots.set(entry.key, entry.before);
-      if (!entry.wasDirty) this.dirty.delete(entry.key);
-    }
+    for (let i = this.journal.length - 1; i >= mark.journal; i--) this.journal[i]!();
     this.journal.length = mark.journal;
     this.events.length = mark.events;
-  }
-
-  /** Forgets every cached read (after writes made around the unit, which it did not see). */
-  forgetReads(): void {
-    if (this.dirty.size > 0 || this.events.length > 0) throw new Error('unit of work: forgetting reads with unflushed writes');
-    this.slots.clear();
-    this.lists.clear();
   }
 
   /** Writes everything buffered, numbering the events in the order they happened. */
@@ -181,23 +205,23 @@ export class UnitOfWork implements StoreUnit {
       const rows = [...this.dirty].map((key) => this.slots.get(key)!);
       for (const part of chunks(rows)) {
         this.queries++;
-        await this.tx
-          .insert(entities)
-          .values(part.map((s) => ({ entity: s.entity, id: s.id, orgId: s.orgId, version: s.version, data: s.data, deleted: s.deleted })))
-          .onConflictDoUpdate({
-            target: [entities.entity, entities.id],
-            set: { orgId: sql`excluded.org_id`, version: sql`excluded.version`, data: sql`excluded.data`, deleted: sql`excluded.deleted` },
-          });
+        await this.tx.execute(sql`
+          INSERT INTO ${entities} (entity, id, org_id, version, data, deleted)
+          SELECT entity, id, org_id, version, data::jsonb, deleted FROM unnest(
+            ${column(part, (s) => s.entity)}::text[], ${column(part, (s) => s.id)}::text[], ${column(part, (s) => s.orgId)}::text[],
+            ${column(part, (s) => s.version)}::int[], ${column(part, (s) => JSON.stringify(s.data))}::text[], ${column(part, (s) => s.deleted)}::bool[]
+          ) AS t(entity, id, org_id, version, data, deleted)
+          ON CONFLICT (entity, id) DO UPDATE SET org_id = excluded.org_id, version = excluded.version, data = excluded.data, deleted = excluded.deleted`);
       }
       for (const part of chunks([...lastChange.values()])) {
         this.queries++;
-        await this.tx
-          .insert(changes)
-          .values(part.map(({ slot, seq }) => ({ seq, entity: slot.entity, id: slot.id, orgId: slot.orgId, op: 'upsert' as const, version: slot.version })))
-          .onConflictDoUpdate({
-            target: [changes.entity, changes.id],
-            set: { seq: sql`excluded.seq`, orgId: sql`excluded.org_id`, op: sql`excluded.op`, version: sql`excluded.version` },
-          });
+        await this.tx.execute(sql`
+          INSERT INTO ${changes} (seq, entity, id, org_id, op, version)
+          SELECT seq, entity, id, org_id, 'upsert', version FROM unnest(
+            ${column(part, (c) => c.seq)}::bigint[], ${column(part, (c) => c.slot.entity)}::text[], ${column(part, (c) => c.slot.id)}::text[],
+            ${column(part, (c) => c.slot.orgId)}::text[], ${column(part, (c) => c.slot.version)}::int[]
+          ) AS t(seq, entity, id, org_id, version)
+          ON CONFLICT (entity, id) DO UPDATE SET seq = excluded.seq, org_id = excluded.org_id, op = excluded.op, version = excluded.version`);
       }
       for (const part of chunks(notified)) {
         this.queries++;
@@ -205,8 +229,24 @@ export class UnitOfWork implements StoreUnit {
       }
       for (const part of chunks(results)) {
         this.queries++;
-        await this.tx.insert(mutationResults).values(part);
+        const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+        await this.tx.execute(sql`
+          INSERT INTO ${mutationResults} (client_id, client_seq, mutation_id, name, status, code, message, params, current, result_seq, recorded_at)
+          SELECT client_id, client_seq, mutation_id, name, status, code, message, params::jsonb, current::jsonb, result_seq, recorded_at::timestamptz FROM unnest(
+            ${column(part, (r) => r.clientId)}::text[], ${column(part, (r) => r.clientSeq)}::int[], ${column(part, (r) => r.mutationId)}::text[],
+            ${column(part, (r) => r.name)}::text[], ${column(part, (r) => r.status)}::text[], ${column(part, (r) => r.code ?? null)}::text[],
+            ${column(part, (r) => r.message ?? null)}::text[], ${column(part, (r) => json(r.params))}::text[], ${column(part, (r) => json(r.current))}::text[],
+            ${column(part, (r) => r.resultSeq)}::bigint[], ${column(part, (r) => r.recordedAt)}::text[]
+          ) AS t(client_id, client_seq, mutation_id, name, status, code, message, params, current, result_seq, recorded_at)`);
       }
+    }
+    for (const [table, buffer] of [...this.side].sort(([a], [b]) => a.flushOrder - b.flushOrder)) {
+      if (buffer.dirty.size === 0) continue;
+      const written = [...buffer.dirty].map((k) => buffer.rows.get(k));
+      const removed = [...buffer.dirty].filter((k) => buffer.rows.get(k) === null);
+      for (const part of chunks(written.filter((r) => r !== null))) this.queries += await table.write(this.tx, part, []);
+      for (const part of chunks(removed)) this.queries += await table.write(this.tx, [], part);
+      buffer.dirty.clear();
     }
     if (this.lastClientSeq !== null) {
       this.queries++;
@@ -229,6 +269,31 @@ export class UnitOfWork implements StoreUnit {
     const key = keyOf(entity, id);
     if (!this.slots.has(key)) await this.prefetch(new Map([[entity, [id]]]));
     return this.slots.get(key) ?? null;
+  }
+
+  private sideBuffer(table: SideTable<unknown>): SideBuffer {
+    let buffer = this.side.get(table);
+    if (!buffer) this.side.set(table, (buffer = { rows: new Map(), dirty: new Set() }));
+    return buffer;
+  }
+
+  private sideWrite(table: SideTable<unknown>, key: string, row: unknown): void {
+    const buffer = this.sideBuffer(table);
+    this.journal.push(this.restorer(buffer.rows, buffer.dirty, key));
+    buffer.rows.set(key, row);
+    buffer.dirty.add(key);
+  }
+
+  /** The undo of a write about to replace `key` in `rows`: the cached value and the dirty mark as they are now. */
+  private restorer<V>(rows: Map<string, V>, dirty: Set<string>, key: string): JournalEntry {
+    const had = rows.has(key);
+    const before = rows.get(key);
+    const wasDirty = dirty.has(key);
+    return () => {
+      if (had) rows.set(key, before as V);
+      else rows.delete(key);
+      if (!wasDirty) dirty.delete(key);
+    };
   }
 
   private cacheIfAbsent(key: string, slot: Slot | null): void {

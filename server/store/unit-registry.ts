@@ -4,7 +4,7 @@
  * the tables while it is attached, without each of them having to know about it.
  */
 import type { EntityName, EntityRow } from '../../domain/entities';
-import type { Queryable } from '../db/connect';
+import type { Queryable, ServerTx } from '../db/connect';
 
 export interface StoredRow<E extends EntityName = EntityName> {
   entity: E;
@@ -25,6 +25,20 @@ export interface BufferedNotification {
   createdAt: string;
 }
 
+/**
+ * A table beside `entities` whose rows a unit of work buffers by primary key like entity rows (group places and
+ * holds). Without a unit, `sideRows` sends each read and write at once through the same two functions.
+ */
+export interface SideTable<R> {
+  /** Tables other tables reference flush first (lower first). */
+  readonly flushOrder: number;
+  keyOf(row: R): string;
+  /** The stored rows of `keys` (locked, when concurrent writers must wait for this transaction). */
+  load(tx: ServerTx, keys: readonly string[]): Promise<R[]>;
+  /** Inserts or replaces `rows` and deletes the rows of `removed`; returns the statements it sent. */
+  write(tx: ServerTx, rows: readonly R[], removed: readonly string[]): Promise<number>;
+}
+
 /** What the entity store delegates to an attached unit of work. */
 export interface StoreUnit {
   get<E extends EntityName>(entity: E, id: string): Promise<StoredRow<E> | null>;
@@ -33,6 +47,9 @@ export interface StoreUnit {
   /** The id was just generated: writing it needs no read first. */
   knowNew(entity: EntityName, id: string): void;
   notify(notification: BufferedNotification): void;
+  sideGet<R>(table: SideTable<R>, key: string): Promise<R | null>;
+  sidePut<R>(table: SideTable<R>, row: R): void;
+  sideRemove<R>(table: SideTable<R>, key: string): void;
 }
 
 const units = new WeakMap<object, StoreUnit>();
@@ -47,4 +64,20 @@ export function detachUnit(tx: Queryable): void {
 
 export function unitOf(tx: Queryable): StoreUnit | undefined {
   return units.get(tx);
+}
+
+/** Reads and writes of one side table in `tx`: through its unit when one is attached, else at once. */
+export function sideRows<R>(tx: ServerTx, table: SideTable<R>) {
+  const unit = unitOf(tx);
+  return {
+    get: async (key: string): Promise<R | null> => (unit ? unit.sideGet(table, key) : ((await table.load(tx, [key]))[0] ?? null)),
+    put: async (row: R): Promise<void> => {
+      if (unit) unit.sidePut(table, row);
+      else await table.write(tx, [row], []);
+    },
+    remove: async (key: string): Promise<void> => {
+      if (unit) unit.sideRemove(table, key);
+      else await table.write(tx, [], [key]);
+    },
+  };
 }

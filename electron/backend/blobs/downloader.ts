@@ -54,31 +54,44 @@ export class BlobDownloader {
   private wake: NodeJS.Timeout | null = null;
   private stopped = false;
   private done = 0;
+  /**
+   * Rows in `blob_jobs`, counted once, then kept by this class (the queue's only writer): the status asks for it
+   * often, and a count walks a queue of a whole replica's documents.
+   */
+  private queued: number | null = null;
 
   constructor(private readonly options: DownloaderOptions) {}
 
   /** Queues documents that are not stored yet; a user-requested one jumps the queue. */
   enqueue(wants: readonly BlobWant[]): void {
     const { sqlite, store } = this.options;
-    const insert = cachedStatement(
+    const insert = cachedStatement(sqlite, 'INSERT INTO blob_jobs (sha256, size, mime, priority, part_key) VALUES (?, ?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING');
+    const raise = cachedStatement(
       sqlite,
-      `INSERT INTO blob_jobs (sha256, size, mime, priority, part_key) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT(sha256) DO UPDATE SET priority = MIN(priority, excluded.priority),
-         retry_after = CASE WHEN excluded.priority < priority THEN 0 ELSE retry_after END`,
+      `UPDATE blob_jobs SET priority = MIN(priority, @priority), retry_after = CASE WHEN @priority < priority THEN 0 ELSE retry_after END
+        WHERE sha256 = @sha256`,
     );
     // The queue is re-derived from the replica at every start: its commits need not wait for the disk.
-    withRelaxedDurability(sqlite, () =>
+    const added = withRelaxedDurability(sqlite, () =>
       sqlite.transaction(() => {
-        for (const w of wants) if (!store.has(w.sha256)) insert.run(w.sha256, w.size, w.mime, w.priority ?? 10, newKey());
+        let n = 0;
+        for (const w of wants) {
+          if (store.has(w.sha256)) continue;
+          const priority = w.priority ?? 10;
+          if (insert.run(w.sha256, w.size, w.mime, priority, newKey()).changes === 1) n++;
+          else raise.run({ priority, sha256: w.sha256 });
+        }
+        return n;
       })(),
     );
+    if (this.queued !== null) this.queued += added;
     this.kick();
   }
 
   progress(): { done: number; total: number } {
-    const queued = (this.options.sqlite.prepare('SELECT COUNT(*) AS n FROM blob_jobs').get() as { n: number }).n;
-    if (queued === 0) this.done = 0;
-    return { done: this.done, total: this.done + queued };
+    this.queued ??= (this.options.sqlite.prepare('SELECT COUNT(*) AS n FROM blob_jobs').get() as { n: number }).n;
+    if (this.queued === 0) this.done = 0;
+    return { done: this.done, total: this.done + this.queued };
   }
 
   stop(): Promise<void> {
@@ -127,19 +140,22 @@ export class BlobDownloader {
     const { store } = this.options;
     const part = store.partPath(job.sha256);
     try {
-      let offset = fs.existsSync(part) ? fs.statSync(part).size : 0;
+      // File I/O here waits off the thread (fsyncs especially): a download never stalls the API thread on the disk.
+      let offset = (await fs.promises.stat(part).catch(() => null))?.size ?? 0;
       if (offset > job.size) offset = this.restartPart(job, part);
       const free = (this.options.freeBytes ?? statfsFree)(store.dir);
       if (free < job.size - offset + FREE_SPACE_MARGIN) throw new SyncHttpError('transient', 'not enough free disk space');
       if (offset < job.size) offset = await this.fetchInto(job, part, offset);
-      const plain = ctrAt(job.part_key, 0, fs.readFileSync(part));
+      const plain = ctrAt(job.part_key, 0, await fs.promises.readFile(part));
       if (plain.length !== job.size || sha256Hex(plain) !== job.sha256) {
         this.restartPart(job, part);
         throw new SyncHttpError('transient', 'downloaded document does not match its checksum');
       }
-      store.store(job.sha256, plain, job.mime);
-      this.options.sqlite.prepare('DELETE FROM blob_jobs WHERE sha256 = ?').run(job.sha256);
-      fs.rmSync(part, { force: true });
+      await store.store(job.sha256, plain, job.mime);
+      const { sqlite } = this.options;
+      const removed = withRelaxedDurability(sqlite, () => sqlite.prepare('DELETE FROM blob_jobs WHERE sha256 = ?').run(job.sha256).changes);
+      if (this.queued !== null) this.queued -= removed;
+      await fs.promises.rm(part, { force: true });
       this.done++;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -167,16 +183,16 @@ export class BlobDownloader {
     }
     if (offset > 0 && response.status !== 206) offset = this.restartPart(job, part);
     if (!response.body) throw new SyncHttpError('transient', 'document answer without a body');
-    const fd = fs.openSync(part, 'a');
+    const handle = await fs.promises.open(part, 'a');
     try {
       for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-        fs.writeSync(fd, ctrAt(job.part_key, offset, chunk));
+        await handle.write(ctrAt(job.part_key, offset, chunk));
         offset += chunk.length;
         if (offset > job.size) throw new SyncHttpError('transient', 'document is longer than announced');
       }
-      fs.fsyncSync(fd);
+      await handle.sync();
     } finally {
-      fs.closeSync(fd);
+      await handle.close();
     }
     return offset;
   }

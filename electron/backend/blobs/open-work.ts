@@ -12,13 +12,14 @@ const REVIEW_TAB: ContractInboxTab = 'review';
 
 /**
  * Contract documents of open work among the rowids `(after, after + span]`: a page costs a bounded scan, so the
- * prefetch can walk a replica of any size in short slices.
+ * prefetch can walk a replica of any size in short slices. `CROSS JOIN` keeps the documents' rowid range as the outer
+ * loop: left to itself the planner walks every contract of the tab per page (60–80 ms a page at 300k contracts).
  */
 export function openWorkContractDocuments(sqlite: Database.Database, after: number, span: number): BlobWant[] {
   return cachedStatement(
     sqlite,
     `SELECT d.sha256 AS sha256, json_extract(d.data, '$.size') AS size, json_extract(d.data, '$.mime') AS mime
-       FROM contract_documents d JOIN contracts c ON c.id = d.contract_id
+       FROM contract_documents d CROSS JOIN contracts c ON c.id = d.contract_id
       WHERE d.rowid > ? AND d.rowid <= ? AND d.current = 1 AND c.tab = ?`,
   ).all(after, after + span, REVIEW_TAB) as BlobWant[];
 }

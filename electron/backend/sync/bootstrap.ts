@@ -12,10 +12,10 @@ import { entityNames, type EntityName } from '../../../domain/entities';
 import { bootstrapMetaSchema, bootstrapRowSchema } from '../../../domain/sync-protocol';
 import { validatedRowJson } from './replica';
 import { SyncHttpError, type SyncHttp } from './sync-http';
+import { yieldToEventLoop } from './yield-to-event-loop';
 
 /** Rows per load transaction: the file has no journal and no reader, so this only amortises the commit. */
 const LOAD_BATCH = 20_000;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 type BootstrapMeta = z.infer<typeof bootstrapMetaSchema>['_meta'];
 

@@ -17,6 +17,8 @@ import { Replica } from './replica';
 import { replicaTables } from '../../../db/replica-tables';
 import { SyncHttp, SyncHttpError, type FetchLike } from './sync-http';
 import { SyncStateStore } from './sync-state';
+import { withRelaxedDurability } from '../../../db/relaxed-durability';
+import { yieldToEventLoop } from './yield-to-event-loop';
 
 export interface SyncEngineOptions {
   sqlite: Database.Database;
@@ -24,6 +26,8 @@ export interface SyncEngineOptions {
   replica: ReplicaFiles;
   /** Builds a bootstrap file; default: on this thread through `fetch` (the app passes the sync worker). */
   bootstrapRunner?: BootstrapRunner;
+  /** Wraps the replica switch (the document prefetch stops reading the old file first); default: switches at once. */
+  switchReplica?: (switchNow: () => void) => Promise<void>;
   /** Called at each step of a replica switch (crash tests kill the process there). */
   onSwitchStep?: (step: SwitchStep) => void;
   serverUrl: string;
@@ -40,6 +44,12 @@ export interface SyncEngineOptions {
   pushDebounceMs?: number;
   requestTimeoutMs?: number;
   pullLimit?: number;
+  /** Decisions per push (default and most: MAX_PUSH_BATCH); the drain benchmark's baseline pushes one at a time. */
+  pushBatchLimit?: number;
+  /** Changes stored per transaction of a pull page (the API thread is free between them); default 100. */
+  pullSliceChanges?: number;
+  /** Called after each slice of a pull page but the last is stored (crash tests kill the process there). */
+  onPullSlice?: (stored: number, ofPage: number) => void;
   onDataChanged?: (tables: string[]) => void;
   onStatus?: (status: SyncStatus) => void;
   /** Called after the replica changed (prefetch documents of new work). */
@@ -47,6 +57,12 @@ export interface SyncEngineOptions {
   downloads?: () => { done: number; total: number | null };
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 }
+
+/**
+ * A page of 1,000 changes (validation, upserts, 5 indexes, search index) holds the thread for tens of milliseconds
+ * and more at large replicas: stored 100 at a time, each slice is a few milliseconds.
+ */
+const PULL_SLICE_CHANGES = 100;
 
 export type CycleOutcome = { ok: true } | { ok: false; kind: SyncHttpError['kind'] | 'internal'; message: string };
 
@@ -332,21 +348,26 @@ export class SyncEngine {
     await run(job, onProgress);
     // The switch is this thread's only share of a bootstrap: one small commit and a re-attachment. Retiring the
     // decisions the snapshot already contains is idempotent, so a crash on either side of the commit is harmless.
-    replica.switchTo(
-      job.file,
-      () => {
-        this.outbox.retireAppliedUpTo(appliedBefore);
-        this.state.markBootstrapped(this.now().toISOString());
-      },
-      this.options.onSwitchStep,
-    );
+    const switchNow = () =>
+      replica.switchTo(
+        job.file,
+        () => {
+          this.outbox.retireAppliedUpTo(appliedBefore);
+          this.state.markBootstrapped(this.now().toISOString());
+        },
+        this.options.onSwitchStep,
+      );
+    await (this.options.switchReplica ?? (async (now) => now()))(switchNow);
+    // What follows the switch (events, the prefetch's start, the next pull) runs in tasks of its own: API calls that
+    // waited for the switch go first.
+    await yieldToEventLoop();
     this.options.onDataChanged?.([...Object.values(replicaTables).map((t) => t.table), 'outbox']);
     this.options.onReplicaChanged?.();
   }
 
   private async pushStep(): Promise<void> {
     for (;;) {
-      const batch = this.outbox.nextBatch(MAX_PUSH_BATCH);
+      const batch = this.outbox.nextBatch(Math.min(this.options.pushBatchLimit ?? MAX_PUSH_BATCH, MAX_PUSH_BATCH));
       if (batch.length === 0) return;
       this.live.phase = 'pushing';
       this.publishStatus();
@@ -374,17 +395,32 @@ export class SyncEngine {
         continue;
       }
       const tables = new Set<string>(['outbox']);
-      this.options.sqlite.transaction(() => {
-        for (const change of page.changes) {
-          this.replica.apply(change);
-          tables.add(replicaTables[change.entity].table);
-        }
-        // A push whose answer was lost learns its result here, without resending.
-        this.outbox.recordResults(page.mutations);
-        this.outbox.confirm(page.mutations);
-        this.outbox.retireApplied(!page.hasMore);
-        this.state.setCursor(page.cursor, this.now().toISOString());
-      })();
+      const { sqlite } = this.options;
+      const slice = this.options.pullSliceChanges ?? PULL_SLICE_CHANGES;
+      for (let from = 0; ; from += slice) {
+        const last = from + slice >= page.changes.length;
+        const store = sqlite.transaction(() => {
+          for (const change of page.changes.slice(from, from + slice)) {
+            this.replica.apply(change);
+            tables.add(replicaTables[change.entity].table);
+          }
+          if (!last) return;
+          // A push whose answer was lost learns its result here, without resending.
+          this.outbox.recordResults(page.mutations);
+          this.outbox.confirm(page.mutations);
+          this.outbox.retireApplied(!page.hasMore);
+          // The cursor commits with the page's last slice: a crash before it leaves earlier slices stored and the
+          // cursor where it was, so the page comes again and is re-applied (upserts never let an older version win).
+          this.state.setCursor(page.cursor, this.now().toISOString());
+        });
+        // Nothing a pull stores must wait for the disk (an fsync on this thread, behind whatever else the disk does):
+        // a power cut loses only a suffix of commits, so the replica falls back to an earlier page with its cursor,
+        // which is pulled again, and the outbox steps above, all idempotent, are redone.
+        withRelaxedDurability(sqlite, () => store(), ['main', 'replica']);
+        if (last) break;
+        this.options.onPullSlice?.(from + slice, page.changes.length);
+        await yieldToEventLoop();
+      }
       this.options.onDataChanged?.([...tables]);
       if (page.changes.length > 0) this.options.onReplicaChanged?.();
       this.publishStatus();

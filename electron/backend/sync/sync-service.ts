@@ -6,12 +6,16 @@ import path from 'node:path';
 import { AppError } from '../../../domain/envelope';
 import { BlobDownloader } from '../blobs/downloader';
 import { BlobStore } from '../blobs/blob-store';
-import { knownDocument, lastContractDocumentRowid, openWorkConclusions, openWorkContractDocuments } from '../blobs/open-work';
+import { knownDocument } from '../blobs/open-work';
+import { inThreadPrefetchWalker, type PrefetchWalk, type PrefetchWalker } from '../blobs/prefetch-walker';
 import type { Compute } from '../compute/compute-pool';
 import { SessionService } from '../session/session-service';
 import { SyncEngine, type SyncEngineOptions } from './engine';
+import { yieldToEventLoop } from './yield-to-event-loop';
 
-export interface SyncServiceOptions extends Omit<SyncEngineOptions, 'downloads' | 'onReplicaChanged'> {
+export interface SyncServiceOptions extends Omit<SyncEngineOptions, 'downloads' | 'onReplicaChanged' | 'switchReplica'> {
+  /** Where the prefetch walks the replica; default: this thread in short slices (the app passes the prefetch worker). */
+  prefetchWalker?: PrefetchWalker;
   dataDir: string;
   /** Where documents are decrypted and verified (the compute worker). */
   compute: Pick<Compute, 'run'>;
@@ -21,9 +25,6 @@ export interface SyncServiceOptions extends Omit<SyncEngineOptions, 'downloads' 
 }
 
 const DEFAULT_BLOB_BUDGET = 2 * 1024 ** 3;
-/** Contract-document rowids per prefetch slice: a few milliseconds of the API thread each. */
-const PREFETCH_SPAN = 500;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class SyncService {
   readonly engine: SyncEngine;
@@ -32,7 +33,11 @@ export class SyncService {
   readonly session: SessionService;
   private prefetching: Promise<void> | null = null;
   private prefetchAgain = false;
+  private walk: PrefetchWalk | null = null;
+  /** A replica switch is under way: no walk may open the file it is about to delete. */
+  private switching = false;
   private stopped = false;
+  private readonly walker: PrefetchWalker;
 
   constructor(private readonly options: SyncServiceOptions) {
     const now = options.now ?? (() => new Date());
@@ -40,7 +45,9 @@ export class SyncService {
       ...options,
       downloads: () => this.downloader.progress(),
       onReplicaChanged: () => this.prefetch(),
+      switchReplica: (switchNow) => this.switchReplica(switchNow),
     });
+    this.walker = options.prefetchWalker ?? inThreadPrefetchWalker(options.sqlite);
     this.session = new SessionService({
       sqlite: options.sqlite,
       state: this.engine.state,
@@ -70,6 +77,7 @@ export class SyncService {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    await this.walk?.cancel();
     await this.engine.stop();
     await this.prefetching;
     await this.downloader.stop();
@@ -97,20 +105,29 @@ export class SyncService {
   }
 
   private async prefetchPass(): Promise<void> {
-    const { sqlite } = this.options;
+    // A pass is asked for at the end of other work (a switch, a pull page): it starts in a task of its own.
+    await yieldToEventLoop();
+    if (this.switching || this.stopped) return;
     const keep = new Set<string>();
-    const queue = (wants: ReturnType<typeof openWorkConclusions>) => {
+    this.walk = this.walker((wants) => {
       for (const w of wants) keep.add(w.sha256);
       if (wants.length > 0) this.downloader.enqueue(wants);
-    };
-    queue(openWorkConclusions(sqlite));
-    const end = lastContractDocumentRowid(sqlite);
-    for (let after = 0; after < end; after += PREFETCH_SPAN) {
-      if (this.stopped) return;
-      queue(openWorkContractDocuments(sqlite, after, PREFETCH_SPAN));
-      await yieldToEventLoop();
+    });
+    const complete = await this.walk.done;
+    this.walk = null;
+    // A cancelled walk knows only part of open work: trimming the store then could evict documents still needed.
+    if (complete && !this.stopped) this.store.evict(this.options.blobBudgetBytes ?? DEFAULT_BLOB_BUDGET, keep);
+  }
+
+  /** The engine's replica switch: a running walk stops first, and none starts until the new file is attached. */
+  private async switchReplica(switchNow: () => void): Promise<void> {
+    this.switching = true;
+    try {
+      await this.walk?.cancel();
+      switchNow();
+    } finally {
+      this.switching = false;
     }
-    this.store.evict(this.options.blobBudgetBytes ?? DEFAULT_BLOB_BUDGET, keep);
   }
 
   /** Puts a document at the head of the queue (the user wants to see it). */

@@ -7,7 +7,7 @@ import { expect, it } from 'vitest';
 import { sha256Hex } from '../../../electron/backend/blobs/blob-crypto';
 import { openWorkDocuments } from '../../../electron/backend/blobs/open-work';
 import { pathStarts } from '../../support/fault-proxy';
-import { freshService, localService, nonceSigner, openLocalDb, STAFF, syncUntilSettled, tempDir, useWorld } from './support/world';
+import { freshService, localService, nonceSigner, openLocalDb, settledDownloads, STAFF, syncUntilSettled, tempDir, useWorld } from './support/world';
 
 const world = useWorld();
 
@@ -18,16 +18,6 @@ async function errorCode(read: () => Promise<unknown>): Promise<string | null> {
   } catch (error) {
     return (error as { code?: string }).code ?? 'no code';
   }
-}
-
-async function settledDownloads(service: ReturnType<typeof localService>) {
-  for (let i = 0; i < 400; i++) {
-    await service.downloader.idle();
-    if (service.downloader.progress().total === 0) return;
-    service.downloader.kick();
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error('downloads did not finish');
 }
 
 it('prefetches open work, re-downloads a corrupted or truncated transfer, refuses a tampered file', async () => {
@@ -82,7 +72,7 @@ it('evicts least-recently-opened documents over budget but never documents of op
     const keep = new Set(openWorkDocuments(db.sqlite).map((w) => w.sha256));
     // An unrelated document stored earlier and not part of open work goes first.
     const stray = new Uint8Array([1, 2, 3, 4]);
-    service.store.store(sha256Hex(stray), stray, 'image/jpeg');
+    await service.store.store(sha256Hex(stray), stray, 'image/jpeg');
     await service.prefetch();
     expect(service.store.has(sha256Hex(stray))).toBe(false);
     for (const sha of keep) expect(service.store.has(sha)).toBe(true);

@@ -116,7 +116,7 @@ describe('special-queue handlers', () => {
     r.putApplication(application(2, { conclusionSha256: sha256, conclusionSize: conclusion.length, parentSignature: signature }));
 
     expect((await handlers['specialQueue.get']({ id: 'sq-1' })).parentSignature).toBeNull();
-    r.sync.store.store(sha256, conclusion, 'application/pdf');
+    await r.sync.store.store(sha256, conclusion, 'application/pdf');
     expect((await handlers['specialQueue.get']({ id: 'sq-1' })).parentSignature).toMatchObject({ valid: true, iinMatches: true, problem: null, signerIin: parent.identity.iin });
     expect((await handlers['specialQueue.get']({ id: 'sq-2' })).parentSignature).toMatchObject({ iinMatches: false, problem: 'WRONG_SIGNER', signerIin: parent.identity.iin });
     r.putApplication(application(3, { conclusionSha256: sha256, conclusionSize: conclusion.length }));

@@ -30,6 +30,8 @@ export interface ChildEngineConfig {
   serverUrl: string;
   pullLimit: number;
   killAtSwitchStep?: SwitchStep;
+  pullSliceChanges?: number;
+  killAfterPullSlices?: number;
 }
 
 export class ChildEngine {

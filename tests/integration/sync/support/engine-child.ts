@@ -16,6 +16,9 @@ interface ChildConfig {
   pullLimit: number;
   /** Kill this process (SIGKILL) when a replica switch reaches this step. */
   killAtSwitchStep?: SwitchStep;
+  pullSliceChanges?: number;
+  /** Kill this process (SIGKILL) once this many slices of a pull page are stored (the page's cursor is not). */
+  killAfterPullSlices?: number;
 }
 
 export type ChildCommand =
@@ -25,6 +28,7 @@ export type ChildCommand =
 
 const config = JSON.parse(process.argv[2]!) as ChildConfig;
 const db = openDatabase({ file: config.dbFile, key: Uint8Array.from(Buffer.from(config.keyHex, 'hex')), migrationsFolder: config.migrationsFolder });
+let pullSlices = 0;
 const engine = new SyncEngine({
   sqlite: db.sqlite,
   replica: db.replica,
@@ -33,6 +37,10 @@ const engine = new SyncEngine({
   pokeSocketFactory: null,
   requestTimeoutMs: 3_000,
   pullLimit: config.pullLimit,
+  ...(config.pullSliceChanges ? { pullSliceChanges: config.pullSliceChanges } : {}),
+  onPullSlice: () => {
+    if (++pullSlices === config.killAfterPullSlices) process.kill(process.pid, 'SIGKILL');
+  },
   onSwitchStep: (step) => {
     if (step === config.killAtSwitchStep) process.kill(process.pid, 'SIGKILL');
   },

@@ -121,6 +121,17 @@ export async function syncUntilSettled(service: SyncService, maxCycles = 200): P
   throw new Error(`sync did not settle: ${last}`);
 }
 
+/** Waits until the download queue is empty (failed jobs are retried at once), bounded. */
+export async function settledDownloads(service: SyncService): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    await service.downloader.idle();
+    if (service.downloader.progress().total === 0) return;
+    service.downloader.kick();
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('downloads did not finish');
+}
+
 export interface LocalMachine {
   dir: string;
   db: OpenedDatabase;
