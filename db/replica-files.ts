@@ -195,9 +195,10 @@ export class ReplicaFiles {
   /**
    * Switches to a finished replica file: one commit in the local database holds the pointer and the caller's steps
    * (they must be idempotent: after a crash between this commit and the attachment they are not repeated, before it
-   * they are), then the attachment follows the pointer and the old file goes.
+   * they are), then the attachment follows the pointer and the old file goes — deleted off this thread (unlinking a
+   * replica of a gigabyte waits for the file system; a crash before it leaves a leftover the next open deletes).
    */
-  switchTo(file: string, inSameCommit: () => void, onStep: (step: SwitchStep) => void = () => undefined): void {
+  async switchTo(file: string, inSameCommit: () => void, onStep: (step: SwitchStep) => void = () => undefined): Promise<void> {
     onStep('built');
     this.sqlite.transaction(() => {
       this.sqlite.prepare('UPDATE main.replica_layout SET file = ? WHERE id = 1').run(path.basename(file));
@@ -207,7 +208,7 @@ export class ReplicaFiles {
     this.sqlite.exec('DETACH DATABASE replica');
     this.attachCurrent();
     onStep('attached');
-    this.removeLeftovers();
+    await Promise.all(this.leftovers().map((name) => fs.promises.rm(path.join(this.dir, name), { force: true })));
     onStep('cleaned');
   }
 
@@ -222,11 +223,12 @@ export class ReplicaFiles {
 
   /** Deletes replica files other than the current one (unfinished builds, replaced replicas). */
   removeLeftovers(): void {
+    for (const name of this.leftovers()) fs.rmSync(path.join(this.dir, name), { force: true });
+  }
+
+  private leftovers(): string[] {
     const current = path.basename(this.currentFile());
-    for (const name of fs.readdirSync(this.dir)) {
-      if (!name.startsWith(this.prefix) || name === current || name.startsWith(`${current}-`)) continue;
-      fs.rmSync(path.join(this.dir, name), { force: true });
-    }
+    return fs.readdirSync(this.dir).filter((name) => name.startsWith(this.prefix) && name !== current && !name.startsWith(`${current}-`));
   }
 
   /** Before migrations: the replica tables exist again in the local database (empty) so migrations can change them. */

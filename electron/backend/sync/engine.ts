@@ -27,7 +27,7 @@ export interface SyncEngineOptions {
   /** Builds a bootstrap file; default: on this thread through `fetch` (the app passes the sync worker). */
   bootstrapRunner?: BootstrapRunner;
   /** Wraps the replica switch (the document prefetch stops reading the old file first); default: switches at once. */
-  switchReplica?: (switchNow: () => void) => Promise<void>;
+  switchReplica?: (switchNow: () => Promise<void>) => Promise<void>;
   /** Called at each step of a replica switch (crash tests kill the process there). */
   onSwitchStep?: (step: SwitchStep) => void;
   serverUrl: string;
@@ -357,7 +357,7 @@ export class SyncEngine {
         },
         this.options.onSwitchStep,
       );
-    await (this.options.switchReplica ?? (async (now) => now()))(switchNow);
+    await (this.options.switchReplica ?? ((now) => now()))(switchNow);
     // What follows the switch (events, the prefetch's start, the next pull) runs in tasks of its own: API calls that
     // waited for the switch go first.
     await yieldToEventLoop();

@@ -120,11 +120,11 @@ export class SyncService {
   }
 
   /** The engine's replica switch: a running walk stops first, and none starts until the new file is attached. */
-  private async switchReplica(switchNow: () => void): Promise<void> {
+  private async switchReplica(switchNow: () => Promise<void>): Promise<void> {
     this.switching = true;
     try {
       await this.walk?.cancel();
-      switchNow();
+      await switchNow();
     } finally {
       this.switching = false;
     }
