@@ -39,6 +39,27 @@ function writeContracts(db: OpenedDatabase, names: string[]): void {
   names.forEach((name, i) => replica.apply({ seq: i + 1, entity: 'contract', op: 'upsert', id: `c-${i + 1}`, version: 1, data: contract(i + 1, { child: { ...contract(i + 1).child, fullName: name } }) }));
 }
 
+
+/**
+ * The layout from before the replica had its own file: the replica's contract rows copied back into the local
+ * database's (restored) replica tables, with the cursor in sync_state. Returns the open connection and the replica file.
+ */
+function contractsBackInLocalDatabase(file: string, key: Buffer, cursor: number, fillSearchIndex: boolean): { raw: Database.Database; replicaFile: string } {
+  const raw = new Database(file);
+  applyKey(raw, key);
+  registerSearchFunctions(raw);
+  new ReplicaFiles(raw, file, key, applyKey).restoreTemplate();
+  const replicaFile = path.join(path.dirname(file), (raw.prepare('SELECT file FROM replica_layout').get() as { file: string }).file);
+  raw.prepare('ATTACH DATABASE ? AS old KEY ?').run(replicaFile, `x'${key.toString('hex')}'`);
+  raw.exec('INSERT INTO main.contracts (id, org_id, number, status, child_iin, child_name, parent_iin, parent_name, submitted_at, due_on, rework_count, version, data) SELECT id, org_id, number, status, child_iin, child_name, parent_iin, parent_name, submitted_at, due_on, rework_count, version, data FROM old.contracts');
+  if (fillSearchIndex) {
+    raw.exec('INSERT INTO main.contracts_fts(rowid, number, child_name, child_iin, parent_name, parent_iin, tab) SELECT rowid, number, qabyl_fold_name(child_name), child_iin, qabyl_fold_name(parent_name), parent_iin, tab FROM main.contracts');
+  }
+  raw.exec('DETACH DATABASE old');
+  raw.prepare("INSERT INTO sync_state (id, client_id, cursor, needs_bootstrap) VALUES (1, 'client-1', ?, 0)").run(cursor);
+  return { raw, replicaFile };
+}
+
 it('moves the rows of a database from before the split into a replica file and keeps the cursor', () => {
   const dir = tempDir();
   const file = path.join(dir, 'qabyl.db');
@@ -48,15 +69,7 @@ it('moves the rows of a database from before the split into a replica file and k
   first.close();
 
   // The old layout: the replica tables, with their rows and search index, inside the local database.
-  const raw = new Database(file);
-  applyKey(raw, key);
-  registerSearchFunctions(raw);
-  new ReplicaFiles(raw, file, key, applyKey).restoreTemplate();
-  const replicaFile = path.join(dir, (raw.prepare('SELECT file FROM replica_layout').get() as { file: string }).file);
-  raw.prepare('ATTACH DATABASE ? AS old KEY ?').run(replicaFile, `x'${key.toString('hex')}'`);
-  raw.exec('INSERT INTO main.contracts (id, org_id, number, status, child_iin, child_name, parent_iin, parent_name, submitted_at, due_on, rework_count, version, data) SELECT id, org_id, number, status, child_iin, child_name, parent_iin, parent_name, submitted_at, due_on, rework_count, version, data FROM old.contracts');
-  raw.exec('DETACH DATABASE old');
-  raw.prepare("INSERT INTO sync_state (id, client_id, cursor, needs_bootstrap) VALUES (1, 'client-1', 42, 0)").run();
+  const { raw, replicaFile } = contractsBackInLocalDatabase(file, key, 42, false);
   raw.close();
   fs.rmSync(replicaFile);
 
@@ -193,16 +206,7 @@ it('migration 0011 rebuilds a populated contracts table (a database from before 
   previous.close();
 
   // The rows, at the previous schema, inside the local database, as an installation from before the split has them.
-  const raw = new Database(file);
-  applyKey(raw, key);
-  registerSearchFunctions(raw);
-  new ReplicaFiles(raw, file, key, applyKey).restoreTemplate();
-  const replicaFile = path.join(dir, (raw.prepare('SELECT file FROM replica_layout').get() as { file: string }).file);
-  raw.prepare('ATTACH DATABASE ? AS old KEY ?').run(replicaFile, `x'${key.toString('hex')}'`);
-  raw.exec('INSERT INTO main.contracts (id, org_id, number, status, child_iin, child_name, parent_iin, parent_name, submitted_at, due_on, rework_count, version, data) SELECT id, org_id, number, status, child_iin, child_name, parent_iin, parent_name, submitted_at, due_on, rework_count, version, data FROM old.contracts');
-  raw.exec("INSERT INTO main.contracts_fts(rowid, number, child_name, child_iin, parent_name, parent_iin, tab) SELECT rowid, number, qabyl_fold_name(child_name), child_iin, qabyl_fold_name(parent_name), parent_iin, tab FROM main.contracts");
-  raw.exec('DETACH DATABASE old');
-  raw.prepare("INSERT INTO sync_state (id, client_id, cursor, needs_bootstrap) VALUES (1, 'client-1', 5, 0)").run();
+  const { raw, replicaFile } = contractsBackInLocalDatabase(file, key, 5, true);
   // No replica file yet, as before the split: the migration runs on the populated table itself.
   raw.exec('DELETE FROM replica_layout');
   raw.close();
