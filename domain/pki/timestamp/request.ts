@@ -10,10 +10,20 @@ export interface TimestampQuery {
   nonce: bigint;
 }
 
+/**
+ * The nonce's INTEGER contents from 8 random bytes: positive (top bit clear) and minimal (first byte not zero). A
+ * leading zero byte followed by a byte below 0x80 is not DER, and OpenSSL's TSA refuses such a query ("bad request
+ * format") — one request in 256 before this rule.
+ */
+export function nonceContents(random: Uint8Array): Uint8Array {
+  const bytes = Uint8Array.from(random);
+  bytes[0] = bytes[0]! & 0x7f || 0x01;
+  return bytes;
+}
+
 export async function buildTimestampRequest(stamped: Uint8Array, policy?: string): Promise<TimestampQuery> {
   ensurePkiEngine();
-  const nonceBytes = globalThis.crypto.getRandomValues(new Uint8Array(8));
-  nonceBytes[0] = nonceBytes[0]! & 0x7f; // positive INTEGER
+  const nonceBytes = nonceContents(globalThis.crypto.getRandomValues(new Uint8Array(8)));
   const request = new pkijs.TimeStampReq({
     version: 1,
     messageImprint: await pkijs.MessageImprint.create('SHA-256', toArrayBuffer(stamped)),
