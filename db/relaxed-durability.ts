@@ -1,8 +1,9 @@
 /**
  * Writes whose loss on a power cut costs nothing — rows re-derived at the next start, like the document download
- * queue, or a pull page, which is pulled again with its cursor — commit without waiting for the disk. In WAL mode a commit at `synchronous = NORMAL` is not fsynced (the next durable commit or checkpoint
- * carries it, and a power cut can only lose a suffix of commits), so it never stalls the thread on a busy disk; the
- * database stays consistent either way. Everything else keeps the connection's `synchronous = FULL`.
+ * queue, or a pull page, which is pulled again with its cursor — commit without waiting for the disk. In WAL mode a
+ * commit at `synchronous = NORMAL` is not fsynced (the next durable commit or checkpoint carries it, and a power cut
+ * can only lose a suffix of commits), so it never stalls the thread on a busy disk; the database stays consistent
+ * either way. Everything else keeps the connection's `synchronous = FULL`.
  */
 import type Database from 'better-sqlite3';
 
