@@ -8,7 +8,7 @@ import { cachedStatement } from '../../../db/statement-cache';
 import type Database from 'better-sqlite3';
 import { backoffDelay, type BackoffOptions } from '../sync/backoff';
 import { SyncHttpError, type SyncHttp } from '../sync/sync-http';
-import { ctrAt, newKey } from './blob-crypto';
+import { ctrAt, newKey, newKeys } from './blob-crypto';
 import { sha256Hex } from './blob-crypto';
 import type { BlobStore } from './blob-store';
 
@@ -75,10 +75,11 @@ export class BlobDownloader {
     const added = withRelaxedDurability(sqlite, () =>
       sqlite.transaction(() => {
         let n = 0;
-        for (const w of wants) {
+        const keys = newKeys(wants.length);
+        for (const [i, w] of wants.entries()) {
           if (store.has(w.sha256)) continue;
           const priority = w.priority ?? 10;
-          if (insert.run(w.sha256, w.size, w.mime, priority, newKey()).changes === 1) n++;
+          if (insert.run(w.sha256, w.size, w.mime, priority, keys[i]).changes === 1) n++;
           else raise.run({ priority, sha256: w.sha256 });
         }
         return n;

@@ -16,7 +16,8 @@ export interface PrefetchWalk {
   cancel(): Promise<void>;
 }
 
-export type PrefetchWalker = (onWants: (wants: BlobWant[]) => void) => PrefetchWalk;
+/** `onWants` queues one slice; the walk reads the next slice only once that promise has settled. */
+export type PrefetchWalker = (onWants: (wants: BlobWant[]) => Promise<void>) => PrefetchWalk;
 
 /** Contract-document rowids per slice: a few milliseconds of a thread each. */
 const PREFETCH_SPAN = 500;
@@ -34,7 +35,7 @@ export function inThreadPrefetchWalker(sqlite: Database.Database): PrefetchWalke
     const done = (async () => {
       for (const wants of openWorkSlices(sqlite)) {
         if (cancelled) return false;
-        onWants(wants);
+        await onWants(wants);
         await yieldToEventLoop();
       }
       return !cancelled;
@@ -69,11 +70,18 @@ export function workerPrefetchWalker(
   return (onWants) => {
     const worker = startWorkerThread(workerFile, { file: replica.currentFile(), keyHex: Buffer.from(replica.key).toString('hex') } satisfies PrefetchWorkerData);
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    let queuing: Promise<void> = Promise.resolve();
     const done = new Promise<boolean>((resolve) => {
       worker.on('message', (message: PrefetchWorkerMessage) => {
         if (message.type === 'wants') {
-          onWants(message.wants);
-          worker.postMessage('next');
+          queuing = onWants(message.wants).then(
+            () => void worker.postMessage('next'),
+            (error: unknown) => {
+              log?.(error instanceof Error ? error.message : String(error));
+              resolve(false);
+              void worker.terminate();
+            },
+          );
           return;
         }
         if (message.type === 'failed') log?.(message.message);
@@ -90,6 +98,7 @@ export function workerPrefetchWalker(
       cancel: async () => {
         await worker.terminate();
         await exited;
+        await queuing;
       },
     };
   };

@@ -10,6 +10,7 @@ import type { ReplicaDdl, ReplicaFileBuilder } from '../../../db/replica-files';
 import { insertSql, replicaTables } from '../../../db/replica-tables';
 import { entityNames, type EntityName } from '../../../domain/entities';
 import { bootstrapMetaSchema, bootstrapRowSchema } from '../../../domain/sync-protocol';
+import { ndjsonLineBatches } from './ndjson-lines';
 import { validatedRowJson } from './replica';
 import { SyncHttpError, type SyncHttp } from './sync-http';
 import { yieldToEventLoop } from './yield-to-event-loop';
@@ -33,30 +34,6 @@ export interface BootstrapResult {
 }
 
 export type BootstrapProgress = (done: number, total: number | null) => void;
-
-/**
- * Splits a byte stream into text lines, one batch per chunk: each chunk is scanned once (only the unfinished tail is
- * carried over) and its lines are handled synchronously, without a promise per line.
- */
-async function* lineBatches(body: ReadableStream<Uint8Array>): AsyncGenerator<string[]> {
-  const decoder = new TextDecoder();
-  let tail = '';
-  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-    const text = tail + decoder.decode(chunk, { stream: true });
-    const batch: string[] = [];
-    let start = 0;
-    let nl: number;
-    while ((nl = text.indexOf('\n', start)) >= 0) {
-      const line = text.slice(start, nl).trim();
-      start = nl + 1;
-      if (line) batch.push(line);
-    }
-    tail = text.slice(start);
-    if (batch.length > 0) yield batch;
-  }
-  const rest = (tail + decoder.decode()).trim();
-  if (rest) yield [rest];
-}
 
 /**
  * A row line exactly as the server writes it (server/sync/bootstrap.ts): the envelope first, `data` last. Such a line
@@ -117,7 +94,7 @@ export async function buildReplicaFromServer(builder: ReplicaFileBuilder, job: B
     let done = 0;
     let meta: BootstrapMeta | null = null;
     sqlite.exec('BEGIN');
-    stream: for await (const batch of lineBatches(response.body)) {
+    stream: for await (const batch of ndjsonLineBatches(response.body as unknown as AsyncIterable<Uint8Array>)) {
       for (const line of batch) {
         const row = decodeLine(line);
         if ('meta' in row) {
