@@ -111,9 +111,8 @@ export class BlobDownloader {
     if (this.stopped) return;
     const limit = this.options.concurrency ?? 3;
     const nowMs = this.options.now().getTime();
-    const due = this.options.sqlite
-      // Only as many as could start: a queue of a whole replica's documents is never read into memory per kick.
-      .prepare('SELECT sha256, size, mime, attempts, part_key FROM blob_jobs WHERE retry_after <= ? ORDER BY priority, rowid LIMIT ?')
+    // Only as many as could start: a queue of a whole replica's documents is never read into memory per kick.
+    const due = cachedStatement(this.options.sqlite, 'SELECT sha256, size, mime, attempts, part_key FROM blob_jobs WHERE retry_after <= ? ORDER BY priority, rowid LIMIT ?')
       .all(nowMs, limit + this.active.size) as JobRow[];
     for (const job of due) {
       if (this.active.size >= limit) break;
@@ -130,7 +129,7 @@ export class BlobDownloader {
 
   private armTimer(): void {
     if (this.wake) clearTimeout(this.wake);
-    const next = this.options.sqlite.prepare('SELECT MIN(retry_after) AS t FROM blob_jobs').get() as { t: number | null };
+    const next = cachedStatement(this.options.sqlite, 'SELECT MIN(retry_after) AS t FROM blob_jobs').get() as { t: number | null };
     if (next.t === null || this.stopped) return;
     const delay = Math.max(50, next.t - this.options.now().getTime());
     this.wake = setTimeout(() => this.kick(), delay);
@@ -154,7 +153,7 @@ export class BlobDownloader {
       }
       await store.store(job.sha256, plain, job.mime);
       const { sqlite } = this.options;
-      const removed = withRelaxedDurability(sqlite, () => sqlite.prepare('DELETE FROM blob_jobs WHERE sha256 = ?').run(job.sha256).changes);
+      const removed = withRelaxedDurability(sqlite, () => cachedStatement(sqlite, 'DELETE FROM blob_jobs WHERE sha256 = ?').run(job.sha256).changes);
       if (this.queued !== null) this.queued -= removed;
       await fs.promises.rm(part, { force: true });
       this.done++;

@@ -10,6 +10,7 @@ import type { MutationResult, PushMutation } from '../../../domain/sync-protocol
 import { textParamsSchema, type TextParams } from '../../../domain/text/text-ref';
 import { needsAttention, needsAttentionSql } from './attention';
 import { replicaTables } from '../../../db/replica-tables';
+import { cachedStatement } from '../../../db/statement-cache';
 
 export type OutboxStatus = 'pending' | 'applied' | 'rejected' | 'conflict';
 
@@ -188,7 +189,7 @@ export class Outbox {
    * scan of the rows (each with its arguments and signature) cost a drain of thousands of decisions dearly.
    */
   counts(): { pending: number; attention: number } {
-    const rows = this.sqlite.prepare('SELECT status, count(*) AS n FROM outbox INDEXED BY outbox_status_idx GROUP BY status').all() as Array<{ status: string; n: number }>;
+    const rows = cachedStatement(this.sqlite, 'SELECT status, count(*) AS n FROM outbox INDEXED BY outbox_status_idx GROUP BY status').all() as Array<{ status: string; n: number }>;
     let pending = 0;
     let attention = 0;
     for (const { status, n } of rows) {

@@ -1,6 +1,7 @@
 /** The single `sync_state` row (client id, bootstrap flag, session) and the replica's cursor, which lives with the replica. */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { cachedStatement } from '../../../db/statement-cache';
 import { sessionUserSchema, type SessionUser } from '../../../domain/sync-protocol';
 
 export interface SyncStateRow {
@@ -32,13 +33,13 @@ export class SyncStateStore {
   }
 
   read(): SyncStateRow {
-    const row = this.sqlite
-      .prepare(
-        `SELECT client_id, needs_bootstrap, token, token_expires_at, user, last_synced_at,
-                (SELECT cursor FROM replica.replica_meta WHERE id = 1) AS cursor
-           FROM main.sync_state WHERE id = 1`,
-      )
-      .get() as RawRow;
+    // Read before every request and status update: prepared once per connection.
+    const row = cachedStatement(
+      this.sqlite,
+      `SELECT client_id, needs_bootstrap, token, token_expires_at, user, last_synced_at,
+              (SELECT cursor FROM replica.replica_meta WHERE id = 1) AS cursor
+         FROM main.sync_state WHERE id = 1`,
+    ).get() as RawRow;
     const user = row.user ? sessionUserSchema.safeParse(JSON.parse(row.user)) : null;
     return {
       clientId: row.client_id,
