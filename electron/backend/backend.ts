@@ -30,6 +30,7 @@ import { readLanguageSetting } from './settings/language';
 import { NcaLayerClient } from './ncalayer/client';
 import { ContractPdfSource } from './contracts/contract-pdf-source';
 import { reencryptReporter, type StartupListener } from './startup-progress';
+import { collectStartupGarbage } from './collect-startup-garbage';
 
 export interface Backend {
   call(method: unknown, args: unknown): Promise<Envelope<unknown>>;
@@ -104,6 +105,7 @@ export async function createBackend(rawConfig: BackendConfigInput, log?: Logger,
   // A thread's first `fetch` loads Node's HTTP client: ~50 ms of script in one slice. Paid here, before the first
   // API call, not later in the middle of work (after a bootstrap built in the sync worker, the first pull paid it).
   await (await fetch('data:,')).arrayBuffer();
+  collectStartupGarbage();
   sync.start();
 
   return {

@@ -51,7 +51,7 @@ export function backendHost(dataDir: string, serverUrl: string): BackendHost {
   });
 }
 
-export async function benchBridgeDuringBootstrap(data: Dataset): Promise<{ metrics: BenchMetric[]; dataDir: string; bootstrapSeconds: number }> {
+export async function benchBridgeDuringBootstrap(data: Pick<Dataset, 'ndjson' | 'rows'>): Promise<{ metrics: BenchMetric[]; dataDir: string; bootstrapSeconds: number }> {
   const sync = await startFakeSyncServer(data.ndjson);
   const dataDir = dataDirAwaitingBootstrap();
   const host = backendHost(dataDir, sync.url);

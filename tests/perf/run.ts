@@ -19,7 +19,7 @@ import { benchServerScale } from './server-scale.bench';
 import { inboxTargetMs, scalePoint, scaleRow, type ScaleRow } from './scale.bench';
 import { benchSync } from './sync.bench';
 import { benchTyping } from './typing.bench';
-import { dataset } from './support/dataset';
+import { bootstrapOnly } from './support/dataset';
 import { removeBenchDirs } from './support/local-db';
 import type { BenchMetric } from './support/metrics';
 
@@ -79,7 +79,7 @@ try {
   await step('ciphers', () => benchCiphers({ quick }));
   await step('bootstrap ingest', () => benchBootstrapIngest({ quick }));
   await step('bridge during bootstrap', async () => {
-    const result = await benchBridgeDuringBootstrap(dataset(contracts));
+    const result = await benchBridgeDuringBootstrap(bootstrapOnly(contracts));
     loadedDataDir = result.dataDir;
     bootstrapSeconds = result.bootstrapSeconds;
     return result.metrics;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { benchBridgeDuringBootstrap } from './bridge.bench';
 import { benchInbox } from './inbox.bench';
 import { benchMemory } from './memory.bench';
-import { dataset } from './support/dataset';
+import { bootstrapOnly } from './support/dataset';
 import type { BenchMetric } from './support/metrics';
 
 export interface ScaleRow {
@@ -51,7 +51,7 @@ export function scaleRow(contracts: number, bootstrapSeconds: number, dataDir: s
 
 /** Bootstrap, inbox and memory at one more size; its metrics are named with the size (`…_300k`). */
 export async function scalePoint(contracts: number, opts: { quick: boolean }): Promise<{ row: ScaleRow; metrics: BenchMetric[] }> {
-  const bridge = await benchBridgeDuringBootstrap(dataset(contracts));
+  const bridge = await benchBridgeDuringBootstrap(bootstrapOnly(contracts));
   const measured = [
     ...bridge.metrics,
     benchInbox(bridge.dataDir, { quick: opts.quick, targetMs: inboxTargetMs(contracts) }),

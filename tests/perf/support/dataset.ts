@@ -83,13 +83,39 @@ export interface Dataset {
   ndjson: Uint8Array;
 }
 
+type Entity = 'contract' | 'contractDocument';
+
+const rowLine = (entity: Entity, row: Contract | ContractDocument) => JSON.stringify({ entity, id: row.id, version: 1, data: row });
+
+const metaLine = (contractCount: number) => JSON.stringify({ _meta: { cursor: 1, counts: { contract: contractCount, contractDocument: contractCount } } });
+
 export function dataset(contractCount: number): Dataset {
   const contracts = Array.from({ length: contractCount }, (_, n) => benchContract(n));
   const documents = contracts.map((c, n) => benchDocument(c, n));
-  const lines = [
-    ...contracts.map((c) => JSON.stringify({ entity: 'contract', id: c.id, version: 1, data: c })),
-    ...documents.map((d) => JSON.stringify({ entity: 'contractDocument', id: d.id, version: 1, data: d })),
-    JSON.stringify({ _meta: { cursor: 1, counts: { contract: contracts.length, contractDocument: documents.length } } }),
-  ];
+  const lines = [...contracts.map((c) => rowLine('contract', c)), ...documents.map((d) => rowLine('contractDocument', d)), metaLine(contractCount)];
   return { contracts, documents, rows: contracts.length + documents.length, ndjson: new TextEncoder().encode(`${lines.join('\n')}\n`) };
+}
+
+/** Rows built per block by `bootstrapOnly`: a few megabytes of strings at a time. */
+const BLOCK = 5_000;
+
+/**
+ * The same bootstrap NDJSON as `dataset(contractCount)`, without keeping its rows: a benchmark that only serves the
+ * bytes (outside the script heap) then holds no gigabyte of row objects that its own garbage collections would walk
+ * while it measures round trips.
+ */
+export function bootstrapOnly(contractCount: number): Pick<Dataset, 'ndjson' | 'rows'> {
+  const parts: Buffer[] = [];
+  for (const entity of ['contract', 'contractDocument'] as const) {
+    for (let start = 0; start < contractCount; start += BLOCK) {
+      const lines: string[] = [];
+      for (let n = start; n < Math.min(contractCount, start + BLOCK); n++) {
+        const contract = benchContract(n);
+        lines.push(rowLine(entity, entity === 'contract' ? contract : benchDocument(contract, n)));
+      }
+      parts.push(Buffer.from(`${lines.join('\n')}\n`));
+    }
+  }
+  parts.push(Buffer.from(`${metaLine(contractCount)}\n`));
+  return { ndjson: Buffer.concat(parts), rows: 2 * contractCount };
 }
