@@ -147,7 +147,7 @@ export async function benchBootstrapIngest(opts: { quick: boolean }): Promise<Be
     target: { op: '>=', value: 50_000 },
     baseline: data.rows / rawSeconds,
     ratioTarget: { op: '>=', value: 0.5 },
-    notes: `${data.rows} rows (${data.contracts.length} contracts + ${data.documents.length} documents, ${(data.ndjson.length / 1e6).toFixed(1)} MB NDJSON): JSON parse + validation (fast validator, zod when unsure) + bulk load of the server's data text into a fresh replica file + index/FTS build + switch; baseline = raw prepared inserts of the same rows into the same replica tables, one transaction, same SQLCipher encryption`,
+    notes: `${data.rows} rows (${data.contracts.length} contracts + ${data.documents.length} documents, ${(data.ndjson.length / 1e6).toFixed(1)} MB NDJSON): JSON parse + validation (fast validator, zod when unsure) + bulk load of the server's data text into a fresh replica file + index/FTS build + switch; baseline = raw prepared inserts of the same rows into the same replica tables, indexes kept row by row (FTS by trigger), one transaction, same encryption (AEGIS-256X2)`,
   }),
   metric({
     metric: 'bootstrap_ingest_vs_bare_table',
