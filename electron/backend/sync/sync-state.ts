@@ -63,10 +63,6 @@ export class SyncStateStore {
     this.sqlite.prepare('UPDATE main.sync_state SET needs_bootstrap = 0, last_synced_at = ? WHERE id = 1').run(at);
   }
 
-  markSynced(at: string): void {
-    this.sqlite.prepare('UPDATE sync_state SET last_synced_at = ? WHERE id = 1').run(at);
-  }
-
   requireBootstrap(): void {
     this.sqlite.prepare('UPDATE sync_state SET needs_bootstrap = 1 WHERE id = 1').run();
   }
