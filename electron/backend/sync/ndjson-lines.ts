@@ -1,8 +1,7 @@
 /**
  * The lines of an NDJSON byte stream, one batch per chunk. A newline byte never occurs inside a UTF-8 multi-byte
- * sequence, so each chunk is cut after its last newline and everything before the cut is decoded in one call (the
- * one-shot UTF-8 decoder is several times faster than a streaming one); only the bytes after the cut wait for the
- * next chunk.
+ * sequence, so each chunk is cut after its last newline and everything before the cut is decoded in one call, with
+ * no decoder state carried between chunks; only the bytes after the cut wait for the next chunk.
  */
 import { Buffer } from 'node:buffer';
 
