@@ -70,12 +70,11 @@ export class BlobStore {
     }
     await fs.promises.rename(tmp, file);
     withRelaxedDurability(this.sqlite, () =>
-      this.sqlite
-        .prepare(
-          `INSERT INTO blobs (sha256, size, mime, key, nonce, stored_at) VALUES (?, ?, ?, ?, ?, ?)
-           ON CONFLICT(sha256) DO UPDATE SET key = excluded.key, nonce = excluded.nonce, size = excluded.size, stored_at = excluded.stored_at`,
-        )
-        .run(sha256, plain.length, mime, key, nonce, this.now().toISOString()),
+      cachedStatement(
+        this.sqlite,
+        `INSERT INTO blobs (sha256, size, mime, key, nonce, stored_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(sha256) DO UPDATE SET key = excluded.key, nonce = excluded.nonce, size = excluded.size, stored_at = excluded.stored_at`,
+      ).run(sha256, plain.length, mime, key, nonce, this.now().toISOString()),
     );
   }
 

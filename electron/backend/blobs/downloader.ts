@@ -8,9 +8,15 @@ import { cachedStatement } from '../../../db/statement-cache';
 import type Database from 'better-sqlite3';
 import { backoffDelay, type BackoffOptions } from '../sync/backoff';
 import { SyncHttpError, type SyncHttp } from '../sync/sync-http';
+import { AppError } from '../../../domain/envelope';
 import { ctrAt, newKey, newKeys } from './blob-crypto';
-import { sha256Hex } from './blob-crypto';
 import type { BlobStore } from './blob-store';
+
+/** False for the store's refusal of bytes that do not match their checksum; any other failure stays a failure. */
+function notAMatch(error: unknown): false {
+  if (error instanceof AppError && error.code === 'BLOB_HASH_MISMATCH') return false;
+  throw error;
+}
 
 export interface BlobWant {
   sha256: string;
@@ -147,11 +153,12 @@ export class BlobDownloader {
       if (free < job.size - offset + FREE_SPACE_MARGIN) throw new SyncHttpError('transient', 'not enough free disk space');
       if (offset < job.size) offset = await this.fetchInto(job, part, offset);
       const plain = ctrAt(job.part_key, 0, await fs.promises.readFile(part));
-      if (plain.length !== job.size || sha256Hex(plain) !== job.sha256) {
+      // The store verifies the checksum before it keeps anything: hashing here as well would hash every document twice.
+      const stored = plain.length === job.size && (await store.store(job.sha256, plain, job.mime).then(() => true, notAMatch));
+      if (!stored) {
         this.restartPart(job, part);
         throw new SyncHttpError('transient', 'downloaded document does not match its checksum');
       }
-      await store.store(job.sha256, plain, job.mime);
       const { sqlite } = this.options;
       const removed = withRelaxedDurability(sqlite, () => cachedStatement(sqlite, 'DELETE FROM blob_jobs WHERE sha256 = ?').run(job.sha256).changes);
       if (this.queued !== null) this.queued -= removed;
